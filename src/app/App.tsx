@@ -1,0 +1,142 @@
+import { lazy, Suspense, useCallback, useState, type DragEvent } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { SplitPanes } from '../components/SplitPanes';
+import { Toasts } from '../components/Toasts';
+import { DiagnosticsPanel } from '../features/diagnostics/DiagnosticsPanel';
+import { useDiagnosticsSync } from '../features/diagnostics/useDiagnosticsSync';
+import { useOpenFile } from '../features/import-export/StartMenu';
+import { JsonOnlyNote } from '../features/json-editor/JsonOnlyNote';
+import { ParseErrorBanner } from '../features/json-editor/ParseErrorBanner';
+import { LibraryDialog } from '../features/library/LibraryDialog';
+import { saveCurrentToLibrary } from '../features/library/librarySync';
+import { useLibraryAutosave } from '../features/library/useLibraryAutosave';
+import { useTabPresence } from '../features/library/useTabPresence';
+import { SpecForm } from '../features/spec-form/SpecForm';
+import { useSpecStore } from '../store';
+import { AppBanners } from './AppBanners';
+import { TopBar } from './TopBar';
+import { useAppLifecycle } from './useAppLifecycle';
+
+const JsonEditorPane = lazy(() => import('../features/json-editor/JsonEditorPane'));
+
+/** The editor shell: top bar, banners, and the three panes (form, JSON, preview). */
+export function App() {
+  useAppLifecycle();
+  useDiagnosticsSync();
+  useLibraryAutosave();
+  useTabPresence();
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const toasts = useSpecStore((s) => s.toasts);
+  const dismissToast = useSpecStore((s) => s.dismissToast);
+  const notify = useSpecStore((s) => s.notify);
+
+  const beforeLoad = useCallback(() => {
+    const name = saveCurrentToLibrary();
+    if (name) notify(`“${name}” is kept in the library.`, 'info');
+  }, [notify]);
+  const openFile = useOpenFile(beforeLoad);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (f) void openFile(f);
+  };
+
+  const showProblems = () => document.getElementById('problems')?.querySelector<HTMLElement>('button, p')?.focus();
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <TopBar onBeforeLoad={beforeLoad} onOpenLibrary={() => setLibraryOpen(true)} onShowProblems={showProblems} />
+      <AppBanners />
+      <main className="workspace">
+        <SplitPanes
+          id="spec-studio-panes"
+          panes={[
+            {
+              id: 'form',
+              label: 'Form',
+              defaultSize: 36,
+              minSize: 340,
+              content: (
+                <div className="form-pane">
+                  <JsonOnlyNote />
+                  <SpecForm />
+                </div>
+              ),
+            },
+            {
+              id: 'json',
+              label: 'JSON',
+              defaultSize: 40,
+              minSize: 360,
+              content: (
+                <Group id="json-and-problems" orientation="vertical" className="split">
+                  <Panel id="json-editor" defaultSize="72%" minSize={120} className="pane">
+                    <div className="json-pane">
+                      <div className="pane-header">
+                        <h2 className="panel-title">JSON</h2>
+                        <span className="muted small">connection spec · strict JSON</span>
+                      </div>
+                      <ParseErrorBanner />
+                      <Suspense fallback={<div className="loading">Loading editor…</div>}>
+                        <JsonEditorPane />
+                      </Suspense>
+                    </div>
+                  </Panel>
+                  <Separator className="split-handle split-handle-h" aria-label="Resize Problems panel" />
+                  <Panel id="problems-panel" defaultSize="28%" minSize={72} className="pane">
+                    <section id="problems" className="problems-pane" aria-label="Problems">
+                      <DiagnosticsPanel />
+                    </section>
+                  </Panel>
+                </Group>
+              ),
+            },
+            {
+              id: 'preview',
+              label: 'Preview',
+              defaultSize: 24,
+              minSize: 240,
+              content: (
+                <div className="preview-pane">
+                  <div className="pane-header">
+                    <h2 className="panel-title">Preview</h2>
+                  </div>
+                  <div className="placeholder">
+                    <p>
+                      <strong>Requests and records preview</strong>
+                    </p>
+                    <p className="muted">
+                      The simulated requests, pagination and flattened records of this spec will appear here.
+                    </p>
+                  </div>
+                </div>
+              ),
+            },
+          ]}
+        />
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .json file to open it
+        </div>
+      )}
+      <LibraryDialog open={libraryOpen} onClose={() => setLibraryOpen(false)} onBeforeLoad={beforeLoad} />
+      <Toasts toasts={toasts} onDismiss={dismissToast} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
+import { ExportMenu } from '../features/import-export/ExportMenu';
+import { StartMenu } from '../features/import-export/StartMenu';
+import { useSpecStore } from '../store';
+import { selectCanRedo, selectCanUndo, selectDirty, selectSpecName } from '../store/selectors';
+
+export interface TopBarProps {
+  onBeforeLoad: () => void;
+  onOpenLibrary: () => void;
+  onShowProblems: () => void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+/** App name, spec name, Start / Export / Library, undo and redo, and the problem counts. */
+export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems }: TopBarProps) {
+  const name = useSpecStore(selectSpecName);
+  const dirty = useSpecStore(selectDirty);
+  const canUndo = useSpecStore(selectCanUndo);
+  const canRedo = useSpecStore(selectCanRedo);
+  const undo = useSpecStore((s) => s.undo);
+  const redo = useSpecStore((s) => s.redo);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>
+        <span className="brand-name">Spec Studio</span>
+      </div>
+      <span className="topbar-divider" aria-hidden="true" />
+      <div className="spec-title">
+        <h1 title={name}>{name}</h1>
+        <span className="muted small">{dirty ? 'Edited · autosaved' : 'Saved'}</span>
+      </div>
+      <nav className="toolbar" aria-label="Spec actions">
+        <StartMenu onBeforeLoad={onBeforeLoad} />
+        <ExportMenu />
+        <button type="button" className="toolbar-button" onClick={onOpenLibrary}>
+          Library
+        </button>
+        <span className="topbar-divider" aria-hidden="true" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Undo"
+          title={`Undo (${mod}Z)`}
+          disabled={!canUndo}
+          onClick={undo}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Redo"
+          title={`Redo (${mod}Shift+Z)`}
+          disabled={!canRedo}
+          onClick={redo}
+        >
+          ↷
+        </button>
+        <span className="topbar-divider" aria-hidden="true" />
+        <DiagnosticsCounts onActivate={onShowProblems} />
+      </nav>
+    </header>
+  );
+}

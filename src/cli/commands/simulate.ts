@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { parseInstant, simulate, type JsonValue, type RunOptions, type SampleResponse } from '@core';
+import { CliError, createWriter, readJson } from '../io';
+import { readSpecModel } from '../specInput';
+
+export const SIMULATE_HELP = `Usage: spec-studio simulate --spec <spec.json> [--param name=value]... [--auth "<authSpec name>"]
+       [--window-start <ISO|epoch s> --window-end <ISO|epoch s>] [--backfill] [--with-headers]
+       <response1.json> <response2.json>...
+
+Simulates a run of the source: response k answers request k. Prints one JSON line per request
+  {"method","url","headers","body"?}   (secrets masked as ••••)
+then a last line {"stop":"<reason>"} with the reason: single-request, end-condition, short-page, end-page,
+no-pointer, no-token, max-requests, loop-detected or samples-exhausted (after which the request that would
+come next is printed as {"next":{...}}).
+--param values fill both user inputs (sourceSpec.spec) and auth values (authSpec[].spec).
+--with-headers: each response file is {"headers":{...},"body":...} (for PAGE endPageIndex "headers.x").
+The window defaults to the 24 hours before now; a run is incremental unless --backfill is given.
+Exit status: 0 on a normal stop; 1 when the run cannot start or loops; 2 for unusable input.`;
+
+function parseParams(list: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new CliError(`--param expects name=value, got "${item}"`);
+    Object.defineProperty(params, item.slice(0, eq), {
+      value: item.slice(eq + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return params;
+}
+
+function instant(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = parseInstant(text);
+  if (value === null) throw new CliError(`${flag}: "${text}" is neither an ISO 8601 instant nor epoch seconds`);
+  return value;
+}
+
+function toSample(file: string, value: JsonValue, withHeaders: boolean): SampleResponse {
+  if (!withHeaders) return { body: value };
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('body' in value)) {
+    throw new CliError(`${file}: with --with-headers, a response file is {"headers":{...},"body":...}`);
+  }
+  const headers: Record<string, string> = {};
+  const raw = value.headers;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = String(v);
+  }
+  return { body: value.body ?? null, headers };
+}
+
+/** `spec-studio simulate`: the requests of a run over sample responses, then the stop reason. */
+export async function runSimulate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      spec: { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
+      auth: { type: 'string' },
+      'window-start': { type: 'string' },
+      'window-end': { type: 'string' },
+      backfill: { type: 'boolean', default: false },
+      'with-headers': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.spec) throw new CliError('simulate needs --spec <spec.json> (see --help)');
+  const { model } = await readSpecModel(values.spec);
+  if (values.auth !== undefined && !model.authSpecs.some((a) => a.name === values.auth)) {
+    const names = model.authSpecs.map((a) => `"${a.name}"`).join(', ') || 'none';
+    throw new CliError(`--auth "${values.auth}" is not an authSpec of this spec (it has: ${names})`);
+  }
+  const start = instant('--window-start', values['window-start']);
+  const end = instant('--window-end', values['window-end']);
+  if ((start === undefined) !== (end === undefined)) {
+    throw new CliError('--window-start and --window-end go together');
+  }
+  if (start !== undefined && end !== undefined && end <= start) {
+    throw new CliError('--window-end must be after --window-start');
+  }
+  const responses: SampleResponse[] = [];
+  for (const file of positionals) responses.push(toSample(file, await readJson(file), values['with-headers']));
+  const options: RunOptions = { params: parseParams(values.param), backfill: values.backfill };
+  if (values.auth !== undefined) options.authName = values.auth;
+  if (start !== undefined && end !== undefined) options.window = { start, end };
+
+  const result = simulate(model, options, responses);
+  if (result.stop.reason === 'blocked') throw new CliError(`cannot simulate: ${result.stop.message}`, 1);
+  const out = createWriter();
+  for (const step of result.steps) await out.line(JSON.stringify(step.display));
+  await out.line(JSON.stringify({ stop: result.stop.reason }));
+  if (result.next) await out.line(JSON.stringify({ next: result.next.display }));
+  await out.flush();
+  if (result.stop.reason !== 'loop-detected') {
+    for (const d of result.diagnostics) process.stderr.write(`${JSON.stringify(d)}\n`);
+  } else {
+    process.stderr.write(`spec-studio: ${result.stop.message}\n`);
+  }
+  return result.stop.reason === 'loop-detected' ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+import { parseJson, validate, type Diagnostic } from '@core';
+import { CliError, createWriter, readText } from '../io';
+
+export const VALIDATE_HELP = `Usage: spec-studio validate <spec.json>
+
+Checks a connection spec: JSON Schema, placeholders, pagination and schedule fields, date formats,
+JSONPath syntax. Prints one JSON line per diagnostic on stdout:
+  {"severity":"error|warning|info","pointer":"/json/pointer","message":"..."}
+Exit status: 1 when any error was found, else 0; 2 for unusable input.`;
+
+/** `spec-studio validate`: diagnostics as NDJSON, exit 1 on any error. */
+export async function runValidate(args: string[]): Promise<number> {
+  const [path, ...rest] = args;
+  if (!path || rest.length > 0) throw new CliError('validate takes exactly one spec file (see --help)');
+  const text = await readText(path);
+  if (text.trim() === '') throw new CliError(`${path}: empty file, expected JSON`);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    throw new CliError(`${path}:${line}:${column}: ${message}`);
+  }
+  const fromParser: Diagnostic[] = parsed.warnings.map((w) => ({
+    severity: 'warning',
+    pointer: w.pointer,
+    message: `${w.message} (line ${w.line}, column ${w.column})`,
+  }));
+  const diagnostics = [...fromParser, ...validate(parsed.value)];
+  const out = createWriter();
+  for (const d of diagnostics) {
+    await out.line(JSON.stringify({ severity: d.severity, pointer: d.pointer, message: d.message }));
+  }
+  await out.flush();
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+import { FLATTEN_HELP, runFlatten } from './commands/flatten';
+import { SIMULATE_HELP, runSimulate } from './commands/simulate';
+import { VALIDATE_HELP, runValidate } from './commands/validate';
+import { CliError } from './io';
+
+const HELP = `spec-studio: check and preview Adobe Experience Platform Self-Serve Sources connection specs.
+
+Usage: spec-studio <command> [options]
+
+Commands:
+  validate <spec.json>                                   diagnostics as JSON lines; exit 1 on errors
+  flatten --spec <spec.json> <response.json>...          records as NDJSON (or --format csv)
+  simulate --spec <spec.json> [options] <response.json>... requests of a run, then the stop reason
+
+Run "spec-studio <command> --help" for the options of a command.`;
+
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
+  validate: { help: VALIDATE_HELP, run: runValidate },
+  flatten: { help: FLATTEN_HELP, run: runFlatten },
+  simulate: { help: SIMULATE_HELP, run: runSimulate },
+};
+
+/** Runs the CLI and returns its exit status. Every user-caused failure is one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write('spec-studio 0.1.0\n');
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`spec-studio: unknown command "${name}" (try validate, flatten or simulate; --help)\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (error) {
+    const exit = error instanceof CliError ? error.exitCode : 2;
+    const message =
+      error instanceof CliError
+        ? error.message
+        : error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+          ? `${error.message} (see ${name} --help)`
+          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`spec-studio: ${message}\n`);
+    return exit;
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`spec-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

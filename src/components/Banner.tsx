@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+export interface BannerProps {
+  tone: 'info' | 'warning' | 'error';
+  children: ReactNode;
+  actions?: ReactNode;
+  onDismiss?: () => void;
+}
+
+/** A full-width message strip; errors and warnings are announced to screen readers. */
+export function Banner({ tone, children, actions, onDismiss }: BannerProps) {
+  return (
+    <div className={`banner banner-${tone}`} role={tone === 'info' ? 'status' : 'alert'}>
+      <span className="banner-icon" aria-hidden="true">
+        {tone === 'error' ? '⛔' : tone === 'warning' ? '⚠' : 'ℹ'}
+      </span>
+      <div className="banner-text">{children}</div>
+      {actions && <div className="banner-actions">{actions}</div>}
+      {onDismiss && (
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useRef } from 'react';
+import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
+import { minimalReplacement } from './textDiff';
+import { useColorScheme } from './useColorScheme';
+import './monacoThemes';
+
+export interface EditorMarker {
+  offset: number;
+  length: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  source?: string;
+}
+
+export interface EditorReveal {
+  offset: number;
+  length: number;
+  seq: number;
+  focus: boolean;
+}
+
+export interface MonacoEditorProps {
+  /** The text to show. Changes from outside are applied as minimal edits, never with setValue. */
+  value: string;
+  onChange: (text: string) => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  markers: EditorMarker[];
+  reveal: EditorReveal | null;
+  ariaLabel: string;
+  /** Called once the model exists, with a reader of its text (test hook). */
+  onReady?: (getValue: () => string) => void;
+}
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/** The one Monaco wrapper: a JSON editor over a single model, with an echo guard for outside edits. */
+export default function MonacoEditor(props: MonacoEditorProps) {
+  const { value, markers, reveal, ariaLabel } = props;
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const applying = useRef(false);
+  const callbacks = useRef(props);
+  const initialValue = useRef(value);
+  const scheme = useColorScheme();
+
+  useEffect(() => {
+    callbacks.current = props;
+  });
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const uri = monaco.Uri.parse(SPEC_MODEL_URI);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(initialValue.current, 'json', uri);
+    model.updateOptions({ tabSize: 2, insertSpaces: true });
+    const editor = monaco.editor.create(el, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineHeight: 20,
+      fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', Menlo, Consolas, monospace",
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'line',
+      fixedOverflowWidgets: true,
+      ariaLabel,
+      tabSize: 2,
+      padding: { top: 8 },
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+    });
+    editorRef.current = editor;
+    const sub = editor.onDidChangeModelContent(() => {
+      if (applying.current) return;
+      callbacks.current.onChange(model.getValue());
+    });
+    const { KeyMod, KeyCode } = monaco;
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => callbacks.current.onUndo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => callbacks.current.onRedo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => callbacks.current.onRedo());
+    callbacks.current.onReady?.(() => model.getValue());
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, [ariaLabel]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const r = minimalReplacement(model.getValue(), value);
+    if (!r) return;
+    const range = monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
+    applying.current = true;
+    try {
+      editor.pushUndoStop();
+      editor.executeEdits('spec-studio', [{ range, text: r.text, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+    } finally {
+      applying.current = false;
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((m) => {
+        const start = model.getPositionAt(m.offset);
+        const end = model.getPositionAt(m.offset + Math.max(1, m.length));
+        return {
+          severity: SEVERITY[m.severity],
+          message: m.message,
+          source: m.source ?? 'Spec Studio',
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        };
+      }),
+    );
+  }, [markers]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !reveal) return;
+    const start = model.getPositionAt(reveal.offset);
+    const end = model.getPositionAt(reveal.offset + reveal.length);
+    const range = monaco.Range.fromPositions(start, end);
+    editor.setSelection(range);
+    editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+    if (reveal.focus) editor.focus();
+    // Only a new reveal request (seq) moves the selection, not every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal?.seq]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(scheme === 'dark' ? 'spec-dark' : 'spec-light');
+  }, [scheme]);
+
+  return <div ref={host} className="monaco-host" />;
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+
+export interface ToastItem {
+  id: number;
+  message: string;
+  tone: 'info' | 'success' | 'warning' | 'error';
+}
+
+/** Transient confirmations, bottom right; each disappears after a few seconds or on click. */
+export function Toasts({ toasts, onDismiss }: { toasts: ToastItem[]; onDismiss: (id: number) => void }) {
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <ToastView key={t.id} toast={t} onDismiss={onDismiss} />
+      ))}
+    </div>
+  );
+}
+
+function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: number) => void }) {
+  useEffect(() => {
+    const ms = toast.tone === 'error' || toast.tone === 'warning' ? 8000 : 4000;
+    const t = setTimeout(() => onDismiss(toast.id), ms);
+    return () => clearTimeout(t);
+  }, [toast.id, toast.tone, onDismiss]);
+  return (
+    <div className={`toast toast-${toast.tone}`}>
+      <span>{toast.message}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
+        ×
+      </button>
+    </div>
+  );
+}

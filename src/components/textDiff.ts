@@ -1,0 +1,37 @@
+/** A single replacement turning one text into another: replace [start, end) of the old text with `text`. */
+export interface TextReplacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The smallest single replacement (common prefix and suffix removed) that turns `before` into
+ * `after`, never splitting a surrogate pair. Null when the texts are equal.
+ */
+export function minimalReplacement(before: string, after: string): TextReplacement | null {
+  if (before === after) return null;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && start < max && isHigh(before.charCodeAt(start - 1))) start--;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  if (endB < before.length && isLow(before.charCodeAt(endB))) {
+    endB++;
+    endA++;
+  }
+  return { start, end: endB, text: after.slice(start, endA) };
+}
+
+/** Applies a replacement (inverse check for tests and callers). */
+export function applyReplacement(text: string, r: TextReplacement): string {
+  return text.slice(0, r.start) + r.text + text.slice(r.end);
+}

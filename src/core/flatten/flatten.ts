@@ -1,0 +1,195 @@
+/**
+ * Record extraction and flattening, exactly as SEMANTICS §4: content items by `contentPath`,
+ * keep/skip, the wrapper, then `explodeEntityPath` against each record.
+ */
+import { compileLoosePath, deepestMatchingPrefix, lastNameSegment } from '../jsonpath/jsonPath';
+import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
+import { makeExploder, type Exploder } from './explode';
+import { keyFilter } from './ownCopy';
+
+/** What flattening needs from a spec (a `SpecModel` satisfies it). */
+export interface FlattenConfig {
+  contentPath?: PathSpec;
+  explodeEntityPath?: PathSpec;
+}
+
+/** Records of all pages in order, with per-page counts and diagnostics (pointers into the spec). */
+export interface FlattenResult {
+  records: JsonObject[];
+  diagnostics: Diagnostic[];
+  pages: Array<{ contentItems: number; records: number; explodeMissing: number }>;
+  contentItems: number;
+  explodeMissing: number;
+}
+
+const CONTENT = '/sourceSpec/attributes/contentPath';
+const EXPLODE = '/sourceSpec/attributes/explodeEntityPath';
+
+/**
+ * The wrapper key of a level: `overrideWrapperAttribute` when set (non-empty), else the last name
+ * segment of the path (`$.members` → `members`, `$.data[*]` → `data`), else `items` (`$`, `$[*]`, or
+ * a path that does not compile).
+ */
+export function wrapperName(p: PathSpec): string {
+  return p.overrideWrapperAttribute || (lastNameSegment(p.path) ?? 'items');
+}
+
+function kindOf(v: JsonValue): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function items(contentPath: PathSpec | undefined, body: JsonValue, label: string) {
+  const out: JsonValue[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!contentPath) {
+    const message = `${label}no contentPath is configured, so no records can be extracted`;
+    diagnostics.push({ severity: 'error', pointer: CONTENT, code: 'content-path-missing', message });
+    return { items: out, diagnostics };
+  }
+  const compiled = compileLoosePath(contentPath.path);
+  if (!compiled.ok) {
+    const message = `${label}contentPath ${JSON.stringify(contentPath.path)} is not valid JSONPath: ${compiled.message} (at character ${compiled.offset + 1})`;
+    diagnostics.push({
+      severity: 'error',
+      pointer: `${CONTENT}/path`,
+      code: 'content-path-invalid',
+      message,
+    });
+    return { items: out, diagnostics };
+  }
+  const matches = compiled.path.query(body);
+  if (matches.length === 0) {
+    const prefix = deepestMatchingPrefix(contentPath.path, body);
+    const message = `${label}contentPath matched nothing; \`${prefix}\` matched`;
+    diagnostics.push({
+      severity: 'warning',
+      pointer: `${CONTENT}/path`,
+      code: 'content-path-no-match',
+      message,
+    });
+  }
+  for (const m of matches) {
+    const v = m.value;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) out.push(v[i] as JsonValue);
+    } else {
+      out.push(v);
+      if (v === null || typeof v !== 'object') {
+        const message = `${label}contentPath matched a ${kindOf(v)} at ${m.pointer || '/'}, not an array or object; it is used as one record`;
+        diagnostics.push({
+          severity: 'info',
+          pointer: `${CONTENT}/path`,
+          code: 'content-path-scalar',
+          message,
+        });
+      }
+    }
+  }
+  return { items: out, diagnostics };
+}
+
+/**
+ * The content items of one response body (SEMANTICS §4 step 1): the elements of each matched array
+ * and each matched non-array value, in document order. Used by pagination to count "records on a
+ * page". No contentPath → error diagnostic and no items; no match → warning "contentPath matched
+ * nothing; `$.x` matched" (the deepest matching prefix); invalid path → error. Never throws.
+ */
+export function contentItemsOf(
+  contentPath: PathSpec | undefined,
+  body: JsonValue,
+): { items: JsonValue[]; diagnostics: Diagnostic[] } {
+  return items(contentPath, body, '');
+}
+
+function prepareExplode(spec: PathSpec | undefined, diagnostics: Diagnostic[]): Exploder | null {
+  if (!spec) return null;
+  const compiled = compileLoosePath(spec.path);
+  if (compiled.ok) return makeExploder(spec, compiled.path);
+  const message = `explodeEntityPath ${JSON.stringify(spec.path)} is not valid JSONPath: ${compiled.message} (at character ${compiled.offset + 1}); records are not exploded`;
+  diagnostics.push({ severity: 'error', pointer: `${EXPLODE}/path`, code: 'explode-path-invalid', message });
+  return null;
+}
+
+function explodeNotes(spec: PathSpec, wrapper: string, missing: number, notArray: number, total: number) {
+  const notes: Diagnostic[] = [];
+  const name = lastNameSegment(spec.path) ?? spec.path;
+  const plural = (n: number) => (n === 1 ? '1 record' : `${n} records`);
+  const pointer = `${EXPLODE}/path`;
+  if (missing > 0) {
+    let message = `${plural(missing)} had no ${name} entries; emitted unchanged`;
+    const first = compileLoosePath(spec.path);
+    if (missing === total && first.ok && first.path.names && first.path.names[0] !== wrapper) {
+      message += ` (explodeEntityPath is evaluated against each record, whose wrapper key is \`${wrapper}\`)`;
+    }
+    notes.push({
+      severity: missing === total ? 'warning' : 'info',
+      pointer,
+      code: 'explode-missing',
+      message,
+    });
+  }
+  if (notArray > 0) {
+    const message = `${plural(notArray)} had a non-array ${name} value; emitted unchanged`;
+    notes.push({ severity: 'warning', pointer, code: 'explode-not-array', message });
+  }
+  return notes;
+}
+
+/**
+ * Flattens response bodies into records (SEMANTICS §4 steps 1-6), page after page. Records share
+ * every unchanged subtree with the input; only items changed by keep/skip and the objects along an
+ * exploded path are copied, always as plain objects with own data properties (`__proto__` is data).
+ * Messages name the page ("page 2: ...") when there is more than one response. Never throws.
+ */
+export function flatten(config: FlattenConfig, responses: JsonValue[]): FlattenResult {
+  const result: FlattenResult = {
+    records: [],
+    diagnostics: [],
+    pages: [],
+    contentItems: 0,
+    explodeMissing: 0,
+  };
+  const { contentPath, explodeEntityPath } = config;
+  if (!contentPath) {
+    result.diagnostics.push(...items(undefined, null, '').diagnostics);
+    result.pages = responses.map(() => ({ contentItems: 0, records: 0, explodeMissing: 0 }));
+    return result;
+  }
+  const wrapper = wrapperName(contentPath);
+  const filter = keyFilter(contentPath);
+  const exploder = prepareExplode(explodeEntityPath, result.diagnostics);
+  let missing = 0;
+  let notArray = 0;
+  const records = result.records;
+  responses.forEach((body, i) => {
+    const label = responses.length > 1 ? `page ${i + 1}: ` : '';
+    const found = items(contentPath, body, label);
+    result.diagnostics.push(...found.diagnostics);
+    const before = records.length;
+    let pageMissing = 0;
+    for (const item of found.items) {
+      const record: JsonObject = { [wrapper]: filter ? filter(item) : item };
+      if (!exploder) {
+        records.push(record);
+        continue;
+      }
+      const outcome = exploder.apply(record, records);
+      if (outcome === 'missing') missing++;
+      else if (outcome === 'not-array') notArray++;
+      if (outcome !== 'exploded') pageMissing++;
+    }
+    result.pages.push({
+      contentItems: found.items.length,
+      records: records.length - before,
+      explodeMissing: pageMissing,
+    });
+    result.contentItems += found.items.length;
+    result.explodeMissing += pageMissing;
+  });
+  if (explodeEntityPath && exploder) {
+    result.diagnostics.push(
+      ...explodeNotes(explodeEntityPath, wrapper, missing, notArray, result.contentItems),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,119 @@
+/**
+ * Records as a table (SEMANTICS §4 "Table view"): nested objects become dotted columns, arrays stay
+ * one cell, columns in first-seen order, each with the JSON types seen in it. Plus CSV and NDJSON.
+ */
+import { escapeToken } from '../json/pointer';
+import type { JsonValue } from '../types';
+
+/** One column: `id` is the JSON Pointer of the cell inside a record (unambiguous). */
+export interface TableColumn {
+  id: string;
+  /** Dotted `a.b.c`; a key containing `.`, `[`, `]`, `"` or empty is written `["a.b"]`. */
+  label: string;
+  /** Types seen, in first-seen order, from: string, number, boolean, null, array, object. */
+  types: string[];
+}
+
+/** Rows hold one cell per column (`undefined` where a record lacks the column). */
+export interface RecordTable {
+  columns: TableColumn[];
+  rows: Array<Array<JsonValue | undefined>>;
+  truncated: boolean;
+  totalRows: number;
+}
+
+/** Objects nested deeper than this stay one cell (JSON), like arrays. */
+const MAX_COLUMN_DEPTH = 64;
+
+function typeOf(v: JsonValue): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function labelPart(key: string, first: boolean): string {
+  if (key === '' || /[.[\]"]/.test(key)) return `[${JSON.stringify(key)}]`;
+  return first ? key : `.${key}`;
+}
+
+/**
+ * Builds the table of `records` (at most `maxRows` rows, default all; `truncated` tells when rows
+ * were left out, `totalRows` counts all records). Columns and types come from the rows shown. A leaf
+ * is any non-object value, an array, or an empty object; a record that is not an object is one cell
+ * in the column with id `""` labelled `(value)`. `{"a.b":1}` and `{"a":{"b":2}}` give two columns
+ * (`["a.b"]` and `a.b`). Keys such as `__proto__` are ordinary columns. Never throws.
+ */
+export function toTable(records: JsonValue[], options?: { maxRows?: number }): RecordTable {
+  const limit = Math.max(0, Math.min(options?.maxRows ?? records.length, records.length));
+  const columns: TableColumn[] = [];
+  const index = new Map<string, number>();
+  const rows: Array<Array<JsonValue | undefined>> = [];
+
+  const cell = (row: Array<JsonValue | undefined>, id: string, label: string, v: JsonValue) => {
+    let at = index.get(id);
+    if (at === undefined) {
+      at = columns.length;
+      index.set(id, at);
+      columns.push({ id, label, types: [] });
+    }
+    const col = columns[at] as TableColumn;
+    const t = typeOf(v);
+    if (!col.types.includes(t)) col.types.push(t);
+    while (row.length < at) row.push(undefined);
+    row[at] = v;
+  };
+
+  const walk = (
+    row: Array<JsonValue | undefined>,
+    v: JsonValue,
+    id: string,
+    label: string,
+    depth: number,
+  ) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < MAX_COLUMN_DEPTH) {
+      const keys = Object.keys(v);
+      if (keys.length > 0 || depth === 0) {
+        for (const k of keys)
+          walk(
+            row,
+            v[k] as JsonValue,
+            `${id}/${escapeToken(k)}`,
+            label + labelPart(k, depth === 0),
+            depth + 1,
+          );
+        return;
+      }
+    }
+    cell(row, id, depth === 0 ? '(value)' : label, v);
+  };
+
+  for (let r = 0; r < limit; r++) {
+    const row: Array<JsonValue | undefined> = [];
+    walk(row, records[r] as JsonValue, '', '', 0);
+    rows.push(row);
+  }
+  for (const row of rows) while (row.length < columns.length) row.push(undefined);
+  return { columns, rows, truncated: limit < records.length, totalRows: records.length };
+}
+
+function csvField(v: JsonValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The table as RFC 4180 CSV: a header of column labels, CRLF line ends (also after the last row),
+ * fields with `"`, `,`, CR or LF quoted with doubled quotes; arrays/objects as JSON; null and
+ * missing cells empty.
+ */
+export function tableToCsv(t: RecordTable): string {
+  const lines = [t.columns.map((c) => csvField(c.label)).join(',')];
+  for (const row of t.rows) lines.push(row.map(csvField).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** One JSON document per line, each ended by `\n` (empty string for no records). */
+export function recordsToNdjson(records: JsonValue[]): string {
+  let out = '';
+  for (const r of records) out += JSON.stringify(r) + '\n';
+  return out;
+}

@@ -1,0 +1,18 @@
+/**
+ * The one entry of the Spec Studio core: everything the app, the worker and the CLI may use.
+ * Pure TypeScript (no React, DOM, zustand, Monaco, rjsf or node:*), enforced by lint and by
+ * src/core/tsconfig.json, which has no DOM lib.
+ */
+export * from './types';
+export * from './json/parseJson';
+export * from './json/pointer';
+export * from './json/locate';
+export * from './jsonpath/jsonPath';
+export * from './flatten/flatten';
+export * from './flatten/toTable';
+export * from './dates/formatDate';
+export * from './placeholders/placeholders';
+export * from './run/simulate';
+export * from './spec/normalise';
+export * from './spec/validate';
+export * from './schemas/index';

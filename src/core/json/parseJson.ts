@@ -1,0 +1,181 @@
+/**
+ * Strict JSON parsing with positions: syntax errors with line and column, duplicate keys and unsafe
+ * numbers as warnings, and an iterative nesting check that runs before any recursive parser.
+ */
+import { visit } from 'jsonc-parser';
+import type { JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
+import { encodePointer } from './pointer';
+import { positionAt } from './position';
+
+/** Deepest nesting of arrays/objects accepted by default. */
+export const MAX_JSON_DEPTH = 256;
+
+/** jsonc-parser's `ParseErrorCode` (a `const enum`, so not importable under isolatedModules). */
+const MESSAGES: Record<number, string> = {
+  1: 'unexpected character',
+  2: 'invalid number',
+  3: 'property name expected',
+  4: 'value expected',
+  5: "':' expected",
+  6: "',' expected",
+  7: "'}' expected",
+  8: "']' expected",
+  9: 'unexpected text after the JSON value',
+  10: 'comments are not allowed in JSON',
+  11: 'comments are not allowed in JSON (unterminated comment)',
+  12: 'unterminated string',
+  13: 'unexpected end of number',
+  14: 'invalid \\u escape in string',
+  15: 'invalid escape character in string',
+  16: 'invalid character in string (control characters must be escaped)',
+};
+
+function errorAt(text: string, offset: number, length: number, message: string): ParseError {
+  const pos = positionAt(text, offset);
+  return { ...pos, length, message: `${message} at line ${pos.line}, column ${pos.column}` };
+}
+
+/**
+ * Finds the first array/object opening that nests deeper than `max`, scanning iteratively (strings
+ * are skipped, so brackets inside them do not count). Returns `null` when the text is within the
+ * limit (or too broken to tell: the parser then reports the syntax error). The error message reads
+ * "nesting deeper than 256 levels at line L, column C".
+ */
+export function checkDepth(text: string, max: number): ParseError | null {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j === -1) return null;
+        let k = j - 1;
+        while (text.charCodeAt(k) === 92) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j++;
+      }
+      i = j;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return errorAt(text, i, 1, `nesting deeper than ${max} levels`);
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return null;
+}
+
+/** A `}`/`]` right after a comma (whitespace between): the offset of that comma, else -1. */
+function trailingCommaBefore(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  if (c !== 125 && c !== 93) return -1;
+  let k = offset - 1;
+  while (k >= 0 && /\s/.test(text.charAt(k))) k--;
+  return text.charCodeAt(k) === 44 ? k : -1;
+}
+
+/** Runs jsonc-parser's visitor: the first syntax error, plus duplicate-key and number warnings. */
+function scan(text: string, warnings: ParseWarning[]): ParseError | null {
+  let first: ParseError | null = null;
+  const keys: Array<Set<string>> = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (name, offset, length, line, character, path) => {
+        const seen = keys[keys.length - 1];
+        if (!seen) return;
+        if (!seen.has(name)) {
+          seen.add(name);
+          return;
+        }
+        warnings.push({
+          code: 'duplicate-key',
+          message: `duplicate key ${JSON.stringify(name)}: only its last value is kept`,
+          pointer: encodePointer([...path(), name]),
+          offset,
+          length,
+          line: line + 1,
+          column: character + 1,
+        });
+      },
+      onLiteralValue: (value: unknown, offset, length, line, character, path) => {
+        if (typeof value !== 'number' || Number.isSafeInteger(value)) return;
+        const raw = text.slice(offset, offset + length);
+        let message: string | null = null;
+        if (!Number.isFinite(value))
+          message = `number ${raw} is out of range (read as ${value}, exported as null)`;
+        else if (/^-?[0-9]+$/.test(raw))
+          message = `integer ${raw} is beyond 2^53 and is read as ${String(value)}`;
+        if (message === null) return;
+        warnings.push({
+          code: 'unsafe-number',
+          message,
+          pointer: encodePointer(path()),
+          offset,
+          length,
+          line: line + 1,
+          column: character + 1,
+        });
+      },
+      onError: (code, offset, length) => {
+        if (first) return;
+        const comma = code === 3 || code === 4 ? trailingCommaBefore(text, offset) : -1;
+        first =
+          comma >= 0
+            ? errorAt(text, comma, 1, 'trailing comma is not allowed in JSON')
+            : code === 1
+              ? errorAt(
+                  text,
+                  offset,
+                  length,
+                  `unexpected ${JSON.stringify(text.slice(offset, offset + Math.min(length, 20)))}`,
+                )
+              : errorAt(text, offset, Math.max(length, 1), MESSAGES[code] ?? 'invalid JSON');
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return first;
+}
+
+/**
+ * Parses strict JSON (RFC 8259). Strips exactly one leading BOM (warning `bom`; positions then refer
+ * to the text after it). Comments, trailing commas and any other syntax error give `ok: false` with a
+ * 1-based line/column (the message ends with "at line L, column C"). The value is built by
+ * `JSON.parse`, so `__proto__` and friends are ordinary own keys. Nesting deeper than `maxDepth`
+ * (default {@link MAX_JSON_DEPTH}) is rejected before any recursive parsing. With `positions`
+ * (default true) a second pass reports duplicate keys and integers beyond 2^53 as warnings with
+ * pointer and position; `positions: false` skips that pass for big inputs (a syntax error is still
+ * located, by scanning only once `JSON.parse` has failed). Never throws.
+ */
+export function parseJson(text: string, options?: { maxDepth?: number; positions?: boolean }): ParseResult {
+  const warnings: ParseWarning[] = [];
+  let src = text;
+  if (src.charCodeAt(0) === 0xfeff) {
+    src = src.slice(1);
+    const message = 'leading byte order mark (U+FEFF) ignored';
+    warnings.push({ code: 'bom', message, pointer: '', offset: 0, length: 0, line: 1, column: 1 });
+  }
+  if (src.trim() === '') {
+    return { ok: false, error: errorAt(src, 0, 0, 'empty document: expected a JSON value'), warnings };
+  }
+  const deep = checkDepth(src, options?.maxDepth ?? MAX_JSON_DEPTH);
+  if (deep) return { ok: false, error: deep, warnings };
+  if (options?.positions !== false) {
+    const error = scan(src, warnings);
+    if (error) return { ok: false, error, warnings };
+  }
+  try {
+    return { ok: true, value: JSON.parse(src) as JsonValue, warnings };
+  } catch (e) {
+    const error = scan(src, []) ?? errorAt(src, 0, 0, e instanceof Error ? e.message : 'invalid JSON');
+    return { ok: false, error, warnings };
+  }
+}

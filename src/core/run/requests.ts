@@ -1,0 +1,237 @@
+/**
+ * Building request 1 of a run (SEMANTICS.md §3): host + path, query parameters (spec, schedule,
+ * pagination), headers (spec, auth, pagination) and the POST body, each kept twice: as sent and
+ * as shown (secrets masked).
+ */
+import { encodeQueryComponent } from '../placeholders/encode';
+import { renderTemplatePair, type RenderContext } from '../placeholders/placeholders';
+import type { Diagnostic, HttpRequest, JsonValue, SpecModel } from '../types';
+import { authHeaders, chooseAuth, declarationsOf, MASK, resolveValues, type DualHeader } from './auth';
+import { renderBody } from './body';
+import type { RunOptions, SimulatedRequest } from './runTypes';
+import { resolveWindow, scheduleParts } from './schedule';
+
+/** Text as sent and as shown. */
+export interface Dual {
+  real: string;
+  shown: string;
+}
+
+/** Everything of request 1 except pagination, already rendered and encoded. */
+export interface BaseRequest {
+  method: string;
+  origin: Dual;
+  path: Dual;
+  /** Spec and schedule query pairs, names and values already query-encoded. */
+  query: Array<{ name: string; value: Dual }>;
+  headers: DualHeader[];
+  body?: Dual;
+  diagnostics: Diagnostic[];
+}
+
+export type Fail = { ok: false; message: string; pointer: string };
+
+const ATTR = '/sourceSpec/attributes';
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Prefixes a rendering failure with the place it happened. */
+function located(where: string, message: string): string {
+  if (message.startsWith('needs a value')) return `${where} ${message}`;
+  const used = message.replace(' is declared in no', ` is used in ${where} but declared in no`);
+  return used !== message ? used : `${where}: ${message}`;
+}
+
+/**
+ * Renders everything of request 1 that does not depend on pagination. Fails (never throws) with
+ * a message and a spec pointer when the run cannot start: unknown `authName`, an undeclared
+ * placeholder, a declared parameter with neither value nor default, a host that is not a URL
+ * origin (or no host at all), a bad header name or value, a date format the core cannot render.
+ */
+export function buildBase(model: SpecModel, options: RunOptions): { ok: true; base: BaseRequest } | Fail {
+  const auth = chooseAuth(model, options.authName);
+  if (auth === null)
+    return { ok: false, message: `no authSpec is named "${options.authName}"`, pointer: '/authSpec' };
+  const decls = declarationsOf(model, auth);
+  const values = resolveValues(decls, options.params);
+  const declared = new Set(decls.map((d) => d.name));
+  const secrets = new Set(options.revealSecrets ? [] : decls.filter((d) => d.secret).map((d) => d.name));
+  const win = resolveWindow(options.window, options.now);
+  if (!win.ok) return { ...win, pointer: `${ATTR}/scheduleParams` };
+  const sched = scheduleParts(model.schedule, win.window, options.backfill === true, values, declared);
+  if (!sched.ok) return sched;
+  const ctx = (encode: RenderContext['encode']): RenderContext => ({
+    values,
+    declared,
+    engine: sched.engine,
+    encode,
+  });
+  const render = (text: string, encode: RenderContext['encode'], where: string, pointer: string) => {
+    const r = renderTemplatePair(text, ctx(encode), secrets);
+    return r.ok
+      ? { ok: true as const, dual: { real: r.value, shown: r.display } }
+      : fail(where, r.message, pointer);
+  };
+  const fail = (where: string, message: string, pointer: string): Fail => ({
+    ok: false,
+    message: located(where, message),
+    pointer,
+  });
+
+  let origin: Dual;
+  if (model.urlParams.host !== undefined) {
+    const r = render(model.urlParams.host, 'host', 'urlParams.host', `${ATTR}/urlParams/host`);
+    if (!r.ok) return r;
+    origin = r.dual;
+  } else {
+    const authHost = Object.prototype.hasOwnProperty.call(values, 'host') ? values.host : undefined;
+    const where = `urlParams.host is absent, so the host comes from the auth spec's host value`;
+    if (authHost === undefined || !auth) return fail(where, 'but it has none', `${ATTR}/urlParams`);
+    const r = renderTemplatePair(authHost, { values: {}, declared: new Set(), encode: 'host' }, new Set());
+    if (!r.ok) return fail(where, r.message, `/authSpec/${auth.index}`);
+    origin = { real: r.value, shown: secrets.has('host') ? MASK : r.value };
+  }
+
+  const path = render(model.urlParams.path, 'path', 'urlParams.path', `${ATTR}/urlParams/path`);
+  if (!path.ok) return path;
+  if (path.dual.real !== '' && !/^[/?#]/.test(path.dual.real)) {
+    path.dual = { real: `/${path.dual.real}`, shown: `/${path.dual.shown}` };
+  }
+
+  const query: BaseRequest['query'] = [];
+  for (const [name, template] of model.urlParams.queryParams) {
+    const where = `urlParams.queryParams.${name}`;
+    const pointer = `${ATTR}/urlParams/queryParams/${esc(name)}`;
+    const encodedName = safeQuery(name);
+    if (encodedName === null) return fail(where, 'the name holds a lone UTF-16 surrogate', pointer);
+    // Rendering for 'query' first names a parameter whose value cannot be encoded; the whole
+    // value (literal text included) is then one form-encoded component, as URLSearchParams does.
+    const checked = render(template, 'query', where, pointer);
+    if (!checked.ok) return checked;
+    const r = render(template, 'raw', where, pointer);
+    if (!r.ok) return r;
+    const real = safeQuery(r.dual.real);
+    const shown = r.dual.shown.split(MASK).map(safeQuery);
+    if (real === null || shown.includes(null))
+      return fail(where, 'the value holds a lone UTF-16 surrogate', pointer);
+    query.push({ name: encodedName, value: { real, shown: shown.join(MASK) } });
+  }
+  for (const [name, text] of sched.query) {
+    const v = safeQuery(text);
+    const n = safeQuery(name);
+    if (v === null || n === null)
+      return fail('scheduleParams', 'a name holds a lone surrogate', `${ATTR}/scheduleParams`);
+    query.push({ name: n, value: { real: v, shown: v } });
+  }
+
+  const headers: DualHeader[] = [];
+  for (const [name, template] of model.headerParams) {
+    const where = `headerParams.${name}`;
+    const pointer = `${ATTR}/headerParams/${esc(name)}`;
+    if (!TOKEN.test(name)) return fail(where, `"${name}" is not a valid HTTP header name`, pointer);
+    const r = render(template, 'header', where, pointer);
+    if (!r.ok) return r;
+    headers.push({ name, real: r.dual.real, shown: r.dual.shown });
+  }
+  const authResult = authHeaders(auth, values);
+  if (!authResult.ok) return authResult;
+  for (const h of authResult.headers) {
+    if (!TOKEN.test(h.name))
+      return { ok: false, message: `"${h.name}" is not a valid HTTP header name`, pointer: '/authSpec' };
+    upsertHeader(headers, options.revealSecrets ? { ...h, shown: h.real } : h);
+  }
+
+  const method = (model.urlParams.method || 'GET').toUpperCase();
+  const base: BaseRequest = {
+    method,
+    origin,
+    path: path.dual,
+    query,
+    headers,
+    diagnostics: sched.diagnostics,
+  };
+  if (method === 'POST' && model.bodyParams !== undefined) {
+    const body = renderBody(model.bodyParams as JsonValue, (text, pointer) =>
+      render(text, 'raw', `bodyParams${pointer.replace(/\//g, '.')}`, `${ATTR}/bodyParams${pointer}`),
+    );
+    if (!body.ok) return body;
+    base.body = { real: JSON.stringify(body.real), shown: JSON.stringify(body.shown) };
+  }
+  return { ok: true, base };
+}
+
+/** Query-encodes `text`, or null when it holds a lone surrogate. */
+export function safeQuery(text: string): string | null {
+  try {
+    return encodeQueryComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Adds a header, replacing one of the same name in any letter case. */
+export function upsertHeader(headers: DualHeader[], h: DualHeader): void {
+  const i = headers.findIndex((x) => x.name.toLowerCase() === h.name.toLowerCase());
+  if (i >= 0) headers.splice(i, 1);
+  headers.push(h);
+}
+
+/** Pagination additions to a request; query pairs are raw and are encoded here. */
+export interface PageParts {
+  query?: Array<{ name: string; value: string }>;
+  headers?: DualHeader[];
+  /** An absolute URL that replaces origin + path + every query parameter (POINTER). */
+  url?: string;
+}
+
+function toRecord(headers: DualHeader[], pick: 'real' | 'shown'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers)
+    Object.defineProperty(out, h.name, {
+      value: h[pick],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return out;
+}
+
+/**
+ * Assembles one request: origin + path, then the base query (spec, schedule), then the
+ * pagination pairs; base headers, then pagination headers. With `parts.url` the URL is that
+ * string as is (base query not re-added); headers and body stay. Returns null when a pagination
+ * value cannot be encoded.
+ */
+export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRequest | null {
+  const headers = [...base.headers];
+  for (const h of parts.headers ?? []) upsertHeader(headers, h);
+  let real: string;
+  let shown: string;
+  if (parts.url !== undefined) {
+    real = parts.url;
+    shown = parts.url;
+  } else {
+    const pairs: Array<{ name: string; value: Dual }> = [...base.query];
+    for (const q of parts.query ?? []) {
+      const name = safeQuery(q.name);
+      const value = safeQuery(q.value);
+      if (name === null || value === null) return null;
+      pairs.push({ name, value: { real: value, shown: value } });
+    }
+    const join = (pick: 'real' | 'shown'): string => {
+      const url = base.origin[pick] + base.path[pick];
+      if (pairs.length === 0) return url;
+      const qs = pairs.map((p) => `${p.name}=${p.value[pick]}`).join('&');
+      return url + (url.includes('?') ? (url.endsWith('?') || url.endsWith('&') ? '' : '&') : '?') + qs;
+    };
+    real = join('real');
+    shown = join('shown');
+  }
+  const request: HttpRequest = { method: base.method, url: real, headers: toRecord(headers, 'real') };
+  const display: HttpRequest = { method: base.method, url: shown, headers: toRecord(headers, 'shown') };
+  if (base.body !== undefined) {
+    request.body = base.body.real;
+    display.body = base.body.shown;
+  }
+  return { request, display };
+}

@@ -1,0 +1,25 @@
+/** `validate`: JSON Schema errors + normalise diagnostics + semantic checks, in document order. */
+import type { Diagnostic, JsonValue } from '../types';
+import { validateSchema } from './ajv';
+import { documentOrder } from './documentOrder';
+import { DiagnosticList } from './jsonUtil';
+import { normalise } from './normalise';
+import { toSchemaDiagnostics } from './schemaErrors';
+import { semanticChecks } from './semanticChecks';
+
+/**
+ * Every finding about a connection spec: ajv errors against `connectionSpecSchema` (rewritten for
+ * people), the diagnostics of `normalise` (legacy forms, unreadable values), and the semantic checks
+ * (placeholders, JSONPath syntax, date formats, host, auth names, categories). A schema error is
+ * dropped when a more specific error points at the same place. Sorted in document order (findings
+ * at the same place keep their order: schema, then reading, then semantics). Never throws.
+ */
+export function validate(doc: JsonValue): Diagnostic[] {
+  const { model, diagnostics } = normalise(doc);
+  const d = new DiagnosticList();
+  d.items.push(...diagnostics);
+  semanticChecks(doc, model, d);
+  const specific = new Set(d.items.filter((x) => x.severity === 'error').map((x) => x.pointer));
+  const schema = toSchemaDiagnostics(validateSchema(doc), doc).filter((x) => !specific.has(x.pointer));
+  return documentOrder(doc, [...schema, ...d.items]);
+}

@@ -1,0 +1,29 @@
+import { useSpecStore } from '../../store';
+import { selectDiagnostics } from '../../store/selectors';
+import { countBySeverity } from './diagnosticsView';
+
+/** Header summary of all findings (always shown, even on a pristine form); click jumps to the list. */
+export function DiagnosticsCounts({ onActivate }: { onActivate: () => void }) {
+  const diagnostics = useSpecStore(selectDiagnostics);
+  const parseError = useSpecStore((s) => s.parseError);
+  const c = countBySeverity(diagnostics);
+  const label = parseError
+    ? 'Invalid JSON'
+    : `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}`;
+  return (
+    <button type="button" className="counts" onClick={onActivate} aria-label={`Problems: ${label}`}>
+      {parseError ? (
+        <span className="count-pill pill-error">Invalid JSON</span>
+      ) : (
+        <>
+          <span className={`count-pill ${c.error ? 'pill-error' : 'pill-ok'}`}>
+            <span aria-hidden="true">●</span> {c.error}
+          </span>
+          <span className={`count-pill ${c.warning ? 'pill-warning' : 'pill-ok'}`}>
+            <span aria-hidden="true">▲</span> {c.warning}
+          </span>
+        </>
+      )}
+    </button>
+  );
+}

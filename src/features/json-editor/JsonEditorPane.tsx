@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { locatePointer } from '@core';
+import MonacoEditor, { type EditorReveal } from '../../components/MonacoEditor';
+import { useSpecStore } from '../../store';
+import { selectDiagnostics, selectReveal, selectText } from '../../store/selectors';
+import { toEditorMarkers } from './editorMarkers';
+
+declare global {
+  interface Window {
+    __specStudio?: Record<string, unknown>;
+  }
+}
+
+/** The Monaco JSON view of the whole spec, two-way bound to the store (lazy chunk: default export). */
+export default function JsonEditorPane() {
+  const text = useSpecStore(selectText);
+  const diagnostics = useSpecStore(selectDiagnostics);
+  const warnings = useSpecStore((s) => s.parseWarnings);
+  const revealReq = useSpecStore(selectReveal);
+  const setText = useSpecStore((s) => s.setText);
+  const undo = useSpecStore((s) => s.undo);
+  const redo = useSpecStore((s) => s.redo);
+
+  // Markers follow the diagnostics; they are placed in the text they were computed for.
+  const markers = useMemo(() => toEditorMarkers(useSpecStore.getState().text, diagnostics, warnings), [diagnostics, warnings]);
+
+  const reveal = useMemo<EditorReveal | null>(() => {
+    if (!revealReq) return null;
+    const loc = locatePointer(useSpecStore.getState().text, revealReq.pointer);
+    if (!loc) return null;
+    return { offset: loc.offset, length: loc.length, seq: revealReq.seq, focus: revealReq.source === 'diagnostics' };
+  }, [revealReq]);
+
+  return (
+    <MonacoEditor
+      value={text}
+      onChange={setText}
+      onUndo={undo}
+      onRedo={redo}
+      markers={markers}
+      reveal={reveal}
+      ariaLabel="Spec JSON"
+      onReady={(getValue) => {
+        if (window.__specStudio) window.__specStudio.monacoValue = getValue;
+      }}
+    />
+  );
+}

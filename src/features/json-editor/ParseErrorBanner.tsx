@@ -1,0 +1,18 @@
+import { Banner } from '../../components/Banner';
+import { useSpecStore } from '../../store';
+import { selectParseError } from '../../store/selectors';
+
+/** Shown while the JSON text does not parse: where, and that nothing is lost. */
+export function ParseErrorBanner() {
+  const error = useSpecStore(selectParseError);
+  if (!error) return null;
+  return (
+    <Banner tone="error">
+      <strong>
+        Invalid JSON at line {error.line}, column {error.column}:
+      </strong>{' '}
+      {error.message}. The form shows the last valid version and is read-only until the JSON parses again;
+      nothing you typed is lost.
+    </Banner>
+  );
+}

@@ -1,0 +1,24 @@
+import { locatePointer, type Diagnostic, type ParseWarning } from '@core';
+import type { EditorMarker } from '../../components/MonacoEditor';
+
+/**
+ * Turns core diagnostics (pointers) and parse warnings (positions) into editor markers (offsets)
+ * for the given text. A pointer that cannot be found in the text marks the first character.
+ */
+export function toEditorMarkers(text: string, diagnostics: Diagnostic[], warnings: ParseWarning[]): EditorMarker[] {
+  const out: EditorMarker[] = [];
+  for (const d of diagnostics) {
+    const loc = locatePointer(text, d.pointer);
+    out.push({
+      offset: loc?.offset ?? 0,
+      length: loc ? Math.min(loc.length, 200) : 1,
+      severity: d.severity,
+      message: d.pointer ? `${d.message}\n(at ${d.pointer})` : d.message,
+      source: d.code ? `Spec Studio (${d.code})` : 'Spec Studio',
+    });
+  }
+  for (const w of warnings) {
+    out.push({ offset: w.offset, length: w.length, severity: 'warning', message: w.message, source: 'JSON' });
+  }
+  return out;
+}

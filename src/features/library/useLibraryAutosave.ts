@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { hasEntry, saveEntry } from '../../lib/library';
+import { useSpecStore } from '../../store';
+import { specName } from '../../store/selectors';
+
+/** Library autosave delay after the last change. */
+export const LIBRARY_SAVE_MS = 1000;
+
+/**
+ * Keeps the library copy of the document on screen up to date once it is edited. Paused while another
+ * tab has the same document open (the banner lets the user decide).
+ */
+export function useLibraryAutosave(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const save = (): void => {
+      timer = null;
+      const s = useSpecStore.getState();
+      if (s.otherTab) return;
+      if (s.text === s.loadedText && !hasEntry(s.docId)) return;
+      saveEntry(s.docId, specName(s.doc), s.text);
+    };
+    const unsubscribe = useSpecStore.subscribe((s, prev) => {
+      if (s.text === prev.text && s.docId === prev.docId) return;
+      if (s.docId !== prev.docId) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(save, LIBRARY_SAVE_MS);
+    });
+    const flush = (): void => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      save();
+    };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      unsubscribe();
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+}

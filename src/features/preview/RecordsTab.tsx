@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { JsonObject } from '@core';
+import { useSpecStore } from '../../store';
+import { selectSpecName } from '../../store/selectors';
+import { downloadText, fileSlug } from './download';
+import { DiagnosticList } from './DiagnosticList';
+import { previewClient } from './previewService';
+import { RecordsTable } from './RecordsTable';
+import { countsLine } from './recordsText';
+
+function RecordView({ tableId, index }: { tableId: number; index: number }) {
+  const [record, setRecord] = useState<{ key: string; value: JsonObject | null } | null>(null);
+  const key = `${tableId}:${index}`;
+  useEffect(() => {
+    let live = true;
+    void previewClient()
+      .record(tableId, index)
+      .then((value) => live && setRecord({ key, value }));
+    return () => {
+      live = false;
+    };
+  }, [tableId, index, key]);
+  const text = record?.key === key ? JSON.stringify(record.value, null, 2) : 'loading…';
+  return (
+    <section className="pv-record" aria-label={`Record ${index + 1}`}>
+      <h3>Record {index + 1}</h3>
+      <pre className="pv-json">{text}</pre>
+    </section>
+  );
+}
+
+/** The flattened records: counts, findings, the virtualized table, one record as JSON, exports. */
+export function RecordsTab() {
+  const result = useSpecStore((s) => s.previewResult);
+  const specName = useSpecStore(selectSpecName);
+  const [selected, setSelected] = useState<{ tableId: number; index: number } | null>(null);
+  if (!result) return <p className="pv-empty">Computing the preview…</p>;
+  const r = result.records;
+  const sel = selected && selected.tableId === result.id ? selected.index : null;
+
+  const download = (format: 'csv' | 'ndjson'): void => {
+    void previewClient()
+      .exportTable(result.id, format)
+      .then((text) => {
+        if (text === null) return;
+        const type = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
+        downloadText(text, `${fileSlug(specName)}-records.${format}`, type);
+      });
+  };
+
+  return (
+    <div className="pv-records">
+      <div className="pv-toolbar">
+        <p className="pv-counts" aria-live="polite">
+          {countsLine(r)}
+        </p>
+        <span className="pv-spacer" />
+        <button type="button" className="pv-button" disabled={r.records === 0} onClick={() => download('csv')}>
+          Export CSV
+        </button>
+        <button type="button" className="pv-button" disabled={r.records === 0} onClick={() => download('ndjson')}>
+          Export NDJSON
+        </button>
+      </div>
+      <DiagnosticList diagnostics={r.diagnostics} />
+      {result.pageIds.length === 0 ? (
+        <p className="pv-empty">Add a sample page (Samples tab) to see the records this spec extracts from it.</p>
+      ) : r.columns.length === 0 ? (
+        <p className="pv-empty">No records: contentPath matched nothing in the sample pages.</p>
+      ) : (
+        <RecordsTable
+          tableId={result.id}
+          columns={r.columns}
+          totalRows={r.rowCount}
+          firstRows={r.firstRows}
+          selected={sel}
+          onSelect={(index) => setSelected({ tableId: result.id, index })}
+        />
+      )}
+      {sel !== null && <RecordView tableId={result.id} index={sel} />}
+    </div>
+  );
+}

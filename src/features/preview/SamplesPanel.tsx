@@ -1,0 +1,88 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { useSpecStore } from '../../store';
+import { addSamples, clearSamples } from './previewService';
+import { SamplePageList } from './SamplePageList';
+import { ExampleSampleButton } from './ExampleSampleButton';
+
+/** Files in the order given, as sample pages (several files = pages 1..n). */
+function addFiles(list: FileList | null): void {
+  if (!list || list.length === 0) return;
+  addSamples(Array.from(list, (f) => ({ name: f.name, origin: 'file' as const, source: f })));
+}
+
+/**
+ * Where sample responses come in: paste a page, load files (several at once = pages in order), or
+ * drop files anywhere on the panel. Each page is parsed on its own; a bad page never breaks the rest.
+ */
+export function SamplesPanel() {
+  const [text, setText] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const count = useSpecStore((s) => s.samplePages.length);
+
+  const addPasted = (): void => {
+    if (text.trim() === '') return;
+    addSamples([{ name: `pasted page ${count + 1}`, origin: 'paste', source: text }]);
+    setText('');
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setDragging(false);
+    addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <section
+      className={`pv-samples${dragging ? ' pv-dragging' : ''}`}
+      aria-label="Sample responses"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="pv-toolbar">
+        <button type="button" className="pv-button" onClick={() => fileInput.current?.click()}>
+          Load files…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept=".json,.txt,application/json"
+          aria-label="Sample files"
+          hidden
+          onChange={(e) => {
+            addFiles(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
+        <ExampleSampleButton />
+        {count > 0 && (
+          <button type="button" className="pv-button pv-quiet" onClick={clearSamples}>
+            Remove all
+          </button>
+        )}
+        <span className="pv-muted pv-hint">or drop JSON files here</span>
+      </div>
+      <SamplePageList />
+      <div className="pv-paste">
+        <label htmlFor="pv-paste-text">Paste a response of your API</label>
+        <textarea
+          id="pv-paste-text"
+          value={text}
+          spellCheck={false}
+          placeholder='{"members": [ … ], "total_items": 1234}'
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="pv-toolbar">
+          <button type="button" className="pv-button pv-primary" disabled={text.trim() === ''} onClick={addPasted}>
+            Add page
+          </button>
+          <span className="pv-muted">added as page {count + 1}</span>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { JsonValue } from '@core';
+
+/** Shared state of a tree: highlights, open nodes, the selected array. */
+export interface TreeContext {
+  content: ReadonlySet<string>;
+  explode: ReadonlySet<string>;
+  open: ReadonlySet<string>;
+  selected: string | null;
+  toggle: (pointer: string) => void;
+  select: (pointer: string | null) => void;
+}
+
+/** Children shown per click of "show more" (a node with 50,000 items stays cheap). */
+const PAGE = 100;
+
+function escapeSeg(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function leafText(v: JsonValue): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+export interface TreeNodeProps {
+  name: string;
+  value: JsonValue;
+  pointer: string;
+  ctx: TreeContext;
+  depth: number;
+}
+
+/** One node: a leaf, or an object/array that opens to its children (in pages of 100). */
+export function TreeNode({ name, value, pointer, ctx, depth }: TreeNodeProps) {
+  const [limit, setLimit] = useState(PAGE);
+  const isArray = Array.isArray(value);
+  const branch = isArray || (typeof value === 'object' && value !== null);
+  const hl = ctx.explode.has(pointer) ? ' pv-hl-explode' : ctx.content.has(pointer) ? ' pv-hl-content' : '';
+  const label = (
+    <span className="pv-key" title={pointer || '(root)'}>
+      {name}
+    </span>
+  );
+  if (!branch) {
+    return (
+      <div className={`pv-node${hl}`} role="treeitem" aria-selected={false} style={{ paddingLeft: depth * 14 + 18 }}>
+        {label}: <span className={`pv-leaf pv-${value === null ? 'null' : typeof value}`}>{leafText(value)}</span>
+      </div>
+    );
+  }
+  const entries: Array<[string, JsonValue]> = isArray
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value as Record<string, JsonValue>);
+  const open = ctx.open.has(pointer);
+  const selected = ctx.selected === pointer;
+  return (
+    <div role="treeitem" aria-expanded={open} aria-selected={selected}>
+      <div
+        className={`pv-node pv-branch${hl}${selected ? ' pv-selected' : ''}`}
+        style={{ paddingLeft: depth * 14 }}
+        onClick={() => {
+          ctx.toggle(pointer);
+          if (isArray) ctx.select(pointer);
+        }}
+      >
+        <button type="button" className="pv-twisty" aria-label={open ? `Collapse ${name}` : `Expand ${name}`}>
+          {open ? '▾' : '▸'}
+        </button>
+        {label}
+        <span className="pv-muted">{isArray ? ` [${entries.length}]` : ` {${entries.length}}`}</span>
+        {isArray && selected && <span className="pv-tag">selected</span>}
+      </div>
+      {open && (
+        <div role="group">
+          {entries.slice(0, limit).map(([k, v]) => (
+            <TreeNode key={k} name={k} value={v} pointer={`${pointer}/${escapeSeg(k)}`} ctx={ctx} depth={depth + 1} />
+          ))}
+          {entries.length > limit && (
+            <button
+              type="button"
+              className="pv-more"
+              style={{ marginLeft: (depth + 1) * 14 }}
+              onClick={() => setLimit(limit + PAGE * 10)}
+            >
+              show more ({entries.length - limit} left)
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useSpecStore } from '../../store';
+import type { SampleOrigin, SamplePage } from '../../store/previewTypes';
+import { createPreviewClient, type PreviewClient } from '../../workers/previewClient';
+
+let client: PreviewClient | null = null;
+let pageSeq = 0;
+
+/** The app's one preview client (created on first use). */
+export function previewClient(): PreviewClient {
+  client ??= createPreviewClient();
+  return client;
+}
+
+/** Replaces the preview client (tests) and disposes the previous one; null: back to the default. */
+export function setPreviewClient(next: PreviewClient | null): void {
+  client?.dispose();
+  client = next;
+}
+
+/** A sample page to add: its name, where it came from, and its text or file. */
+export interface SampleSource {
+  name: string;
+  origin: SampleOrigin;
+  source: string | Blob;
+}
+
+/**
+ * Adds pages at the end of the sample list and parses each off the main thread. A page that does
+ * not parse keeps its error (with line and column) and never affects the other pages.
+ */
+export function addSamples(sources: SampleSource[]): string[] {
+  const store = useSpecStore.getState();
+  const pages: SamplePage[] = sources.map((s) => ({
+    id: `page-${++pageSeq}-${Date.now().toString(36)}`,
+    name: s.name,
+    origin: s.origin,
+    size: typeof s.source === 'string' ? s.source.length : s.source.size,
+    status: 'parsing',
+  }));
+  store.addSamplePages(pages);
+  pages.forEach((page, i) => {
+    const source = sources[i]?.source ?? '';
+    previewClient()
+      .parseSample(page.id, source)
+      .then((r) => {
+        if (!r) return;
+        const update = useSpecStore.getState().updateSamplePage;
+        if (r.ok) update(page.id, { status: 'ok', size: r.size, summary: r.summary, warnings: r.warnings });
+        else update(page.id, { status: 'error', size: r.size, error: r.error });
+      })
+      .catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        useSpecStore.getState().updateSamplePage(page.id, {
+          status: 'error',
+          error: { message, offset: 0, line: 1, column: 1, length: 0 },
+        });
+      });
+  });
+  return pages.map((p) => p.id);
+}
+
+/** Removes a page from the list and from the worker. */
+export function removeSample(id: string): void {
+  useSpecStore.getState().removeSamplePage(id);
+  previewClient().dropSample(id);
+}
+
+/** Removes every page. */
+export function clearSamples(): void {
+  for (const p of useSpecStore.getState().samplePages) previewClient().dropSample(p.id);
+  useSpecStore.getState().clearSamplePages();
+}

@@ -1,0 +1,16 @@
+import type { RecordsSummary } from '../../store/previewTypes';
+import { formatCount, plural } from './format';
+
+/**
+ * The counts line of the records tab: "1,234 records from 3 pages; 12 records had no activity
+ * entries", plus the table's cap when it was reached.
+ */
+export function countsLine(r: RecordsSummary): string {
+  const parts = [`${plural(r.records, 'record')} from ${plural(r.pages.length, 'page')}`];
+  if (r.contentItems !== r.records) parts.push(`${plural(r.contentItems, 'content item')} before exploding`);
+  if (r.explodeName !== null && r.explodeMissing > 0) {
+    parts.push(`${plural(r.explodeMissing, 'record')} had no ${r.explodeName} entries (kept once, unexploded)`);
+  }
+  if (r.truncated) parts.push(`the table shows the first ${formatCount(r.rowCount)}`);
+  return parts.join('; ');
+}

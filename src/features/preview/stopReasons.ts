@@ -1,0 +1,80 @@
+import type { StopReason } from '@core';
+
+/** A stop reason for people: a title and what it means for the real run. */
+export interface StopExplanation {
+  title: string;
+  explanation: string;
+  tone: 'ok' | 'warning' | 'error';
+}
+
+const EXPLAIN: Record<StopReason, StopExplanation> = {
+  'single-request': {
+    title: 'One request (no pagination)',
+    explanation: 'paginationParams.type is NONE: a run makes exactly one request and stops.',
+    tone: 'ok',
+  },
+  'end-condition': {
+    title: 'End condition met',
+    explanation:
+      'The value at endConditionName in the last response equals endConditionValue (compared as text, "Const:" stripped), so the run stops there.',
+    tone: 'ok',
+  },
+  'short-page': {
+    title: 'Short page',
+    explanation:
+      'The last page had fewer content items than limitValue, which means there is nothing more to fetch. A page of zero items stops the run the same way.',
+    tone: 'ok',
+  },
+  'end-page': {
+    title: 'Last page reached',
+    explanation: 'The page index reached endPageIndex (a number, or the page count read from the named response header).',
+    tone: 'ok',
+  },
+  'no-pointer': {
+    title: 'No next-page pointer',
+    explanation: 'The value at pointerPath in the last response is missing, null or empty, so there is no next page.',
+    tone: 'ok',
+  },
+  'no-token': {
+    title: 'No continuation token',
+    explanation:
+      'The value at continuationTokenPath in the last response is missing, null or empty, so there is no next page.',
+    tone: 'ok',
+  },
+  'max-requests': {
+    title: 'maximumRequest reached',
+    explanation:
+      'The run made as many requests as paginationParams.maximumRequest allows (default 10000) and stopped, whatever the API would still return.',
+    tone: 'warning',
+  },
+  'loop-detected': {
+    title: 'Loop detected',
+    explanation:
+      'The next request would be exactly the same as an earlier one (same method, URL and headers). Against the real API this run would never end: the pagination parameters do not advance. Check the parameter names, the pointer or token path, and that the response really carries the value the spec reads.',
+    tone: 'error',
+  },
+  'samples-exhausted': {
+    title: 'Out of sample pages',
+    explanation:
+      'Every sample page answered a request and no stop rule fired on the last one, so the real run would go on with the request shown below. Add a page that answers it, or check why the last page did not end the run (a short page, an end condition, an empty pointer or token).',
+    tone: 'warning',
+  },
+  blocked: {
+    title: 'The run cannot start',
+    explanation: 'The first request cannot be built. Fix the spec or fill in the run inputs.',
+    tone: 'error',
+  },
+};
+
+/** What a stop reason means, in words. */
+export function explainStop(reason: StopReason): StopExplanation {
+  return EXPLAIN[reason];
+}
+
+/** "~70.6 requests/min; this run ~2.6 s" from the core's estimate, or a note that there is no delay. */
+export function rateText(requestsPerMinute: number | null, durationMs: number, delayMs: number): string {
+  if (requestsPerMinute === null || delayMs <= 0) return 'No delayRequestMillis: requests go out back to back.';
+  const secs = durationMs / 1000;
+  const run = secs < 60 ? `${secs.toFixed(1)} s` : `${(secs / 60).toFixed(1)} min`;
+  return `delayRequestMillis ${delayMs.toLocaleString('en-US')} ms → at most ~${requestsPerMinute.toLocaleString('en-US')} requests/min; this run waits ~${run} in total.`;
+}

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useSpecStore } from '../../store';
+import type { SpecState } from '../../store';
+import { previewClient } from './previewService';
+import { toRunOptions } from './runOptions';
+
+/** Pause after the last change (spec, samples, run inputs) before the preview is recomputed. */
+export const PREVIEW_DEBOUNCE_MS = 100;
+
+/** The parts of the state a preview depends on; a change to any of them recomputes it. */
+function inputsChanged(s: SpecState, prev: SpecState): boolean {
+  return (
+    s.revision !== prev.revision ||
+    s.samplePages !== prev.samplePages ||
+    s.runInputs !== prev.runInputs ||
+    s.treePageId !== prev.treePageId
+  );
+}
+
+/** Requests a preview of the current state; the client drops it if a newer one is asked for. */
+function requestPreview(): void {
+  const s = useSpecStore.getState();
+  const pageIds = s.samplePages.filter((p) => p.status === 'ok').map((p) => p.id);
+  const matchPageId = pageIds.includes(s.treePageId ?? '') ? s.treePageId : (pageIds[0] ?? null);
+  previewClient()
+    .preview({
+      revision: s.revision,
+      doc: s.doc,
+      pageIds,
+      run: toRunOptions(s.runInputs, s.previewResult?.model ?? null),
+      matchPageId,
+    })
+    .then((result) => {
+      if (!result) return; // superseded: a newer preview is on its way
+      const store = useSpecStore.getState();
+      store.setPreviewResult(result);
+      store.setPreviewPending(false);
+    })
+    .catch((err: unknown) => {
+      const store = useSpecStore.getState();
+      store.setPreviewPending(false);
+      store.notify(`Preview failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    });
+}
+
+/**
+ * Keeps the preview in step with the spec, the sample pages and the run inputs: marks the shown
+ * result as updating at once, recomputes off the main thread after a short pause, and shows only
+ * the answer to the newest request.
+ */
+export function usePreviewSync(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    useSpecStore.getState().setPreviewPending(true);
+    requestPreview();
+    const unsubscribe = useSpecStore.subscribe((s, prev) => {
+      if (!inputsChanged(s, prev)) return;
+      s.setPreviewPending(true);
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(requestPreview, PREVIEW_DEBOUNCE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, []);
+}

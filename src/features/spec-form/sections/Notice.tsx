@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { joinPointer, type JsonValue } from '@core';
+import { useSpecStore } from '../../../store';
+import type { FieldSpec } from '../model/fields';
+
+/** A notice about a value the form cannot edit, with a button that shows it in the JSON view. */
+export function Notice({ pointer, children }: { pointer: string; children: ReactNode }) {
+  const revealPointer = useSpecStore((s) => s.revealPointer);
+  return (
+    <div className="sf-notice" role="note">
+      <span>{children}</span>
+      <button type="button" className="sf-link" onClick={() => revealPointer(pointer, 'form')}>
+        Show in JSON
+      </button>
+    </div>
+  );
+}
+
+/** Short, one-line preview of a JSON value for notices. */
+export function preview(value: JsonValue): string {
+  const s = JSON.stringify(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Values of known keys the form cannot represent (e.g. method "PUT"): listed, never coerced. */
+export function ForeignValues({
+  pointer,
+  items,
+}: {
+  pointer: string;
+  items: Array<{ spec: FieldSpec; value: JsonValue }>;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <div className="sf-foreign">
+      {items.map(({ spec, value }) => (
+        <Notice key={spec.key} pointer={joinPointer(pointer, spec.key)}>
+          <strong>{spec.title}</strong>: <code>{preview(value)}</code> cannot be shown in this form — edit in
+          JSON.
+        </Notice>
+      ))}
+    </div>
+  );
+}

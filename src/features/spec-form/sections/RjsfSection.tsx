@@ -1,0 +1,107 @@
+import { memo, useMemo, type ReactNode } from 'react';
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
+import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../../lib/rjsf';
+import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
+import { fieldId } from '../model/fieldIds';
+import {
+  buildFormSchema,
+  changedKeys,
+  formDataOf,
+  fromFormValue,
+  splitFields,
+  type FieldSpec,
+} from '../model/fields';
+import { isObject, prop } from '../model/json';
+import { FORM_TEMPLATES } from '../templates/templates';
+import { FORM_WIDGETS } from '../widgets/widgets';
+import { ForeignValues, Notice } from './Notice';
+
+export interface RjsfSectionProps {
+  /** Pointer of the object this form edits. */
+  pointer: string;
+  fields: readonly FieldSpec[];
+  /** The core's schema of that object (titles and help). */
+  coreSchema?: JsonObject;
+  /** Intercepts the write of one key (e.g. a variant switch); return true when handled. */
+  onWrite?: (key: string, value: JsonValue | undefined, slice: JsonValue | undefined) => boolean;
+  /** Shown when the value is not an object (e.g. legacy string contentPath). */
+  nonObject?: (value: JsonValue) => ReactNode;
+  label: string;
+}
+
+/**
+ * One small rjsf form over a flat object: only the listed keys reach rjsf (unknown keys are never
+ * rewritten), values the form cannot show are listed as "edit in JSON", and each user change writes
+ * only the keys that changed, one `updateAt` each. rjsf `onChange` calls without a field id (echoes after
+ * external formData changes) write nothing.
+ */
+export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
+  const { pointer, fields, coreSchema, onWrite, label } = props;
+  const doc = useDoc();
+  const frozen = useFrozen();
+  const write = useWrite();
+  const events = useFieldEvents();
+  const slice = getAt(doc, pointer);
+  const { editable, foreign } = useMemo(() => splitFields(fields, slice), [fields, slice]);
+  const editableKeys = editable.map((f) => f.key).join('\n');
+  const { schema, uiSchema } = useMemo(() => {
+    const keys = new Set(editableKeys.split('\n'));
+    return buildFormSchema(
+      fields.filter((f) => keys.has(f.key)),
+      coreSchema,
+    );
+  }, [fields, editableKeys, coreSchema]);
+  const formData = useMemo(() => formDataOf(editable, slice), [editable, slice]);
+
+  if (slice !== undefined && !isObject(slice)) {
+    return (
+      props.nonObject?.(slice) ?? (
+        <Notice pointer={pointer}>
+          {label} holds a {Array.isArray(slice) ? 'list' : typeof slice} the form cannot edit: edit in JSON.
+        </Notice>
+      )
+    );
+  }
+
+  const onChange = (e: IChangeEvent<FormRecord>, id?: string) => {
+    if (id === undefined || frozen) return;
+    const next = e.formData ?? {};
+    for (const key of changedKeys(editable, formData, next)) {
+      const spec = editable.find((f) => f.key === key);
+      if (!spec) continue;
+      const formValue = next[key];
+      const value = fromFormValue(
+        spec,
+        typeof formValue === 'string' || typeof formValue === 'boolean' ? formValue : undefined,
+        prop(slice, key),
+      );
+      if (onWrite?.(key, value, slice)) continue;
+      write(joinPointer(pointer, key), value);
+    }
+  };
+
+  return (
+    <div className="sf-form">
+      <Form<FormRecord>
+        {...BASE_FORM_PROPS}
+        idPrefix={fieldId(pointer)}
+        schema={schema}
+        uiSchema={uiSchema}
+        formData={formData}
+        validator={rjsfValidator}
+        templates={FORM_TEMPLATES}
+        widgets={FORM_WIDGETS}
+        readonly={frozen}
+        onChange={onChange}
+        onFocus={events.onFocus}
+        onBlur={events.onBlur}
+        aria-label={label}
+      >
+        <></>
+      </Form>
+      <ForeignValues pointer={pointer} items={foreign} />
+    </div>
+  );
+});

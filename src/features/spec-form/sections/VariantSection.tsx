@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { getAt, joinPointer, type JsonValue, type SectionInfo } from '@core';
+import { useDoc, useWrite } from '../hooks/useSpecBindings';
+import { useVariantStash } from '../hooks/useVariantStash';
+import type { FieldSpec } from '../model/fields';
+import { prop } from '../model/json';
+import {
+  PAGINATION_COMMON_FIELDS,
+  PAGINATION_FIELDS,
+  PAGINATION_TYPE_FIELD,
+  SCHEDULE_FIELDS,
+  SCHEDULE_TYPE_FIELD,
+} from '../model/sectionFields';
+import { planVariantSwitch } from '../model/variants';
+import { RjsfSection } from './RjsfSection';
+
+interface VariantConfig {
+  typeField: FieldSpec;
+  variants: Readonly<Record<string, readonly FieldSpec[]>>;
+  common: readonly FieldSpec[];
+  /** The variant a `type` value selects (case-insensitive, absent → `absent`). */
+  variantOf: (type: JsonValue | undefined) => string | undefined;
+}
+
+const PAGINATION: VariantConfig = {
+  typeField: PAGINATION_TYPE_FIELD,
+  variants: PAGINATION_FIELDS,
+  common: PAGINATION_COMMON_FIELDS,
+  variantOf: (t) =>
+    typeof t === 'string' && PAGINATION_FIELDS[t.toUpperCase()] ? t.toUpperCase() : undefined,
+};
+
+const SCHEDULE: VariantConfig = {
+  typeField: SCHEDULE_TYPE_FIELD,
+  variants: SCHEDULE_FIELDS,
+  common: [],
+  variantOf: (t) =>
+    t === undefined
+      ? 'STANDARD'
+      : typeof t === 'string' && t.toUpperCase() === 'ADVANCE'
+        ? 'ADVANCE'
+        : undefined,
+};
+
+/**
+ * A section whose `type` decides the fields shown (pagination, schedule). Switching the type puts the
+ * fields of the old variant aside and brings back what was typed for the new one.
+ */
+function VariantSection({ section, config }: { section: SectionInfo; config: VariantConfig }) {
+  const doc = useDoc();
+  const write = useWrite();
+  const stash = useVariantStash(section.pointer);
+  const variant = config.variantOf(prop(getAt(doc, section.pointer), 'type'));
+  const fields = useMemo(
+    () => [config.typeField, ...(variant ? (config.variants[variant] ?? []) : []), ...config.common],
+    [config, variant],
+  );
+  const onWrite = (key: string, value: JsonValue | undefined, slice: JsonValue | undefined) => {
+    if (key !== 'type') return false;
+    const to = config.variantOf(value);
+    write(joinPointer(section.pointer, 'type'), value);
+    if (!variant || !to || to === variant) return true;
+    const plan = planVariantSwitch(
+      slice,
+      { name: variant, fields: config.variants[variant] ?? [] },
+      { name: to, fields: config.variants[to] ?? [] },
+      stash.get(),
+    );
+    stash.set(plan.stash);
+    for (const [k, v] of plan.writes) write(joinPointer(section.pointer, k), v);
+    return true;
+  };
+  return (
+    <RjsfSection
+      pointer={section.pointer}
+      fields={fields}
+      coreSchema={section.schema}
+      onWrite={onWrite}
+      label={section.title}
+    />
+  );
+}
+
+/** paginationParams: the type select decides which fields show. */
+export function PaginationSection({ section }: { section: SectionInfo }) {
+  return <VariantSection section={section} config={PAGINATION} />;
+}
+
+/** scheduleParams: start/end parameters or the ADVANCE query template. */
+export function ScheduleSection({ section }: { section: SectionInfo }) {
+  return <VariantSection section={section} config={SCHEDULE} />;
+}

@@ -1,0 +1,101 @@
+/**
+ * The local library of specs, in localStorage: an index (`spec-studio:library`, versioned) plus one
+ * key per document text (`spec-studio:doc:<id>`). Failures are reported through lib/storage and
+ * returned as values; unreadable data is kept under a backup key, never deleted.
+ */
+import { keepCorrupt, readKey, removeKey, STORAGE_PREFIX, writeKey } from './storage';
+
+export const LIBRARY_KEY = `${STORAGE_PREFIX}library`;
+export const LIBRARY_VERSION = 1;
+export const docKey = (id: string) => `${STORAGE_PREFIX}doc:${id}`;
+
+export interface LibraryEntry {
+  id: string;
+  name: string;
+  updatedAt: number;
+  size: number;
+  /** The user renamed it in the library: autosave no longer takes the name from the spec. */
+  renamed?: boolean;
+}
+
+interface IndexV1 {
+  version: 1;
+  entries: LibraryEntry[];
+}
+
+const isEntry = (v: unknown): v is LibraryEntry => {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return typeof e.id === 'string' && typeof e.name === 'string' && typeof e.updatedAt === 'number';
+};
+
+/**
+ * Reads the index, migrating older shapes (version 0 was a bare array of entries). Unreadable data is
+ * kept under a backup key and an empty library is returned.
+ */
+export function readIndex(): LibraryEntry[] {
+  const raw = readKey(LIBRARY_KEY);
+  if (raw === null) return [];
+  try {
+    const v: unknown = JSON.parse(raw);
+    const list: unknown = Array.isArray(v) ? v : (v as IndexV1 | null)?.entries;
+    if (!Array.isArray(list)) throw new Error('not a library index');
+    return list.filter(isEntry).map((e) => ({ ...e, size: typeof e.size === 'number' ? e.size : 0 }));
+  } catch {
+    keepCorrupt(LIBRARY_KEY, raw, 'library');
+    return [];
+  }
+}
+
+function writeIndex(entries: LibraryEntry[]): boolean {
+  const index: IndexV1 = { version: LIBRARY_VERSION, entries };
+  return writeKey(LIBRARY_KEY, JSON.stringify(index));
+}
+
+/** All entries, most recently updated first. */
+export function listEntries(): LibraryEntry[] {
+  return readIndex().sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export function hasEntry(id: string): boolean {
+  return readIndex().some((e) => e.id === id);
+}
+
+/** The text of an entry, or null when it is missing. */
+export function readEntryText(id: string): string | null {
+  return readKey(docKey(id));
+}
+
+/** Creates or updates an entry. Returns false when storage refused (the caller keeps its state). */
+export function saveEntry(id: string, name: string, text: string, now = Date.now()): boolean {
+  if (!writeKey(docKey(id), text)) return false;
+  const all = readIndex();
+  const prev = all.find((e) => e.id === id);
+  const entries = all.filter((e) => e.id !== id);
+  const keep = prev?.renamed === true;
+  entries.push({ id, name: keep ? prev.name : name, updatedAt: now, size: text.length, ...(keep ? { renamed: true } : {}) });
+  return writeIndex(entries);
+}
+
+export function renameEntry(id: string, name: string): boolean {
+  const entries = readIndex();
+  const e = entries.find((x) => x.id === id);
+  if (!e) return false;
+  e.name = name;
+  e.renamed = true;
+  return writeIndex(entries);
+}
+
+/** Copies an entry under a new id; returns the new entry, or null on failure. */
+export function duplicateEntry(id: string, newId: string, now = Date.now()): LibraryEntry | null {
+  const text = readEntryText(id);
+  const src = readIndex().find((e) => e.id === id);
+  if (text === null || !src) return null;
+  const name = `${src.name} (copy)`;
+  return saveEntry(newId, name, text, now) ? { id: newId, name, updatedAt: now, size: text.length } : null;
+}
+
+export function deleteEntry(id: string): boolean {
+  removeKey(docKey(id));
+  return writeIndex(readIndex().filter((e) => e.id !== id));
+}

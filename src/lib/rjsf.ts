@@ -1,0 +1,30 @@
+/**
+ * rjsf setup shared by every form of the app: one typed AJV 8 validator and the base form options.
+ *
+ * The default export of @rjsf/validator-ajv8 is typed `AJV8Validator<any>`, which does not type-check
+ * against `Form<JsonObject>`; `customizeValidator<T>()` gives a typed instance instead.
+ * Forms in this app never validate on keystrokes (STYLE.md "Forms stay small"): the diagnostics come from
+ * the core's `validate`, computed off the main thread by the store. The validator is still required by rjsf
+ * to resolve schemas (`if`/`oneOf`), so it is created once here and shared.
+ */
+import { customizeValidator } from '@rjsf/validator-ajv8';
+
+/**
+ * The form data of every section form: a flat record of encoded field values. (Typing rjsf with the
+ * recursive `JsonObject` makes its generics instantiate too deeply for tsc.)
+ */
+export type FormRecord = Record<string, unknown>;
+
+/** The one rjsf validator instance (ajv compiles lazily and caches per schema). */
+export const rjsfValidator = customizeValidator<FormRecord>();
+
+/**
+ * Form props every section form shares: no live validation, no error list (errors are shown inline from
+ * the store's diagnostics), no HTML5 validation popups, and ids derived from JSON pointers with `/`.
+ */
+export const BASE_FORM_PROPS = {
+  noValidate: true,
+  showErrorList: false,
+  noHtml5Validate: true,
+  idSeparator: '/',
+} as const;

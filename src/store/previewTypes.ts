@@ -1,0 +1,117 @@
+import type {
+  Diagnostic,
+  JsonValue,
+  ParseError,
+  SimulationResult,
+  SpecModel,
+  TableColumn,
+} from '@core';
+
+/** Where a sample page came from. */
+export type SampleOrigin = 'paste' | 'file' | 'example';
+
+/**
+ * One sample response page as the samples panel lists it. The page's text or file lives in the
+ * preview client (and its parsed value in the worker), never in the store: samples can be large.
+ */
+export interface SamplePage {
+  id: string;
+  name: string;
+  origin: SampleOrigin;
+  /** Size of the text in bytes (UTF-16 code units for pasted text). */
+  size: number;
+  status: 'parsing' | 'ok' | 'error';
+  /** Set when `status` is `error`: the parse error with its line and column. */
+  error?: ParseError;
+  /** Short description of the parsed value, e.g. "object with 4 keys". */
+  summary?: string;
+  /** Parser warnings (duplicate keys, unsafe integers), as messages with their position. */
+  warnings?: string[];
+}
+
+/** The inputs of a simulated run, as the Requests tab edits them. */
+export interface RunInputs {
+  /** Values of user inputs and auth properties, by parameter name. */
+  values: Record<string, string>;
+  /** Name of the chosen auth spec; null: the spec's first one. */
+  authName: string | null;
+  /** Window bounds as `YYYY-MM-DDTHH:mm` in UTC (a datetime-local value); empty: the core's default. */
+  windowStart: string;
+  windowEnd: string;
+  backfill: boolean;
+}
+
+export type PreviewTab = 'samples' | 'records' | 'requests' | 'sample';
+
+/** Records part of a preview result: the table's head and its first window of rows. */
+export interface RecordsSummary {
+  columns: TableColumn[];
+  /** All records, counted even past the table's cap. */
+  totalRows: number;
+  /** Rows the table holds (at most the cap); `truncated` when fewer than `totalRows`. */
+  rowCount: number;
+  truncated: boolean;
+  /** The first rows of the table; further rows are fetched in windows on demand. */
+  firstRows: Array<Array<JsonValue | undefined>>;
+  /** Number of records flattened (all of them, even past the table's cap). */
+  records: number;
+  contentItems: number;
+  explodeMissing: number;
+  /** Name of the exploded array (for "12 records had no activity entries"), when exploding. */
+  explodeName: string | null;
+  pages: Array<{ pageId: string; contentItems: number; records: number; explodeMissing: number }>;
+  diagnostics: Diagnostic[];
+}
+
+/** Pointers of the sample nodes that contentPath and explodeEntityPath matched, for highlighting. */
+export interface SampleMatches {
+  pageId: string;
+  content: string[];
+  explode: string[];
+}
+
+/** One preview: what the spec at `revision` extracts from the sample pages and the run it makes. */
+export interface PreviewResult {
+  /** Id of the request this answers (rows windows are asked for by it). */
+  id: number;
+  revision: number;
+  /** Ids of the (parsed) pages the result was computed from, in order. */
+  pageIds: string[];
+  model: SpecModel;
+  specDiagnostics: Diagnostic[];
+  records: RecordsSummary;
+  run: SimulationResult;
+  matches: SampleMatches | null;
+  ms: number;
+}
+
+export interface PreviewState {
+  samplePages: SamplePage[];
+  runInputs: RunInputs;
+  previewTab: PreviewTab;
+  /** Page shown in the raw sample tree. */
+  treePageId: string | null;
+  previewResult: PreviewResult | null;
+  /** A newer preview than the one shown is being computed. */
+  previewPending: boolean;
+  /** Show secrets in the simulated requests (masked by default). */
+  revealSecrets: boolean;
+}
+
+export interface PreviewActions {
+  addSamplePages: (pages: SamplePage[]) => void;
+  updateSamplePage: (id: string, patch: Partial<Omit<SamplePage, 'id'>>) => void;
+  removeSamplePage: (id: string) => void;
+  /** Moves a page up (-1) or down (+1) in the page order. */
+  moveSamplePage: (id: string, delta: -1 | 1) => void;
+  clearSamplePages: () => void;
+  setRunInputs: (patch: Partial<RunInputs>) => void;
+  setRunValue: (name: string, value: string) => void;
+  setPreviewTab: (tab: PreviewTab) => void;
+  setTreePageId: (id: string | null) => void;
+  /** Marks a newer preview as pending (true) or shown. */
+  setPreviewPending: (pending: boolean) => void;
+  /** Shows a result; the answer to an older request than the one shown is dropped. */
+  setPreviewResult: (result: PreviewResult) => void;
+  setRevealSecrets: (reveal: boolean) => void;
+}

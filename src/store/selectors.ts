@@ -1,0 +1,36 @@
+import type { Diagnostic } from '@core';
+import type { SpecState } from './types';
+
+export const selectDoc = (s: SpecState) => s.doc;
+export const selectText = (s: SpecState) => s.text;
+export const selectParseError = (s: SpecState) => s.parseError;
+export const selectDiagnostics = (s: SpecState) => s.diagnostics;
+export const selectActiveSection = (s: SpecState) => s.activeSection;
+export const selectFormFrozen = (s: SpecState) => s.parseError !== null;
+export const selectTouched = (s: SpecState) => s.touched;
+export const selectRevision = (s: SpecState) => s.revision;
+export const selectReveal = (s: SpecState) => s.reveal;
+export const selectCanUndo = (s: SpecState) => s.history.past.length > 0;
+export const selectCanRedo = (s: SpecState) => s.history.future.length > 0;
+export const selectDirty = (s: SpecState) => s.text !== s.loadedText;
+
+/** True when `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is not). */
+export function isUnder(pointer: string, base: string): boolean {
+  return base === '' || pointer === base || pointer.startsWith(`${base}/`);
+}
+
+/** Diagnostics whose pointer is at or under `pointer`, in their original order. */
+export function diagnosticsUnder(diags: readonly Diagnostic[], pointer: string): Diagnostic[] {
+  return diags.filter((d) => isUnder(d.pointer, pointer));
+}
+
+/** The spec's display name: its `name` when it is a non-empty string, else "untitled-spec". */
+export function specName(doc: unknown): string {
+  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
+    const n = (doc as Record<string, unknown>).name;
+    if (typeof n === 'string' && n.trim()) return n.trim();
+  }
+  return 'untitled-spec';
+}
+
+export const selectSpecName = (s: SpecState) => specName(s.doc);

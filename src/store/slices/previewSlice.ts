@@ -1,0 +1,74 @@
+import type { StateCreator } from 'zustand';
+import type { PreviewActions, PreviewState } from '../previewTypes';
+import type { SpecState } from '../types';
+
+/** The preview's initial state: no samples, default run inputs. Nothing here is persisted. */
+export function initialPreviewState(): PreviewState {
+  return {
+    samplePages: [],
+    runInputs: { values: {}, authName: null, windowStart: '', windowEnd: '', backfill: false },
+    previewTab: 'samples',
+    treePageId: null,
+    previewResult: null,
+    previewPending: false,
+    revealSecrets: false,
+  };
+}
+
+type Full = SpecState & PreviewState & PreviewActions;
+
+export const createPreviewSlice: StateCreator<Full, [], [], PreviewState & PreviewActions> = (set, get) => ({
+  ...initialPreviewState(),
+
+  addSamplePages: (pages) => {
+    const s = get();
+    set({ samplePages: [...s.samplePages, ...pages], treePageId: s.treePageId ?? pages[0]?.id ?? null });
+  },
+
+  updateSamplePage: (id, patch) =>
+    set({ samplePages: get().samplePages.map((p) => (p.id === id ? { ...p, ...patch } : p)) }),
+
+  removeSamplePage: (id) => {
+    const s = get();
+    const samplePages = s.samplePages.filter((p) => p.id !== id);
+    set({ samplePages, treePageId: s.treePageId === id ? (samplePages[0]?.id ?? null) : s.treePageId });
+  },
+
+  moveSamplePage: (id, delta) => {
+    const pages = [...get().samplePages];
+    const i = pages.findIndex((p) => p.id === id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= pages.length) return;
+    const [page] = pages.splice(i, 1);
+    if (page) pages.splice(j, 0, page);
+    set({ samplePages: pages });
+  },
+
+  clearSamplePages: () => set({ samplePages: [], treePageId: null }),
+
+  setRunInputs: (patch) => set({ runInputs: { ...get().runInputs, ...patch } }),
+
+  setRunValue: (name, value) => {
+    const inputs = get().runInputs;
+    // defineProperty: a parameter named __proto__ is an ordinary own key.
+    const values = { ...inputs.values };
+    Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+    set({ runInputs: { ...inputs, values } });
+  },
+
+  setPreviewTab: (tab) => set({ previewTab: tab }),
+
+  setTreePageId: (id) => set({ treePageId: id }),
+
+  setPreviewPending: (pending) => {
+    if (get().previewPending !== pending) set({ previewPending: pending });
+  },
+
+  setPreviewResult: (result) => {
+    const shown = get().previewResult;
+    if (shown && result.id < shown.id) return;
+    set({ previewResult: result });
+  },
+
+  setRevealSecrets: (reveal) => set({ revealSecrets: reveal }),
+});

@@ -1,0 +1,75 @@
+import type { JsonObject, JsonValue, ParseError, RunOptions } from '@core';
+import type { PreviewResult } from '../store/previewTypes';
+
+/** Text longer than this is parsed without positions (no duplicate-key / unsafe-number warnings). */
+export const POSITIONS_MAX_CHARS = 2_000_000;
+/** Rows kept in the worker's table (the rest are counted, `truncated` is set). */
+export const MAX_TABLE_ROWS = 200_000;
+/** Rows sent with a preview result; the table asks for further windows on demand. */
+export const FIRST_ROWS = 200;
+/** Highlights computed for the sample tree at most (per path). */
+export const MAX_MATCHES = 5_000;
+
+/** Input of one preview: the spec at `revision`, the parsed pages in order, the run inputs. */
+export interface PreviewInput {
+  revision: number;
+  doc: JsonValue;
+  pageIds: string[];
+  run: RunOptions;
+  /** Page whose contentPath / explodeEntityPath matches are wanted (the sample tree). */
+  matchPageId: string | null;
+}
+
+/** Messages the main thread sends to the preview worker. */
+export type PreviewRequest =
+  | { kind: 'parseSample'; id: number; pageId: string; source: string | Blob }
+  | { kind: 'dropSample'; id: number; pageId: string }
+  | ({ kind: 'preview'; id: number } & PreviewInput)
+  | { kind: 'rows'; id: number; tableId: number; start: number; end: number }
+  | { kind: 'record'; id: number; tableId: number; index: number }
+  | { kind: 'export'; id: number; tableId: number; format: 'csv' | 'ndjson' }
+  | { kind: 'sampleValue'; id: number; pageId: string };
+
+/** Result of parsing one sample page. */
+export type ParseSampleResult =
+  | { pageId: string; ok: true; size: number; summary: string; warnings: string[] }
+  | { pageId: string; ok: false; size: number; error: ParseError };
+
+/** Rows `start`..`end` (exclusive) of the table computed by preview request `tableId`. */
+export interface RowsResult {
+  tableId: number;
+  start: number;
+  rows: Array<Array<JsonValue | undefined>>;
+}
+
+/** Messages the preview worker answers with (tagged with the request id). */
+export type PreviewResponse =
+  | { kind: 'parseSample'; id: number; result: ParseSampleResult }
+  | { kind: 'dropSample'; id: number }
+  | { kind: 'preview'; id: number; result: PreviewResult }
+  | { kind: 'rows'; id: number; result: RowsResult | null }
+  | { kind: 'record'; id: number; result: JsonObject | null }
+  | { kind: 'export'; id: number; result: string | null }
+  | { kind: 'sampleValue'; id: number; result: JsonValue | undefined }
+  | { kind: 'error'; id: number; message: string };
+
+/** The result type of each request kind. */
+export interface PreviewResultOf {
+  parseSample: ParseSampleResult;
+  dropSample: undefined;
+  preview: PreviewResult;
+  rows: RowsResult | null;
+  record: JsonObject | null;
+  export: string | null;
+  sampleValue: JsonValue | undefined;
+}
+
+export type PreviewKind = PreviewRequest['kind'];
+
+/**
+ * Which requests supersede each other: a newer request with the same key makes an older one's
+ * answer stale. Sample pages are parsed independently, so their key includes the page.
+ */
+export function supersedeKey(msg: PreviewRequest): string {
+  return msg.kind === 'parseSample' || msg.kind === 'dropSample' ? `sample:${msg.pageId}` : msg.kind;
+}

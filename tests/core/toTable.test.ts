@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { recordsToNdjson, tableToCsv, toTable } from '../../src/core/flatten/toTable';
+import type { JsonValue } from '../../src/core/types';
+
+const parse = (t: string) => JSON.parse(t) as JsonValue[];
+
+describe('toTable', () => {
+  it.each([
+    [
+      'nested objects become dotted columns, arrays stay one cell',
+      '[{"email":{"id":"e1","activity":{"action":"open"},"tags":["a","b"]}}]',
+      [
+        ['/email/id', 'email.id', ['string']],
+        ['/email/activity/action', 'email.activity.action', ['string']],
+        ['/email/tags', 'email.tags', ['array']],
+      ],
+      [['e1', 'open', ['a', 'b']]],
+    ],
+    [
+      'first-seen column order, missing cells undefined, types per column',
+      '[{"a":1,"b":"x"},{"c":true,"a":null},{"b":2}]',
+      [
+        ['/a', 'a', ['number', 'null']],
+        ['/b', 'b', ['string', 'number']],
+        ['/c', 'c', ['boolean']],
+      ],
+      [
+        [1, 'x', undefined],
+        [null, undefined, true],
+        [undefined, 2, undefined],
+      ],
+    ],
+    [
+      'keys with dots are distinct from nested keys',
+      '[{"a.b":1,"a":{"b":2}}]',
+      [
+        ['/a.b', '["a.b"]', ['number']],
+        ['/a/b', 'a.b', ['number']],
+      ],
+      [[1, 2]],
+    ],
+    [
+      'special keys are bracketed and escaped; slashes and tildes stay in the pointer',
+      '[{"x":{"":1,"q\\"":2,"[0]":3,"s/t~":4,"ok":5}}]',
+      [
+        ['/x/', 'x[""]', ['number']],
+        ['/x/q"', 'x["q\\""]', ['number']],
+        ['/x/[0]', 'x["[0]"]', ['number']],
+        ['/x/s~1t~0', 'x.s/t~', ['number']],
+        ['/x/ok', 'x.ok', ['number']],
+      ],
+      [[1, 2, 3, 4, 5]],
+    ],
+    [
+      'empty objects are one cell; non-object records go to (value)',
+      '[{"e":{}},3,[1],null]',
+      [
+        ['/e', 'e', ['object']],
+        ['', '(value)', ['number', 'array', 'null']],
+      ],
+      [
+        [{}, undefined],
+        [undefined, 3],
+        [undefined, [1]],
+        [undefined, null],
+      ],
+    ],
+    [
+      '__proto__ and constructor are ordinary columns',
+      '[{"__proto__":{"polluted":1},"constructor":2}]',
+      [
+        ['/__proto__/polluted', '__proto__.polluted', ['number']],
+        ['/constructor', 'constructor', ['number']],
+      ],
+      [[1, 2]],
+    ],
+  ] as Array<[string, string, Array<[string, string, string[]]>, Array<Array<JsonValue | undefined>>]>)(
+    '%s',
+    (_n, json, columns, rows) => {
+      const t = toTable(parse(json));
+      expect(t.columns.map((c) => [c.id, c.label, c.types])).toEqual(columns);
+      expect(t.rows).toEqual(rows);
+      expect(t.truncated).toBe(false);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('caps rows with maxRows and says so', () => {
+    const t = toTable(parse('[{"a":1},{"a":2},{"b":3}]'), { maxRows: 2 });
+    expect(t).toEqual({
+      columns: [{ id: '/a', label: 'a', types: ['number'] }],
+      rows: [[1], [2]],
+      truncated: true,
+      totalRows: 3,
+    });
+    expect(toTable([], { maxRows: 5 })).toEqual({ columns: [], rows: [], truncated: false, totalRows: 0 });
+  });
+});
+
+describe('tableToCsv', () => {
+  it('writes RFC 4180 with labels, JSON for arrays/objects and empty for null/missing', () => {
+    const t = toTable(
+      parse('[{"a":"x,y","b":{"c":[1,"q\\"r"]},"d":null},{"a":"line\\nbreak","e":true,"f":{}}]'),
+    );
+    expect(tableToCsv(t)).toBe(
+      'a,b.c,d,e,f\r\n' + '"x,y","[1,""q\\""r""]",,,\r\n' + '"line\nbreak",,,true,{}\r\n',
+    );
+  });
+
+  it('quotes labels that need it', () => {
+    expect(tableToCsv(toTable(parse('[{"a.b":1}]')))).toBe('"[""a.b""]"\r\n1\r\n');
+  });
+});
+
+describe('recordsToNdjson', () => {
+  it.each([
+    [[], ''],
+    [[{ a: 1 }, [2], 'x'], '{"a":1}\n[2]\n"x"\n'],
+  ] as Array<[JsonValue[], string]>)('%j', (records, expected) => {
+    expect(recordsToNdjson(records)).toBe(expected);
+  });
+
+  it('serialises own __proto__ keys', () => {
+    expect(recordsToNdjson(parse('[{"__proto__":{"x":1}}]'))).toBe('{"__proto__":{"x":1}}\n');
+  });
+});
