@@ -15,10 +15,19 @@ const noCode = {
 const coreForbidden = [
   { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/core is pure: no React.' },
   { group: ['zustand', 'zustand/*'], message: 'src/core is pure: no store.' },
-  { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: 'src/core is pure: no Monaco.' },
+  {
+    group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+    message: 'src/core is pure: no Monaco.',
+  },
   { group: ['@rjsf/*'], message: 'src/core is pure: no rjsf.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core runs in browsers too: no node:*.' },
-  { group: ['@core', '../../*'], message: 'Inside core, import siblings by relative path; never leave src/core.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+    message: 'src/core runs in browsers too: no node:*.',
+  },
+  {
+    group: ['@core', '../../*'],
+    message: 'Inside core, import siblings by relative path; never leave src/core.',
+  },
 ];
 
 export default defineConfig([
@@ -51,7 +60,15 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': ['error', { patterns: coreForbidden }],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'process', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'navigator',
+        'process',
+        'require',
+      ],
     },
   },
   {
@@ -61,7 +78,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['**/store', '**/store/*', 'zustand'], message: 'Components are presentational: no store.' },
+            {
+              group: ['**/store', '**/store/*', 'zustand'],
+              message: 'Components are presentational: no store.',
+            },
             { group: ['**/features/*'], message: 'Components never import features.' },
             { group: ['**/core/*', '!@core'], message: 'Import the core through its one entry: @core.' },
           ],
@@ -76,7 +96,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@rjsf/*'], message: 'The CLI is core + node:* only.' },
+            {
+              group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@rjsf/*'],
+              message: 'The CLI is core + node:* only.',
+            },
             { group: ['**/core/*', '!@core'], message: 'Import the core through its one entry: @core.' },
           ],
         },

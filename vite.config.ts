@@ -16,11 +16,21 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/app/**/*.test.{ts,tsx}'],
+          include: ['tests/core/**/*.test.ts', 'tests/app/**/*.test.{ts,tsx}'],
           environment: 'node',
           pool: 'threads',
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          environment: 'node',
           globalSetup: ['tests/cli/globalSetup.ts'],
           maxWorkers: 2,
+          testTimeout: 30_000,
         },
       },
       {

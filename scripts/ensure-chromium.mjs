@@ -11,7 +11,7 @@ if (!isRoot) {
   console.error(`Browser tests need Chromium at ${path}. Install it with: sudo apt-get install -y chromium`);
   process.exit(1);
 }
-console.log('Chromium is missing: installing Debian\'s chromium package (apt-get)…');
+console.log("Chromium is missing: installing Debian's chromium package (apt-get)…");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
 execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env });

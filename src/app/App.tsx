@@ -11,6 +11,7 @@ import { LibraryDialog } from '../features/library/LibraryDialog';
 import { saveCurrentToLibrary } from '../features/library/librarySync';
 import { useLibraryAutosave } from '../features/library/useLibraryAutosave';
 import { useTabPresence } from '../features/library/useTabPresence';
+import { PreviewPane } from '../features/preview/PreviewPane';
 import { SpecForm } from '../features/spec-form/SpecForm';
 import { useSpecStore } from '../store';
 import { AppBanners } from './AppBanners';
@@ -29,22 +30,20 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const toasts = useSpecStore((s) => s.toasts);
   const dismissToast = useSpecStore((s) => s.dismissToast);
-  const notify = useSpecStore((s) => s.notify);
 
-  const beforeLoad = useCallback(() => {
-    const name = saveCurrentToLibrary();
-    if (name) notify(`“${name}” is kept in the library.`, 'info');
-  }, [notify]);
+  const beforeLoad = useCallback(() => saveCurrentToLibrary(), []);
   const openFile = useOpenFile(beforeLoad);
 
   const onDrop = (e: DragEvent) => {
+    if (e.defaultPrevented) return;
     e.preventDefault();
     setDragging(false);
     const f = e.dataTransfer.files[0];
     if (f) void openFile(f);
   };
 
-  const showProblems = () => document.getElementById('problems')?.querySelector<HTMLElement>('button, p')?.focus();
+  const showProblems = () =>
+    document.getElementById('problems')?.querySelector<HTMLElement>('button, p')?.focus();
 
   return (
     <div
@@ -60,7 +59,11 @@ export function App() {
       }}
       onDrop={onDrop}
     >
-      <TopBar onBeforeLoad={beforeLoad} onOpenLibrary={() => setLibraryOpen(true)} onShowProblems={showProblems} />
+      <TopBar
+        onBeforeLoad={beforeLoad}
+        onOpenLibrary={() => setLibraryOpen(true)}
+        onShowProblems={showProblems}
+      />
       <AppBanners />
       <main className="workspace">
         <SplitPanes
@@ -69,7 +72,7 @@ export function App() {
             {
               id: 'form',
               label: 'Form',
-              defaultSize: 36,
+              defaultSize: 34,
               minSize: 340,
               content: (
                 <div className="form-pane">
@@ -81,7 +84,7 @@ export function App() {
             {
               id: 'json',
               label: 'JSON',
-              defaultSize: 40,
+              defaultSize: 38,
               minSize: 360,
               content: (
                 <Group id="json-and-problems" orientation="vertical" className="split">
@@ -109,21 +112,11 @@ export function App() {
             {
               id: 'preview',
               label: 'Preview',
-              defaultSize: 24,
+              defaultSize: 28,
               minSize: 240,
               content: (
                 <div className="preview-pane">
-                  <div className="pane-header">
-                    <h2 className="panel-title">Preview</h2>
-                  </div>
-                  <div className="placeholder">
-                    <p>
-                      <strong>Requests and records preview</strong>
-                    </p>
-                    <p className="muted">
-                      The simulated requests, pagination and flattened records of this spec will appear here.
-                    </p>
-                  </div>
+                  <PreviewPane />
                 </div>
               ),
             },

@@ -5,7 +5,7 @@ import { useSpecStore } from '../store';
 import { selectCanRedo, selectCanUndo, selectDirty, selectSpecName } from '../store/selectors';
 
 export interface TopBarProps {
-  onBeforeLoad: () => void;
+  onBeforeLoad: () => string | null;
   onOpenLibrary: () => void;
   onShowProblems: () => void;
 }
@@ -32,7 +32,7 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems }: TopBarPr
       <span className="topbar-divider" aria-hidden="true" />
       <div className="spec-title">
         <h1 title={name}>{name}</h1>
-        <span className="muted small">{dirty ? 'Edited · autosaved' : 'Saved'}</span>
+        <span className="muted small">{dirty ? 'Edited · autosaved' : 'No changes'}</span>
       </div>
       <nav className="toolbar" aria-label="Spec actions">
         <StartMenu onBeforeLoad={onBeforeLoad} />

@@ -4,6 +4,7 @@ import { useSpecStore } from '../store';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
+import './chrome.css';
 
 // Test hook (dev, test, or ?e2e): read the store and the Monaco model from e2e tests.
 if (import.meta.env.MODE !== 'production' || new URLSearchParams(location.search).has('e2e')) {

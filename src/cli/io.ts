@@ -34,7 +34,9 @@ export async function readText(path: string): Promise<string> {
     throw new CliError(describeFsError(path, error));
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new CliError(`${path}: file is ${Math.round(size / 1048576)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+    throw new CliError(
+      `${path}: file is ${Math.round(size / 1048576)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit`,
+    );
   }
   let bytes: Buffer;
   try {

@@ -33,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`spec-studio: unknown command "${name}" (try validate, flatten or simulate; --help)\n`);
+    process.stderr.write(
+      `spec-studio: unknown command "${name}" (try validate, flatten or simulate; --help)\n`,
+    );
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -64,7 +66,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`spec-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `spec-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

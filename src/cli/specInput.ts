@@ -25,7 +25,9 @@ export async function readSpecModel(path: string): Promise<{ doc: JsonValue; mod
     if (expr === undefined || expr === '') continue;
     const compiled = loose ? compileLoosePath(expr) : compileJsonPath(expr);
     if (!compiled.ok) {
-      throw new CliError(`${path}: ${where}: invalid JSONPath "${expr}": ${compiled.message} (at character ${compiled.offset + 1})`);
+      throw new CliError(
+        `${path}: ${where}: invalid JSONPath "${expr}": ${compiled.message} (at character ${compiled.offset + 1})`,
+      );
     }
   }
   return { doc, model };

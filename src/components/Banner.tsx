@@ -11,8 +11,8 @@ export interface BannerProps {
 export function Banner({ tone, children, actions, onDismiss }: BannerProps) {
   return (
     <div className={`banner banner-${tone}`} role={tone === 'info' ? 'status' : 'alert'}>
-      <span className="banner-icon" aria-hidden="true">
-        {tone === 'error' ? '⛔' : tone === 'warning' ? '⚠' : 'ℹ'}
+      <span className={`banner-icon banner-icon-${tone}`} aria-hidden="true">
+        {tone === 'info' ? 'i' : '!'}
       </span>
       <div className="banner-text">{children}</div>
       {actions && <div className="banner-actions">{actions}</div>}

@@ -26,7 +26,12 @@ function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: num
   return (
     <div className={`toast toast-${toast.tone}`}>
       <span>{toast.message}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Dismiss notification"
+        onClick={() => onDismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -10,6 +10,7 @@ export * from './json/locate';
 export * from './jsonpath/jsonPath';
 export * from './flatten/flatten';
 export * from './flatten/toTable';
+export * from './flatten/explain';
 export * from './dates/formatDate';
 export * from './placeholders/placeholders';
 export * from './run/simulate';

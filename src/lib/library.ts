@@ -73,7 +73,13 @@ export function saveEntry(id: string, name: string, text: string, now = Date.now
   const prev = all.find((e) => e.id === id);
   const entries = all.filter((e) => e.id !== id);
   const keep = prev?.renamed === true;
-  entries.push({ id, name: keep ? prev.name : name, updatedAt: now, size: text.length, ...(keep ? { renamed: true } : {}) });
+  entries.push({
+    id,
+    name: keep ? prev.name : name,
+    updatedAt: now,
+    size: text.length,
+    ...(keep ? { renamed: true } : {}),
+  });
   return writeIndex(entries);
 }
 

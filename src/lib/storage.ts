@@ -47,7 +47,9 @@ export function getLocalStorage(): Storage | null {
 
 function isQuotaError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  return e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(e.message);
+  return (
+    e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(e.message)
+  );
 }
 
 /** Reads a key; null when missing or storage is unavailable (reported). */
@@ -107,7 +109,7 @@ export function removeKey(key: string): void {
 export function keepCorrupt(key: string, raw: string, what: string): string | null {
   const backupKey = `${STORAGE_PREFIX}backup:${key.replace(STORAGE_PREFIX, '')}:${Date.now()}`;
   const s = getLocalStorage();
-  let ok = false;
+  let ok: boolean;
   try {
     s?.setItem(backupKey, raw);
     ok = s !== null;

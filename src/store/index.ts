@@ -10,7 +10,13 @@ import type { SpecState } from './types';
 
 export type * from './types';
 export type * from './previewTypes';
-export { SESSION_KEY, SESSION_VERSION, AUTOSAVE_DELAY_MS, migrateSession, type SessionV1 } from './persistConfig';
+export {
+  SESSION_KEY,
+  SESSION_VERSION,
+  AUTOSAVE_DELAY_MS,
+  migrateSession,
+  type SessionV1,
+} from './persistConfig';
 export { blankText, newDocId } from './slices/documentSlice';
 
 /** The one store of the app: document + UI slices, persisted (debounced) to localStorage. */

@@ -21,7 +21,8 @@ export interface SessionV1 {
 }
 
 const ORIGINS: readonly LoadOrigin[] = ['blank', 'example', 'file', 'paste', 'library'];
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSection = (v: unknown): v is SectionId => SECTIONS.some((s) => s.id === v);
 
 /**
@@ -78,7 +79,8 @@ class SessionStorage implements PersistStorage<SessionV1> {
     if (raw === null) return null;
     try {
       const v: unknown = JSON.parse(raw);
-      if (!isRecord(v) || typeof v.version !== 'number' || !isRecord(v.state)) throw new Error('not a session');
+      if (!isRecord(v) || typeof v.version !== 'number' || !isRecord(v.state))
+        throw new Error('not a session');
       return { state: v.state as unknown as SessionV1, version: v.version };
     } catch {
       keepCorrupt(name, raw, 'work');

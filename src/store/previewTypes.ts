@@ -1,11 +1,4 @@
-import type {
-  Diagnostic,
-  JsonValue,
-  ParseError,
-  SimulationResult,
-  SpecModel,
-  TableColumn,
-} from '@core';
+import type { Diagnostic, JsonValue, ParseError, SimulationResult, SpecModel, TableColumn } from '@core';
 
 /** Where a sample page came from. */
 export type SampleOrigin = 'paste' | 'file' | 'example';
@@ -27,6 +20,25 @@ export interface SamplePage {
   summary?: string;
   /** Parser warnings (duplicate keys, unsafe integers), as messages with their position. */
   warnings?: string[];
+  /** Parsed as an envelope `{"headers": {...}, "body": ...}` (the page's value is the body). */
+  envelope?: boolean;
+  /**
+   * Response headers of the page, in the order edited (names as typed; lower-cased when sent to
+   * the simulation). Filled from an envelope, editable per page.
+   */
+  headers?: Array<[string, string]>;
+}
+
+/** Frequencies of a flow schedule (`POST /flows` `scheduleParams.frequency`). */
+export type FlowFrequency = 'once' | 'minute' | 'hour' | 'day' | 'week';
+
+/** A flow schedule as the Schedule tab edits it (text as typed; checked by core `scheduleRuns`). */
+export interface FlowScheduleInputs {
+  /** `YYYY-MM-DDTHH:mm` in UTC; empty: the next full hour. */
+  start: string;
+  frequency: FlowFrequency;
+  /** Interval as typed; ignored for `once`. */
+  interval: string;
 }
 
 /** The inputs of a simulated run, as the Requests tab edits them. */
@@ -41,7 +53,7 @@ export interface RunInputs {
   backfill: boolean;
 }
 
-export type PreviewTab = 'samples' | 'records' | 'requests' | 'sample';
+export type PreviewTab = 'samples' | 'records' | 'requests' | 'customer' | 'schedule' | 'sample';
 
 /** Records part of a preview result: the table's head and its first window of rows. */
 export interface RecordsSummary {
@@ -96,11 +108,14 @@ export interface PreviewState {
   previewPending: boolean;
   /** Show secrets in the simulated requests (masked by default). */
   revealSecrets: boolean;
+  flowSchedule: FlowScheduleInputs;
 }
 
 export interface PreviewActions {
   addSamplePages: (pages: SamplePage[]) => void;
   updateSamplePage: (id: string, patch: Partial<Omit<SamplePage, 'id'>>) => void;
+  /** Replaces a page's response headers (name/value pairs as edited). */
+  setSamplePageHeaders: (id: string, headers: Array<[string, string]>) => void;
   removeSamplePage: (id: string) => void;
   /** Moves a page up (-1) or down (+1) in the page order. */
   moveSamplePage: (id: string, delta: -1 | 1) => void;
@@ -114,4 +129,5 @@ export interface PreviewActions {
   /** Shows a result; the answer to an older request than the one shown is dropped. */
   setPreviewResult: (result: PreviewResult) => void;
   setRevealSecrets: (reveal: boolean) => void;
+  setFlowSchedule: (patch: Partial<FlowScheduleInputs>) => void;
 }

@@ -52,7 +52,12 @@ export function pointerToPath(doc: JsonValue, pointer: string): { path: JSONPath
  * formatting, key order and untouched number tokens survive. `doc` must be the parsed value of `text`.
  * Returns null when the pointer cannot be addressed (e.g. an index past the end of an array).
  */
-export function applyValueAt(text: string, doc: JsonValue, pointer: string, value: JsonValue | undefined): string | null {
+export function applyValueAt(
+  text: string,
+  doc: JsonValue,
+  pointer: string,
+  value: JsonValue | undefined,
+): string | null {
   const indent = detectIndentation(text);
   if (pointer === '') {
     if (value === undefined) return null;

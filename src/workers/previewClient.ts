@@ -3,6 +3,7 @@ import type { PreviewResult } from '../store/previewTypes';
 import { createPreviewEngine, type PreviewEngine } from './previewEngine';
 import {
   supersedeKey,
+  type ExplainResult,
   type ParseSampleResult,
   type PreviewInput,
   type PreviewRequest,
@@ -26,11 +27,14 @@ export type PreviewWorkerFactory = () => WorkerLike;
  * stale answer is dropped, never shown. An internal failure rejects with its message.
  */
 export interface PreviewClient {
-  parseSample(pageId: string, source: string | Blob): Promise<ParseSampleResult | null>;
+  /** Parses a page; with `envelope`, the text is `{"headers": {...}, "body": ...}`. */
+  parseSample(pageId: string, source: string | Blob, envelope?: boolean): Promise<ParseSampleResult | null>;
   dropSample(pageId: string): void;
   preview(input: PreviewInput): Promise<PreviewResult | null>;
   rows(tableId: number, start: number, end: number): Promise<RowsResult | null>;
   record(tableId: number, index: number): Promise<JsonObject | null>;
+  /** Why record `index` of the table of preview `tableId` is what it is (null: no such record). */
+  explain(tableId: number, index: number): Promise<ExplainResult | null>;
   exportTable(tableId: number, format: 'csv' | 'ndjson'): Promise<string | null>;
   sampleValue(pageId: string): Promise<JsonValue | undefined | null>;
   /** True while the work runs in a worker (false: on the main thread). */
@@ -63,14 +67,15 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
   const latest = new Map<string, number>();
   const waiting = new Map<number, Waiter>();
   const pendingMessages = new Map<number, PreviewRequest>();
-  const sources = new Map<string, string | Blob>();
+  const sources = new Map<string, { source: string | Blob; envelope: boolean }>();
 
   const mainEngine = (): PreviewEngine => {
     if (engine) return engine;
     const e = createPreviewEngine();
     engine = e;
     // Replay the pages a dead worker held, so the fallback sees them too.
-    for (const [pageId, source] of sources) void e.handle({ kind: 'parseSample', id: 0, pageId, source });
+    for (const [pageId, { source, envelope }] of sources)
+      void e.handle({ kind: 'parseSample', id: 0, pageId, source, envelope });
     return e;
   };
 
@@ -135,9 +140,10 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     get usesWorker() {
       return worker !== null;
     },
-    async parseSample(pageId, source) {
-      sources.set(pageId, source);
-      return (await pick(send({ kind: 'parseSample', pageId, source }), 'parseSample'))?.result ?? null;
+    async parseSample(pageId, source, envelope = false) {
+      sources.set(pageId, { source, envelope });
+      const out = await pick(send({ kind: 'parseSample', pageId, source, envelope }), 'parseSample');
+      return out?.result ?? null;
     },
     dropSample(pageId) {
       sources.delete(pageId);
@@ -151,6 +157,9 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     },
     async record(tableId, index) {
       return (await pick(send({ kind: 'record', tableId, index }), 'record'))?.result ?? null;
+    },
+    async explain(tableId, index) {
+      return (await pick(send({ kind: 'explain', tableId, index }), 'explain'))?.result ?? null;
     },
     async exportTable(tableId, format) {
       return (await pick(send({ kind: 'export', tableId, format }), 'export'))?.result ?? null;

@@ -1,14 +1,15 @@
 import {
   compileJsonPath,
   encodePointer,
+  explainRecord,
   flatten,
   normalise,
-  parseJson,
   recordsToNdjson,
   simulate,
   tableToCsv,
   toTable,
   wrapperName,
+  type FlattenConfig,
   type FlattenResult,
   type JsonObject,
   type JsonValue,
@@ -18,12 +19,12 @@ import {
   type SpecModel,
 } from '@core';
 import type { SampleMatches } from '../store/previewTypes';
+import { parseSampleText } from './previewParse';
 import {
   FIRST_ROWS,
   MAX_MATCHES,
   MAX_TABLE_ROWS,
-  POSITIONS_MAX_CHARS,
-  type ParseSampleResult,
+  type ExplainResult,
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
@@ -34,26 +35,10 @@ export interface PreviewEngine {
   handle(msg: PreviewRequest): Promise<PreviewResponse>;
 }
 
-/** "object with 4 keys", "array of 12 items", "string": what a parsed page holds, in a few words. */
-export function describeValue(v: JsonValue): string {
-  if (Array.isArray(v)) return `array of ${v.length.toLocaleString('en-US')} item${v.length === 1 ? '' : 's'}`;
-  if (v === null) return 'null';
-  if (typeof v === 'object') {
-    const n = Object.keys(v).length;
-    return `object with ${n.toLocaleString('en-US')} key${n === 1 ? '' : 's'}`;
-  }
-  return typeof v;
-}
+export { describeValue, parseSampleText } from './previewParse';
 
-/** Parses one page's text; a failure is a value with its line and column. */
-export function parseSampleText(pageId: string, text: string): { result: ParseSampleResult; value?: JsonValue } {
-  const r = parseJson(text, { positions: text.length <= POSITIONS_MAX_CHARS });
-  const warnings = r.warnings.map((w) => `line ${w.line}, column ${w.column}: ${w.message}`);
-  if (!r.ok) return { result: { pageId, ok: false, size: text.length, error: r.error } };
-  return { result: { pageId, ok: true, size: text.length, summary: describeValue(r.value), warnings }, value: r.value };
-}
-
-const isObject = (v: JsonValue | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Pointers into `body` of the nodes contentPath matched and of the arrays explodeEntityPath matched. */
 export function sampleMatches(model: SpecModel, pageId: string, body: JsonValue): SampleMatches {
@@ -69,13 +54,19 @@ export function sampleMatches(model: SpecModel, pageId: string, body: JsonValue)
   const prefix = encodePointer([wrapper]);
   const items: Array<{ pointer: string; item: JsonValue }> = [];
   for (const m of matches) {
-    if (Array.isArray(m.value)) m.value.forEach((item, i) => items.push({ pointer: `${m.pointer}/${i}`, item }));
+    if (Array.isArray(m.value))
+      m.value.forEach((item, i) => items.push({ pointer: `${m.pointer}/${i}`, item }));
     else items.push({ pointer: m.pointer, item: m.value });
   }
   for (const { pointer, item } of items) {
     if (out.explode.length >= MAX_MATCHES) break;
     const record: JsonObject = {};
-    Object.defineProperty(record, wrapper, { value: item, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(record, wrapper, {
+      value: item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     for (const hit of explode.path.query(record, 1)) {
       if (!Array.isArray(hit.value) || !hit.pointer.startsWith(`${prefix}/`)) continue;
       const rest = hit.pointer.slice(prefix.length);
@@ -90,7 +81,14 @@ export function sampleMatches(model: SpecModel, pageId: string, body: JsonValue)
 /** Creates an engine; the worker runs one, and the client runs one on the main thread without Worker. */
 export function createPreviewEngine(): PreviewEngine {
   const pages = new Map<string, JsonValue>();
-  let table: { id: number; table: RecordTable; records: JsonObject[] } | null = null;
+  let table: {
+    id: number;
+    table: RecordTable;
+    records: JsonObject[];
+    config: FlattenConfig;
+    pageIds: string[];
+    pageRecords: number[];
+  } | null = null;
   let cache: { key: string; flat: FlattenResult; table: RecordTable } | null = null;
 
   const preview = (id: number, input: PreviewInput): PreviewResponse => {
@@ -104,12 +102,24 @@ export function createPreviewEngine(): PreviewEngine {
       cache = { key, flat, table: toTable(flat.records, { maxRows: MAX_TABLE_ROWS }) };
     }
     const { flat, table: t } = cache;
-    table = { id, table: t, records: flat.records };
-    const responses: SampleResponse[] = bodies.map((body) => ({ body }));
+    table = {
+      id,
+      table: t,
+      records: flat.records,
+      config: { contentPath: model.contentPath, explodeEntityPath: model.explodeEntityPath },
+      pageIds,
+      pageRecords: flat.pages.map((p) => p.records),
+    };
+    const responses: SampleResponse[] = bodies.map((body, i) => {
+      const headers = input.headers?.[pageIds[i] ?? ''];
+      return headers && Object.keys(headers).length > 0 ? { body, headers } : { body };
+    });
     const run = simulate(model, input.run, responses);
     const matchBody = input.matchPageId === null ? undefined : pages.get(input.matchPageId);
     const matches =
-      input.matchPageId !== null && matchBody !== undefined ? sampleMatches(model, input.matchPageId, matchBody) : null;
+      input.matchPageId !== null && matchBody !== undefined
+        ? sampleMatches(model, input.matchPageId, matchBody)
+        : null;
     return {
       kind: 'preview',
       id,
@@ -141,11 +151,30 @@ export function createPreviewEngine(): PreviewEngine {
 
   const current = (tableId: number) => (table && table.id === tableId ? table : null);
 
+  /** Explains record `index` of table `tableId`: finds its page, then its index within that page. */
+  const explain = (tableId: number, index: number): ExplainResult | null => {
+    const t = current(tableId);
+    if (!t || !Number.isInteger(index) || index < 0) return null;
+    let first = 0;
+    for (let p = 0; p < t.pageRecords.length; p++) {
+      const n = t.pageRecords[p] ?? 0;
+      if (index < first + n) {
+        const pageId = t.pageIds[p] ?? '';
+        const body = pages.get(pageId);
+        if (body === undefined) return null;
+        const explanation = explainRecord(t.config, body, index - first);
+        return explanation && { tableId, index, pageIndex: p, pageId, explanation };
+      }
+      first += n;
+    }
+    return null;
+  };
+
   const handle = async (msg: PreviewRequest): Promise<PreviewResponse> => {
     switch (msg.kind) {
       case 'parseSample': {
         const text = typeof msg.source === 'string' ? msg.source : await msg.source.text();
-        const { result, value } = parseSampleText(msg.pageId, text);
+        const { result, value } = parseSampleText(msg.pageId, text, msg.envelope === true);
         if (value === undefined) pages.delete(msg.pageId);
         else pages.set(msg.pageId, value);
         return { kind: 'parseSample', id: msg.id, result };
@@ -162,6 +191,8 @@ export function createPreviewEngine(): PreviewEngine {
       }
       case 'record':
         return { kind: 'record', id: msg.id, result: current(msg.tableId)?.records[msg.index] ?? null };
+      case 'explain':
+        return { kind: 'explain', id: msg.id, result: explain(msg.tableId, msg.index) };
       case 'export': {
         const t = current(msg.tableId);
         let text: string | null = null;

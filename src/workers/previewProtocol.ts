@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, ParseError, RunOptions } from '@core';
+import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
 
 /** Text longer than this is parsed without positions (no duplicate-key / unsafe-number warnings). */
@@ -18,21 +18,42 @@ export interface PreviewInput {
   run: RunOptions;
   /** Page whose contentPath / explodeEntityPath matches are wanted (the sample tree). */
   matchPageId: string | null;
+  /** Response headers of pages that have any, by page id (lower-case names). */
+  headers?: Record<string, Record<string, string>>;
+}
+
+/** Why one record of a preview's table is what it is, with the page it came from. */
+export interface ExplainResult {
+  tableId: number;
+  index: number;
+  /** 0-based position of the page among the parsed pages of the preview, and its id. */
+  pageIndex: number;
+  pageId: string;
+  explanation: RecordExplanation;
 }
 
 /** Messages the main thread sends to the preview worker. */
 export type PreviewRequest =
-  | { kind: 'parseSample'; id: number; pageId: string; source: string | Blob }
+  | { kind: 'parseSample'; id: number; pageId: string; source: string | Blob; envelope?: boolean }
   | { kind: 'dropSample'; id: number; pageId: string }
   | ({ kind: 'preview'; id: number } & PreviewInput)
   | { kind: 'rows'; id: number; tableId: number; start: number; end: number }
   | { kind: 'record'; id: number; tableId: number; index: number }
+  | { kind: 'explain'; id: number; tableId: number; index: number }
   | { kind: 'export'; id: number; tableId: number; format: 'csv' | 'ndjson' }
   | { kind: 'sampleValue'; id: number; pageId: string };
 
 /** Result of parsing one sample page. */
 export type ParseSampleResult =
-  | { pageId: string; ok: true; size: number; summary: string; warnings: string[] }
+  | {
+      pageId: string;
+      ok: true;
+      size: number;
+      summary: string;
+      warnings: string[];
+      /** Headers of an envelope page (lower-case names). */
+      headers?: Record<string, string>;
+    }
   | { pageId: string; ok: false; size: number; error: ParseError };
 
 /** Rows `start`..`end` (exclusive) of the table computed by preview request `tableId`. */
@@ -49,6 +70,7 @@ export type PreviewResponse =
   | { kind: 'preview'; id: number; result: PreviewResult }
   | { kind: 'rows'; id: number; result: RowsResult | null }
   | { kind: 'record'; id: number; result: JsonObject | null }
+  | { kind: 'explain'; id: number; result: ExplainResult | null }
   | { kind: 'export'; id: number; result: string | null }
   | { kind: 'sampleValue'; id: number; result: JsonValue | undefined }
   | { kind: 'error'; id: number; message: string };
@@ -60,6 +82,7 @@ export interface PreviewResultOf {
   preview: PreviewResult;
   rows: RowsResult | null;
   record: JsonObject | null;
+  explain: ExplainResult | null;
   export: string | null;
   sampleValue: JsonValue | undefined;
 }

@@ -10,9 +10,20 @@ self.onmessage = (e: MessageEvent<ValidateRequest>) => {
       const t0 = performance.now();
       let out: ValidateResponse;
       try {
-        out = { type: 'diagnostics', id: msg.id, revision: msg.revision, diagnostics: runValidation(msg.doc), ms: performance.now() - t0 };
+        out = {
+          type: 'diagnostics',
+          id: msg.id,
+          revision: msg.revision,
+          diagnostics: runValidation(msg.doc),
+          ms: performance.now() - t0,
+        };
       } catch (err) {
-        out = { type: 'error', id: msg.id, revision: msg.revision, message: err instanceof Error ? err.message : String(err) };
+        out = {
+          type: 'error',
+          id: msg.id,
+          revision: msg.revision,
+          message: err instanceof Error ? err.message : String(err),
+        };
       }
       self.postMessage(out);
       break;

@@ -58,7 +58,14 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
         try {
           diagnostics = runValidation(doc);
         } catch (err) {
-          diagnostics = [{ severity: 'error', pointer: '', message: `Validation failed: ${String(err)}`, code: 'internal' }];
+          diagnostics = [
+            {
+              severity: 'error',
+              pointer: '',
+              message: `Validation failed: ${String(err)}`,
+              code: 'internal',
+            },
+          ];
         }
         resolve(id === latest ? { revision, diagnostics } : null);
       }, 0);
@@ -76,7 +83,14 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
       else
         resolve({
           revision: msg.revision,
-          diagnostics: [{ severity: 'error', pointer: '', message: `Validation failed: ${msg.message}`, code: 'internal' }],
+          diagnostics: [
+            {
+              severity: 'error',
+              pointer: '',
+              message: `Validation failed: ${msg.message}`,
+              code: 'internal',
+            },
+          ],
         });
     };
     w.onerror = () => {

@@ -95,7 +95,7 @@ describe('placeholder helpers', () => {
   });
 
   it('finds declared names in user inputs and every auth spec, and flags the others', () => {
-    const doc = {
+    const doc: JsonValue = {
       authSpec: [{ spec: { properties: { domain: {} } } }, { spec: { properties: { token: {} } } }],
       sourceSpec: { spec: { properties: { listId: {} } } },
     };

@@ -6,7 +6,7 @@ import { SpecForm } from '../../src/features/spec-form/SpecForm';
 import mailchimp from '../fixtures/spec-form/mailchimp.spec.json';
 import legacy from '../fixtures/spec-form/legacy.spec.json';
 
-export const FIXTURES = { mailchimp, legacy } as Record<string, JsonValue>;
+export const FIXTURES = { mailchimp, legacy } as unknown as Record<string, JsonValue>;
 
 const realUpdateAt = useSpecStore.getState().updateAt;
 

@@ -133,7 +133,11 @@ describe('diagnostics', () => {
     ['', ['', '/a', '/a/b', '/ab']],
     ['/a/b', ['/a/b']],
   ])('diagnosticsUnder(%s)', (pointer, expected) => {
-    const diags = ['', '/a', '/a/b', '/ab'].map((p) => ({ severity: 'error' as const, pointer: p, message: p }));
+    const diags = ['', '/a', '/a/b', '/ab'].map((p) => ({
+      severity: 'error' as const,
+      pointer: p,
+      message: p,
+    }));
     expect(diagnosticsUnder(diags, pointer).map((d) => d.pointer)).toEqual(expected);
   });
 });
@@ -164,7 +168,6 @@ describe('autosave and restore', () => {
   });
 
   it('a quota error keeps the in-memory state and is reported', () => {
-    const original = localStorage.setItem.bind(localStorage);
     const spy = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -173,7 +176,6 @@ describe('autosave and restore', () => {
       flushAutosave();
     } finally {
       spy.mockRestore();
-      localStorage.setItem = original;
     }
     expect(st().text).toBe('{"big": "work"}');
     expect(st().doc).toEqual({ big: 'work' });

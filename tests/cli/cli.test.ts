@@ -38,7 +38,9 @@ describe('spec-studio validate', () => {
   it('reports an undeclared placeholder as an error at its pointer and exits 1', () => {
     const r = cli('validate', `${FX}/undeclared.spec.json`);
     expect(r.code).toBe(1);
-    const errors = r.lines.map((l) => JSON.parse(l) as { severity: string; pointer: string; message: string });
+    const errors = r.lines.map(
+      (l) => JSON.parse(l) as { severity: string; pointer: string; message: string },
+    );
     expect(errors).toContainEqual(
       expect.objectContaining({
         severity: 'error',
@@ -71,15 +73,30 @@ describe('spec-studio flatten', () => {
   });
 
   it('prints the records of several responses in order, with skipAttributes applied', () => {
-    const r = cli('flatten', '--spec', `${FX}/mailchimp.spec.json`, `${FX}/members.p1.json`, `${FX}/members.p3.json`);
+    const r = cli(
+      'flatten',
+      '--spec',
+      `${FX}/mailchimp.spec.json`,
+      `${FX}/members.p1.json`,
+      `${FX}/members.p3.json`,
+    );
     expect(r.code).toBe(0);
     expect(r.lines).toHaveLength(150);
-    expect(JSON.parse(r.lines[0]!)).toEqual({ member: { id: 'm0', email_address: 'u0@example.com', status: 'subscribed' } });
+    expect(JSON.parse(r.lines[0]!)).toEqual({
+      member: { id: 'm0', email_address: 'u0@example.com', status: 'subscribed' },
+    });
     expect(JSON.parse(r.lines[149]!)).toMatchObject({ member: { id: 'm249' } });
   });
 
   it('prints a CSV table with dotted columns', () => {
-    const r = cli('flatten', '--format', 'csv', '--spec', `${FX}/emails.spec.json`, `${FX}/emails.response.json`);
+    const r = cli(
+      'flatten',
+      '--format',
+      'csv',
+      '--spec',
+      `${FX}/emails.spec.json`,
+      `${FX}/emails.response.json`,
+    );
     expect(r.code).toBe(0);
     expect(r.lines).toEqual(['email.email_id,email.activity.action', 'e1,open', 'e1,click']);
   });
@@ -104,7 +121,15 @@ describe('spec-studio flatten', () => {
 });
 
 describe('spec-studio simulate', () => {
-  const base = ['simulate', '--spec', `${FX}/mailchimp.spec.json`, '--param', 'domain=us6', '--param', 'listId=abc'];
+  const base = [
+    'simulate',
+    '--spec',
+    `${FX}/mailchimp.spec.json`,
+    '--param',
+    'domain=us6',
+    '--param',
+    'listId=abc',
+  ];
   const token = ['--param', 'accessToken=s3cret-token'];
 
   it('builds three OFFSET requests, masks the secret, and stops on the end condition', () => {
@@ -112,7 +137,9 @@ describe('spec-studio simulate', () => {
     const r = cli(...base, ...token, ...window, ...pages);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('s3cret-token');
-    const [first, second, third, stop, ...rest] = r.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [first, second, third, stop, ...rest] = r.lines.map(
+      (l) => JSON.parse(l) as Record<string, unknown>,
+    );
     expect(rest).toEqual([]);
     const since = 'since_last_changed=2026-01-02T03%3A04%3A05%3A0000000Z';
     const before = 'before_last_changed=2026-01-03T03%3A04%3A05%3A0000000Z';
@@ -127,7 +154,17 @@ describe('spec-studio simulate', () => {
   });
 
   it('uses Basic authentication when chosen with --auth', () => {
-    const r = cli(...base, '--auth', 'Basic Authentication', '--param', 'username=u', '--param', 'password=p', ...window, `${FX}/members.p3.json`);
+    const r = cli(
+      ...base,
+      '--auth',
+      'Basic Authentication',
+      '--param',
+      'username=u',
+      '--param',
+      'password=p',
+      ...window,
+      `${FX}/members.p3.json`,
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.lines[0]!)).toMatchObject({ headers: { Authorization: 'Basic ••••' } });
   });
@@ -136,11 +173,23 @@ describe('spec-studio simulate', () => {
     const r = cli(...base, ...token, ...window, `${FX}/members.p1.json`);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.lines[1]!)).toEqual({ stop: 'samples-exhausted' });
-    expect(JSON.parse(r.lines[2]!)).toMatchObject({ next: { url: expect.stringMatching(/offset=100$/) as unknown } });
+    expect(JSON.parse(r.lines[2]!)).toMatchObject({
+      next: { url: expect.stringMatching(/offset=100$/) as unknown },
+    });
   });
 
   it('refuses to run with an undeclared placeholder, in one line', () => {
-    const r = cli('simulate', '--spec', `${FX}/undeclared.spec.json`, '--param', 'domain=x', '--param', 'listId=1', ...token, `${FX}/members.p1.json`);
+    const r = cli(
+      'simulate',
+      '--spec',
+      `${FX}/undeclared.spec.json`,
+      '--param',
+      'domain=x',
+      '--param',
+      'listId=1',
+      ...token,
+      `${FX}/members.p1.json`,
+    );
     expect(r.code).toBe(1);
     expectOneLineError(r.err, /segmentId/);
     expect(r.out).toBe('');
@@ -148,7 +197,11 @@ describe('spec-studio simulate', () => {
 
   it.each([
     ['an unknown auth spec', ['--auth', 'Nope'], /--auth "Nope" is not an authSpec/],
-    ['a bad window start', ['--window-start', 'yesterday', '--window-end', '1'], /--window-start: "yesterday"/],
+    [
+      'a bad window start',
+      ['--window-start', 'yesterday', '--window-end', '1'],
+      /--window-start: "yesterday"/,
+    ],
     ['a lone window bound', ['--window-start', '1'], /go together/],
     ['a malformed --param', ['--param', 'novalue'], /name=value/],
   ])('refuses %s in one line', (_name, extra, pattern) => {

@@ -3,7 +3,7 @@ import { base64Utf8 } from '../../src/core/run/auth';
 import { secretNames, startRun } from '../../src/core/run/simulate';
 import { apiKey, basic, mailchimp, mailchimpParams, NOW, oauth } from '../fixtures/run/models';
 
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
 const keyModel = (extra = {}) =>
   mailchimp({
@@ -87,5 +87,6 @@ describe('auth headers (SEMANTICS §7)', () => {
   it('base64Utf8 refuses a lone surrogate', () => {
     expect(base64Utf8('a\udc00')).toBeNull();
     expect(base64Utf8('é')).toBe(b64('é'));
+    expect(base64Utf8('user:pässwörd🔑')).toBe('dXNlcjpww6Rzc3fDtnJk8J+UkQ==');
   });
 });

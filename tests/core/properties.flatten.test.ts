@@ -20,9 +20,9 @@ const jsonText: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
       .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
   ),
 })).node;
-const anyJson = fc.oneof(
+const anyJson: fc.Arbitrary<JsonValue> = fc.oneof(
   jsonText.map((t) => JSON.parse(t) as JsonValue),
-  fc.jsonValue(),
+  fc.jsonValue() as fc.Arbitrary<JsonValue>,
 );
 
 const keyList = fc.array(fc.constantFrom(...KEYS), { maxLength: 3 });
@@ -30,7 +30,7 @@ const pathSpec = (paths: string[]): fc.Arbitrary<PathSpec> =>
   fc.record({
     path: fc.constantFrom(...paths),
     skipAttributes: keyList,
-    keepAttributes: fc.oneof(fc.constant([]), keyList),
+    keepAttributes: fc.oneof(fc.constant<string[]>([]), keyList),
     overrideWrapperAttribute: fc.option(fc.constantFrom(...KEYS), { nil: undefined }),
   });
 const CONTENT_PATHS = [

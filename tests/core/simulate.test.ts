@@ -129,6 +129,17 @@ describe('building request 1 (SEMANTICS §3)', () => {
     expect(r.request.headers['X-Token']).toBe('T tok-123');
   });
 
+  it('keeps a header or query parameter named __proto__ as plain data', () => {
+    const model = mailchimp({
+      urlParams: { ...mailchimp().urlParams, queryParams: [['__proto__', 'q']] },
+      headerParams: [['__proto__', 'h']],
+    });
+    const r = first(model);
+    expect(Object.keys(r.request.headers)).toEqual(['__proto__', 'Authorization']);
+    expect(Object.getPrototypeOf(r.request.headers)).toBe(Object.prototype);
+    expect(r.request.url).toMatch(/\?__proto__=q$/);
+  });
+
   it('keeps an ADF expression verbatim and {SCHEDULE_QUERY} verbatim without an ADVANCE schedule', () => {
     const path = "/api/v2/search/export@{if(empty(''),'?a=1&','')}";
     const model = mailchimp({

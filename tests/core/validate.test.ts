@@ -38,7 +38,9 @@ describe('validate: one finding per problem', () => {
     const keys = ds.map((d) => `${d.pointer} ${d.message}`);
     expect(new Set(keys).size).toBe(keys.length);
     if (c.expect.severity === 'error' && c.expect.pointer !== undefined) {
-      expect(errors(ds).filter((d) => d.pointer === c.expect.pointer)).toHaveLength(c.count ?? 1);
+      expect(errors(ds).filter((d) => d.pointer === c.expect.pointer)).toHaveLength(
+        (c as { count?: number }).count ?? 1,
+      );
     }
   });
 });

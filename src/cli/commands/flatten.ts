@@ -23,7 +23,8 @@ export async function runFlatten(args: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new CliError('flatten needs at least one response file (see --help)');
   const { model } = await readSpecModel(values.spec);
-  if (!model.contentPath) throw new CliError(`${values.spec}: no sourceSpec.attributes.contentPath to extract records with`);
+  if (!model.contentPath)
+    throw new CliError(`${values.spec}: no sourceSpec.attributes.contentPath to extract records with`);
   const responses: JsonValue[] = [];
   for (const file of positionals) responses.push(await readJson(file));
   const result = flatten(model, responses);

@@ -35,7 +35,8 @@ function parseParams(list: string[]): Record<string, string> {
 function instant(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = parseInstant(text);
-  if (value === null) throw new CliError(`${flag}: "${text}" is neither an ISO 8601 instant nor epoch seconds`);
+  if (value === null)
+    throw new CliError(`${flag}: "${text}" is neither an ISO 8601 instant nor epoch seconds`);
   return value;
 }
 
@@ -82,7 +83,8 @@ export async function runSimulate(args: string[]): Promise<number> {
     throw new CliError('--window-end must be after --window-start');
   }
   const responses: SampleResponse[] = [];
-  for (const file of positionals) responses.push(toSample(file, await readJson(file), values['with-headers']));
+  for (const file of positionals)
+    responses.push(toSample(file, await readJson(file), values['with-headers']));
   const options: RunOptions = { params: parseParams(values.param), backfill: values.backfill };
   if (values.auth !== undefined) options.authName = values.auth;
   if (start !== undefined && end !== undefined) options.window = { start, end };

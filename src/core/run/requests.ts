@@ -3,12 +3,12 @@
  * pagination), headers (spec, auth, pagination) and the POST body, each kept twice: as sent and
  * as shown (secrets masked).
  */
-import { encodeQueryComponent } from '../placeholders/encode';
 import { renderTemplatePair, type RenderContext } from '../placeholders/placeholders';
-import type { Diagnostic, HttpRequest, JsonValue, SpecModel } from '../types';
+import type { Diagnostic, JsonValue, SpecModel } from '../types';
 import { authHeaders, chooseAuth, declarationsOf, MASK, resolveValues, type DualHeader } from './auth';
 import { renderBody } from './body';
-import type { RunOptions, SimulatedRequest } from './runTypes';
+import { safeQuery, upsertHeader } from './compose';
+import type { RunOptions } from './runTypes';
 import { resolveWindow, scheduleParts } from './schedule';
 
 /** Text as sent and as shown. */
@@ -158,80 +158,4 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     base.body = { real: JSON.stringify(body.real), shown: JSON.stringify(body.shown) };
   }
   return { ok: true, base };
-}
-
-/** Query-encodes `text`, or null when it holds a lone surrogate. */
-export function safeQuery(text: string): string | null {
-  try {
-    return encodeQueryComponent(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Adds a header, replacing one of the same name in any letter case. */
-export function upsertHeader(headers: DualHeader[], h: DualHeader): void {
-  const i = headers.findIndex((x) => x.name.toLowerCase() === h.name.toLowerCase());
-  if (i >= 0) headers.splice(i, 1);
-  headers.push(h);
-}
-
-/** Pagination additions to a request; query pairs are raw and are encoded here. */
-export interface PageParts {
-  query?: Array<{ name: string; value: string }>;
-  headers?: DualHeader[];
-  /** An absolute URL that replaces origin + path + every query parameter (POINTER). */
-  url?: string;
-}
-
-function toRecord(headers: DualHeader[], pick: 'real' | 'shown'): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const h of headers)
-    Object.defineProperty(out, h.name, {
-      value: h[pick],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return out;
-}
-
-/**
- * Assembles one request: origin + path, then the base query (spec, schedule), then the
- * pagination pairs; base headers, then pagination headers. With `parts.url` the URL is that
- * string as is (base query not re-added); headers and body stay. Returns null when a pagination
- * value cannot be encoded.
- */
-export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRequest | null {
-  const headers = [...base.headers];
-  for (const h of parts.headers ?? []) upsertHeader(headers, h);
-  let real: string;
-  let shown: string;
-  if (parts.url !== undefined) {
-    real = parts.url;
-    shown = parts.url;
-  } else {
-    const pairs: Array<{ name: string; value: Dual }> = [...base.query];
-    for (const q of parts.query ?? []) {
-      const name = safeQuery(q.name);
-      const value = safeQuery(q.value);
-      if (name === null || value === null) return null;
-      pairs.push({ name, value: { real: value, shown: value } });
-    }
-    const join = (pick: 'real' | 'shown'): string => {
-      const url = base.origin[pick] + base.path[pick];
-      if (pairs.length === 0) return url;
-      const qs = pairs.map((p) => `${p.name}=${p.value[pick]}`).join('&');
-      return url + (url.includes('?') ? (url.endsWith('?') || url.endsWith('&') ? '' : '&') : '?') + qs;
-    };
-    real = join('real');
-    shown = join('shown');
-  }
-  const request: HttpRequest = { method: base.method, url: real, headers: toRecord(headers, 'real') };
-  const display: HttpRequest = { method: base.method, url: shown, headers: toRecord(headers, 'shown') };
-  if (base.body !== undefined) {
-    request.body = base.body.real;
-    display.body = base.body.shown;
-  }
-  return { request, display };
 }

@@ -31,10 +31,10 @@ export function DiagnosticsPanel() {
     <div className="diagnostics">
       <div className="panel-header">
         <h2 className="panel-title">Problems</h2>
-        <span className="count count-error" title="Errors">
+        <span className={counts.error ? 'count count-error' : 'count count-info'} title="Errors">
           {counts.error} {counts.error === 1 ? 'error' : 'errors'}
         </span>
-        <span className="count count-warning" title="Warnings">
+        <span className={counts.warning ? 'count count-warning' : 'count count-info'} title="Warnings">
           {counts.warning} {counts.warning === 1 ? 'warning' : 'warnings'}
         </span>
         <span className="count count-info" title="Infos">
@@ -54,7 +54,9 @@ export function DiagnosticsPanel() {
         )}
       </div>
       {parseError && (
-        <p className="diagnostics-empty">Checks are paused until the JSON parses again (line {parseError.line}).</p>
+        <p className="diagnostics-empty">
+          Checks are paused until the JSON parses again (line {parseError.line}).
+        </p>
       )}
       {!parseError && visible.length === 0 && (
         <p className="diagnostics-empty">

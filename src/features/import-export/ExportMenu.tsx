@@ -28,10 +28,12 @@ export function ExportMenu() {
   const copy = async (what: 'json' | 'post' | 'put') => {
     const c = current();
     if (!c) return;
-    const payload = what === 'json' ? c.text : buildCurl(c.text, { method: what === 'post' ? 'POST' : 'PUT', id: c.id });
+    const payload =
+      what === 'json' ? c.text : buildCurl(c.text, { method: what === 'post' ? 'POST' : 'PUT', id: c.id });
     const ok = await copyText(payload);
     const label = what === 'json' ? 'JSON' : `${what.toUpperCase()} request`;
-    if (ok) notify(`Copied the ${label} to the clipboard.${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
+    if (ok)
+      notify(`Copied the ${label} to the clipboard.${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
     else notify('The browser did not allow copying to the clipboard.', 'error');
   };
 

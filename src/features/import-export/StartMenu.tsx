@@ -7,24 +7,33 @@ import { readSpecFile } from './fileImport';
 import { PasteDialog } from './PasteDialog';
 
 export interface StartMenuProps {
-  /** Called before another spec replaces the current one (the app saves it to the library). */
-  onBeforeLoad: () => void;
+  /**
+   * Called before another spec replaces the current one: the app keeps it in the library and returns
+   * its name (null when there was nothing worth keeping).
+   */
+  onBeforeLoad: () => string | null;
 }
 
 /** Loads a spec into the store, after giving the app the chance to keep the current one. */
-export function useLoadSpec(onBeforeLoad: () => void) {
+export function useLoadSpec(onBeforeLoad: () => string | null) {
   const loadDocument = useSpecStore((s) => s.loadDocument);
   const notify = useSpecStore((s) => s.notify);
   return (text: string, origin: LoadOrigin, label: string) => {
-    onBeforeLoad();
+    const kept = onBeforeLoad();
     loadDocument(text, origin);
     const bad = useSpecStore.getState().parseError;
-    notify(bad ? `Opened ${label}, but its JSON is invalid (line ${bad.line}).` : `Opened ${label}.`, bad ? 'warning' : 'success');
+    const keptNote = kept ? ` Your previous spec “${kept}” is in the library.` : '';
+    notify(
+      bad
+        ? `Opened ${label}, but its JSON is invalid (line ${bad.line}).${keptNote}`
+        : `Opened ${label}.${keptNote}`,
+      bad ? 'warning' : 'success',
+    );
   };
 }
 
 /** Opens a user file (size checked first), reporting refusals as toasts. */
-export function useOpenFile(onBeforeLoad: () => void) {
+export function useOpenFile(onBeforeLoad: () => string | null) {
   const load = useLoadSpec(onBeforeLoad);
   const notify = useSpecStore((s) => s.notify);
   return async (file: File) => {
@@ -65,7 +74,12 @@ export function StartMenu({ onBeforeLoad }: StartMenuProps) {
             separatorBefore: i === 0,
             onSelect: () => void openExample(e.id, e.title),
           })),
-          { id: 'file', label: 'Open file…', separatorBefore: true, onSelect: () => fileInput.current?.click() },
+          {
+            id: 'file',
+            label: 'Open file…',
+            separatorBefore: true,
+            onSelect: () => fileInput.current?.click(),
+          },
           { id: 'paste', label: 'Paste JSON…', onSelect: () => setPasting(true) },
         ]}
       />

@@ -18,7 +18,9 @@ export function exampleUrl(id: string, sample = false): string {
 }
 
 /** Fetches an example's text from the app's own origin. Errors are values. */
-export async function fetchExample(id: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function fetchExample(
+  id: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   try {
     const res = await fetch(exampleUrl(id));
     if (!res.ok) return { ok: false, message: `Example “${id}” could not be loaded (HTTP ${res.status}).` };

@@ -31,8 +31,9 @@ export async function readSpecFile(file: Pick<File, 'name' | 'size' | 'text'>): 
 
 /** A safe file name for a spec: `<name>.json`, with characters file systems reject replaced. */
 export function specFileName(name: string): string {
-  const base = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+  const base = Array.from(name, (c) => (c.charCodeAt(0) < 32 ? '-' : c))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

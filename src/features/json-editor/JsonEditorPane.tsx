@@ -22,13 +22,21 @@ export default function JsonEditorPane() {
   const redo = useSpecStore((s) => s.redo);
 
   // Markers follow the diagnostics; they are placed in the text they were computed for.
-  const markers = useMemo(() => toEditorMarkers(useSpecStore.getState().text, diagnostics, warnings), [diagnostics, warnings]);
+  const markers = useMemo(
+    () => toEditorMarkers(useSpecStore.getState().text, diagnostics, warnings),
+    [diagnostics, warnings],
+  );
 
   const reveal = useMemo<EditorReveal | null>(() => {
     if (!revealReq) return null;
     const loc = locatePointer(useSpecStore.getState().text, revealReq.pointer);
     if (!loc) return null;
-    return { offset: loc.offset, length: loc.length, seq: revealReq.seq, focus: revealReq.source === 'diagnostics' };
+    return {
+      offset: loc.offset,
+      length: loc.length,
+      seq: revealReq.seq,
+      focus: revealReq.source === 'diagnostics',
+    };
   }, [revealReq]);
 
   return (

@@ -11,18 +11,23 @@ export function JsonOnlyNote() {
   const revealPointer = useSpecStore((s) => s.revealPointer);
   if (keys.length === 0) return null;
   return (
-    <div className="note" role="note">
-      <strong>This spec has fields shown only in JSON.</strong> They are kept as they are on every edit and
-      export:{' '}
-      {keys.slice(0, 4).map((k, i) => (
-        <span key={k}>
-          {i > 0 && ', '}
-          <button type="button" className="link-button" onClick={() => revealPointer(k, 'diagnostics')}>
-            <code>{k}</code>
-          </button>
+    <details className="note">
+      <summary>
+        <strong>This spec has fields shown only in JSON</strong>{' '}
+        <span className="muted">
+          ({keys.length === 50 ? '50+' : keys.length}); they are kept as they are on every edit and export.
         </span>
-      ))}
-      {keys.length > 4 && ` and ${keys.length - 4} more`}.
-    </div>
+      </summary>
+      <ul className="note-list">
+        {keys.slice(0, 12).map((k) => (
+          <li key={k}>
+            <button type="button" className="link-button" onClick={() => revealPointer(k, 'diagnostics')}>
+              <code>{k}</code>
+            </button>
+          </li>
+        ))}
+        {keys.length > 12 && <li className="muted">and {keys.length - 12} more</li>}
+      </ul>
+    </details>
   );
 }

@@ -11,8 +11,8 @@ export function ParseErrorBanner() {
       <strong>
         Invalid JSON at line {error.line}, column {error.column}:
       </strong>{' '}
-      {error.message}. The form shows the last valid version and is read-only until the JSON parses again;
-      nothing you typed is lost.
+      {error.message.replace(/\s*at line \d+, column \d+\.?$/, '')}. The form shows the last valid version and
+      is read-only until the JSON parses again; nothing you typed is lost.
     </Banner>
   );
 }

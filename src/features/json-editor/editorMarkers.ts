@@ -5,13 +5,19 @@ import type { EditorMarker } from '../../components/MonacoEditor';
  * Turns core diagnostics (pointers) and parse warnings (positions) into editor markers (offsets)
  * for the given text. A pointer that cannot be found in the text marks the first character.
  */
-export function toEditorMarkers(text: string, diagnostics: Diagnostic[], warnings: ParseWarning[]): EditorMarker[] {
+export function toEditorMarkers(
+  text: string,
+  diagnostics: Diagnostic[],
+  warnings: ParseWarning[],
+): EditorMarker[] {
   const out: EditorMarker[] = [];
   for (const d of diagnostics) {
     const loc = locatePointer(text, d.pointer);
+    // An object or array is marked on its opening bracket only, not squiggled over its whole body.
+    const container = loc !== null && (text[loc.offset] === '{' || text[loc.offset] === '[');
     out.push({
       offset: loc?.offset ?? 0,
-      length: loc ? Math.min(loc.length, 200) : 1,
+      length: loc && !container ? Math.min(loc.length, 200) : 1,
       severity: d.severity,
       message: d.pointer ? `${d.message}\n(at ${d.pointer})` : d.message,
       source: d.code ? `Spec Studio (${d.code})` : 'Spec Studio',

@@ -1,7 +1,8 @@
 import type { JsonValue } from '@core';
 
 type Schema = Record<string, unknown>;
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function resolveRef(schema: Schema, root: Schema, seen: Set<string>): Schema {
@@ -48,7 +49,7 @@ function schemasForKey(all: Schema[], key: string): Schema[] | null {
     const patterns = s.patternProperties;
     if (isObj(patterns)) {
       for (const [re, p] of Object.entries(patterns)) {
-        let matches = false;
+        let matches: boolean;
         try {
           matches = new RegExp(re, 'u').test(key);
         } catch {
@@ -76,17 +77,19 @@ function schemasForKey(all: Schema[], key: string): Schema[] | null {
  */
 export function findJsonOnlyKeys(doc: JsonValue, schema: Schema, limit = 50): string[] {
   const out: string[] = [];
-  const walk = (value: JsonValue, s: Schema, pointer: string): void => {
+  // All schemas that apply to a value are considered together (allOf, then/else, several matches).
+  const walk = (value: JsonValue, schemas: Schema[], pointer: string): void => {
     if (out.length >= limit) return;
-    const all = branches(s, schema);
+    const all = schemas.flatMap((s) => branches(s, schema));
     if (Array.isArray(value)) {
-      for (const b of all) {
-        const items = b.items;
-        value.forEach((v, i) => {
-          const item = Array.isArray(items) ? items[i] : items;
-          if (isObj(item)) walk(v, item, `${pointer}/${i}`);
-        });
-      }
+      value.forEach((v, i) => {
+        const subs: Schema[] = [];
+        for (const b of all) {
+          const item: unknown = Array.isArray(b.items) ? b.items[i] : b.items;
+          if (isObj(item)) subs.push(item);
+        }
+        if (subs.length) walk(v, subs, `${pointer}/${i}`);
+      });
       return;
     }
     if (!isObj(value)) return;
@@ -98,9 +101,9 @@ export function findJsonOnlyKeys(doc: JsonValue, schema: Schema, limit = 50): st
         if (out.length >= limit) return;
         continue;
       }
-      for (const sub of subs) walk(v, sub, `${pointer}/${esc(key)}`);
+      if (subs.length) walk(v, subs, `${pointer}/${esc(key)}`);
     }
   };
-  walk(doc, schema, '');
+  walk(doc, [schema], '');
   return [...new Set(out)];
 }

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { deleteEntry, duplicateEntry, listEntries, readEntryText, renameEntry, type LibraryEntry } from '../../lib/library';
+import {
+  deleteEntry,
+  duplicateEntry,
+  listEntries,
+  readEntryText,
+  renameEntry,
+  type LibraryEntry,
+} from '../../lib/library';
 import { newDocId, useSpecStore } from '../../store';
 
 export interface LibraryDialogProps {
   open: boolean;
   onClose: () => void;
-  /** Called before another spec replaces the current one. */
-  onBeforeLoad: () => void;
+  /** Called before another spec replaces the current one; returns the name it was kept under. */
+  onBeforeLoad: () => string | null;
 }
 
 const when = (t: number) =>
@@ -25,9 +32,9 @@ export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProp
   const openEntry = (e: LibraryEntry) => {
     const text = readEntryText(e.id);
     if (text === null) return notify(`“${e.name}” has no saved text any more.`, 'error');
-    onBeforeLoad();
+    const kept = e.id === useSpecStore.getState().docId ? null : onBeforeLoad();
     loadDocument(text, 'library', { docId: e.id });
-    notify(`Opened “${e.name}” from the library.`, 'success');
+    notify(`Opened “${e.name}” from the library.${kept ? ` “${kept}” is kept there too.` : ''}`, 'success');
     onClose();
   };
 
@@ -104,7 +111,12 @@ function LibraryRow({
         <button type="button" className="button" onClick={onOpen} aria-label={`Open ${entry.name}`}>
           Open
         </button>
-        <button type="button" className="button" onClick={() => setRenaming(true)} aria-label={`Rename ${entry.name}`}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setRenaming(true)}
+          aria-label={`Rename ${entry.name}`}
+        >
           Rename
         </button>
         <button
@@ -131,7 +143,12 @@ function LibraryRow({
             Confirm delete
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)} aria-label={`Delete ${entry.name}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete ${entry.name}`}
+          >
             Delete
           </button>
         )}

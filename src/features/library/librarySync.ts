@@ -14,7 +14,10 @@ export function saveCurrentToLibrary(): string | null {
   if (!dirty) return hasEntry(s.docId) ? specName(s.doc) : null;
   if (s.otherTab) {
     s.forkDocument();
-    s.notify('This spec is open in another tab too, so it was kept in the library as a separate copy.', 'warning');
+    s.notify(
+      'This spec is open in another tab too, so it was kept in the library as a separate copy.',
+      'warning',
+    );
   }
   const t = useSpecStore.getState();
   const name = specName(t.doc);

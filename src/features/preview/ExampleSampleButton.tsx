@@ -11,7 +11,8 @@ export function exampleIdOf(origin: string, docId: string, doc: unknown): string
   if (origin !== 'example') return null;
   const m = /^example[:-](.+)$/.exec(docId);
   if (m?.[1]) return m[1];
-  const name = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as { name?: unknown }).name : null;
+  const name =
+    typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as { name?: unknown }).name : null;
   if (typeof name !== 'string') return null;
   const slug = name
     .toLowerCase()
@@ -30,7 +31,9 @@ export function exampleSampleUrl(id: string): string {
 export function ExampleSampleButton() {
   const origin = useSpecStore((s) => s.origin);
   const docId = useSpecStore((s) => s.docId);
-  const name = useSpecStore((s) => (typeof s.doc === 'object' && s.doc !== null && !Array.isArray(s.doc) ? s.doc.name : null));
+  const name = useSpecStore((s) =>
+    typeof s.doc === 'object' && s.doc !== null && !Array.isArray(s.doc) ? s.doc.name : null,
+  );
   const id = exampleIdOf(origin, docId, { name });
   const [sample, setSample] = useState<{ id: string; text: string } | null>(null);
 

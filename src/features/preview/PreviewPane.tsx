@@ -1,10 +1,12 @@
 import { useSpecStore } from '../../store';
 import type { PreviewTab } from '../../store/previewTypes';
+import { CustomerView } from './CustomerView';
 import { formatCount } from './format';
 import { RecordsTab } from './RecordsTab';
 import { RequestsTab } from './RequestsTab';
 import { SamplesPanel } from './SamplesPanel';
 import { SampleTree } from './SampleTree';
+import { ScheduleTab } from './ScheduleTab';
 import { usePreviewSync } from './usePreviewSync';
 import './preview.css';
 
@@ -12,7 +14,9 @@ const TABS: Array<{ id: PreviewTab; label: string }> = [
   { id: 'samples', label: 'Samples' },
   { id: 'records', label: 'Records' },
   { id: 'requests', label: 'Requests' },
-  { id: 'sample', label: 'Sample tree' },
+  { id: 'customer', label: 'Customer view' },
+  { id: 'schedule', label: 'Schedule' },
+  { id: 'sample', label: 'Tree' },
 ];
 
 function TabCount({ tab }: { tab: PreviewTab }) {
@@ -35,13 +39,14 @@ function Status() {
   if (pending || stale) {
     return (
       <span className="pv-status pv-updating" role="status">
+        <span className="pv-spinner" aria-hidden="true" />
         updating…
       </span>
     );
   }
   return (
     <span className="pv-status" role="status">
-      {ms === null ? '' : `up to date · ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`}
+      {ms === null ? '' : `✓ up to date · computed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`}
     </span>
   );
 }
@@ -74,7 +79,8 @@ export function PreviewPane() {
             <TabCount tab={t.id} />
           </button>
         ))}
-        <span className="pv-spacer" />
+      </div>
+      <div className="pv-statusbar">
         <Status />
       </div>
       <div
@@ -87,6 +93,8 @@ export function PreviewPane() {
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'records' && <RecordsTab />}
         {tab === 'requests' && <RequestsTab />}
+        {tab === 'customer' && <CustomerView />}
+        {tab === 'schedule' && <ScheduleTab />}
         {tab === 'sample' && <SampleTree />}
       </div>
     </section>

@@ -5,8 +5,10 @@ import { selectSpecName } from '../../store/selectors';
 import { downloadText, fileSlug } from './download';
 import { DiagnosticList } from './DiagnosticList';
 import { previewClient } from './previewService';
+import { RecordExplainer } from './RecordExplainer';
 import { RecordsTable } from './RecordsTable';
 import { countsLine } from './recordsText';
+import './records.css';
 
 function RecordView({ tableId, index }: { tableId: number; index: number }) {
   const [record, setRecord] = useState<{ key: string; value: JsonObject | null } | null>(null);
@@ -22,10 +24,13 @@ function RecordView({ tableId, index }: { tableId: number; index: number }) {
   }, [tableId, index, key]);
   const text = record?.key === key ? JSON.stringify(record.value, null, 2) : 'loading…';
   return (
-    <section className="pv-record" aria-label={`Record ${index + 1}`}>
-      <h3>Record {index + 1}</h3>
-      <pre className="pv-json">{text}</pre>
-    </section>
+    <div className="pv-record-pair">
+      <section className="pv-record" aria-label={`Record ${index + 1}`}>
+        <h3>Record {index + 1}</h3>
+        <pre className="pv-json">{text}</pre>
+      </section>
+      <RecordExplainer tableId={tableId} index={index} />
+    </div>
   );
 }
 
@@ -55,16 +60,28 @@ export function RecordsTab() {
           {countsLine(r)}
         </p>
         <span className="pv-spacer" />
-        <button type="button" className="pv-button" disabled={r.records === 0} onClick={() => download('csv')}>
+        <button
+          type="button"
+          className="pv-button"
+          disabled={r.records === 0}
+          onClick={() => download('csv')}
+        >
           Export CSV
         </button>
-        <button type="button" className="pv-button" disabled={r.records === 0} onClick={() => download('ndjson')}>
+        <button
+          type="button"
+          className="pv-button"
+          disabled={r.records === 0}
+          onClick={() => download('ndjson')}
+        >
           Export NDJSON
         </button>
       </div>
       <DiagnosticList diagnostics={r.diagnostics} />
       {result.pageIds.length === 0 ? (
-        <p className="pv-empty">Add a sample page (Samples tab) to see the records this spec extracts from it.</p>
+        <p className="pv-empty">
+          Add a sample page (Samples tab) to see the records this spec extracts from it.
+        </p>
       ) : r.columns.length === 0 ? (
         <p className="pv-empty">No records: contentPath matched nothing in the sample pages.</p>
       ) : (

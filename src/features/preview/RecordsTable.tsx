@@ -28,7 +28,14 @@ export interface RecordsTableProps {
 }
 
 /** The flattened records as a virtualized table: only the rows in view are in the DOM. */
-export function RecordsTable({ tableId, columns, totalRows, firstRows, selected, onSelect }: RecordsTableProps) {
+export function RecordsTable({
+  tableId,
+  columns,
+  totalRows,
+  firstRows,
+  selected,
+  onSelect,
+}: RecordsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const { rowAt, ensure } = useTableRows(tableId, firstRows);
   const virtualizer = useVirtualizer({
@@ -60,7 +67,12 @@ export function RecordsTable({ tableId, columns, totalRows, firstRows, selected,
             #
           </div>
           {columns.map((c) => (
-            <div className="pv-th" role="columnheader" key={c.id} title={`${c.label}: ${c.types.join(' | ')}`}>
+            <div
+              className="pv-th"
+              role="columnheader"
+              key={c.id}
+              title={`${c.label}: ${c.types.join(' | ')}`}
+            >
               <span className="pv-th-label">{c.label}</span>
               <span className="pv-th-types">{c.types.join('|')}</span>
             </div>
@@ -77,7 +89,11 @@ export function RecordsTable({ tableId, columns, totalRows, firstRows, selected,
               aria-rowindex={item.index + 2}
               aria-selected={selected === item.index}
               className={`pv-tr pv-row${selected === item.index ? ' pv-selected' : ''}`}
-              style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{
+                gridTemplateColumns: template,
+                transform: `translateY(${item.start}px)`,
+                height: ROW_HEIGHT,
+              }}
               tabIndex={0}
               onClick={() => onSelect(item.index)}
               onKeyDown={(e) => {
@@ -90,7 +106,11 @@ export function RecordsTable({ tableId, columns, totalRows, firstRows, selected,
               {columns.map((c, ci) => {
                 const v = row?.[ci];
                 return (
-                  <div key={c.id} role="cell" className={`pv-td pv-${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`}>
+                  <div
+                    key={c.id}
+                    role="cell"
+                    className={`pv-td pv-${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`}
+                  >
                     {row ? cellText(v) : '…'}
                   </div>
                 );

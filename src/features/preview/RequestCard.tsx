@@ -35,7 +35,7 @@ export function RequestCard({ title, request, note, tone }: RequestCardProps) {
           </tbody>
         </table>
       )}
-      {request.body !== undefined && <pre className="pv-json pv-body">{request.body}</pre>}
+      {request.body !== undefined && <pre className="pv-json pv-req-body">{request.body}</pre>}
     </article>
   );
 }

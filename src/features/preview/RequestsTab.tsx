@@ -6,6 +6,7 @@ import { plural } from './format';
 import { RequestCard } from './RequestCard';
 import { RunInputsForm } from './RunInputsForm';
 import { explainStop, rateText } from './stopReasons';
+import './requests.css';
 
 /** "answered by page 2 (p2.json): 100 content items → 100 records". */
 function answeredBy(result: PreviewResult, pages: SamplePage[], page: number | null, items?: number): string {
@@ -34,7 +35,10 @@ export function RequestsTab() {
 
   return (
     <div className="pv-requests">
-      <RunInputsForm model={model} />
+      <details className="pv-inputs-box" open>
+        <summary>Run inputs</summary>
+        <RunInputsForm model={model} />
+      </details>
       <div className="pv-run">
         <div className="pv-toolbar">
           <p className="pv-counts">
@@ -47,7 +51,9 @@ export function RequestsTab() {
             Reveal secrets
           </label>
         </div>
-        <p className="pv-muted">{rateText(run.requestsPerMinute, run.estimatedDurationMs, model.pagination.delayRequestMillis)}</p>
+        <p className="pv-muted">
+          {rateText(run.requestsPerMinute, run.estimatedDurationMs, model.pagination.delayRequestMillis)}
+        </p>
         <ol className="pv-steps" aria-label="Simulated requests">
           {run.steps.map((step, i) => (
             <li key={i}>
@@ -66,7 +72,13 @@ export function RequestsTab() {
           {run.stop.message && <p>{run.stop.message}</p>}
           <p className="pv-muted">{stop.explanation}</p>
         </section>
-        {run.next && <RequestCard title="Next request (no sample page left to answer it)" request={shown(run.next)} tone="next" />}
+        {run.next && (
+          <RequestCard
+            title="Next request (no sample page left to answer it)"
+            request={shown(run.next)}
+            tone="next"
+          />
+        )}
         <DiagnosticList diagnostics={run.diagnostics} />
       </div>
     </div>

@@ -1,17 +1,25 @@
+import { useId } from 'react';
 import type { ParamDecl, SpecModel } from '@core';
 import { useSpecStore } from '../../store';
 import { runParams } from './runOptions';
 
 function ParamInput({ p }: { p: ParamDecl }) {
-  const value = useSpecStore((s) => (Object.hasOwn(s.runInputs.values, p.name) ? s.runInputs.values[p.name] : ''));
+  const value = useSpecStore((s) =>
+    Object.hasOwn(s.runInputs.values, p.name) ? s.runInputs.values[p.name] : '',
+  );
   const setValue = useSpecStore((s) => s.setRunValue);
-  const id = `pv-param-${p.pointer}`;
+  const id = useId();
   const fallback = p.default !== undefined && typeof p.default !== 'object' ? String(p.default) : '';
   return (
     <div className="pv-field">
       <label htmlFor={id}>
         {p.title ?? p.name}
-        {p.required && <span className="pv-required" aria-hidden="true"> *</span>}
+        {p.required && (
+          <span className="pv-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
         {p.title && p.title !== p.name && <code className="pv-muted"> {p.name}</code>}
       </label>
       <input
@@ -50,7 +58,11 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
         ) : (
           <div className="pv-field">
             <label htmlFor="pv-auth">Auth spec</label>
-            <select id="pv-auth" value={chosen?.name ?? ''} onChange={(e) => setInputs({ authName: e.target.value })}>
+            <select
+              id="pv-auth"
+              value={chosen?.name ?? ''}
+              onChange={(e) => setInputs({ authName: e.target.value })}
+            >
               {model.authSpecs.map((a) => (
                 <option key={a.index} value={a.name}>
                   {a.name} ({a.type})
@@ -91,7 +103,10 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
             disabled={!advance}
             onChange={(e) => setInputs({ backfill: e.target.checked })}
           />
-          Backfill run (ADVANCE <code>backfill</code> template instead of <code>incremental</code>)
+          <span>
+            Backfill run: the ADVANCE <code>backfill</code> template instead of <code>incremental</code>
+            {!advance && ' (this spec has no ADVANCE schedule)'}
+          </span>
         </label>
       </fieldset>
     </form>

@@ -2,12 +2,15 @@ import { useSpecStore } from '../../store';
 import type { SamplePage } from '../../store/previewTypes';
 import { removeSample } from './previewService';
 import { formatBytes } from './format';
+import { PageHeaders } from './PageHeaders';
 
 /** "page 2: line 3, column 5: message": a page's parse error with its location. */
 export function pageErrorText(index: number, page: SamplePage): string {
   const e = page.error;
   if (!e) return '';
-  return `page ${index + 1}: line ${e.line}, column ${e.column}: ${e.message}`;
+  // The location is said once, up front: drop a trailing "at line 3, column 5" from the message.
+  const message = e.message.replace(/\s*\(?at line \d+,? column \d+\)?\.?$/i, '');
+  return `page ${index + 1}: line ${e.line}, column ${e.column}: ${message}`;
 }
 
 function PageItem({ page, index, count }: { page: SamplePage; index: number; count: number }) {
@@ -19,14 +22,18 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
     <li className={`pv-page pv-page-${page.status}`} aria-label={`Page ${n}: ${page.name}`}>
       <div className="pv-page-head">
         <span className="pv-page-num">{n}</span>
-        <span className="pv-page-name" title={page.name}>
-          {page.name}
-        </span>
-        <span className="pv-muted">{formatBytes(page.size)}</span>
-        <span className="pv-page-status">
-          {page.status === 'parsing' && 'parsing…'}
-          {page.status === 'ok' && page.summary}
-          {page.status === 'error' && 'not JSON'}
+        <span className="pv-page-title">
+          <span className="pv-page-name" title={page.name}>
+            {page.name}
+          </span>
+          <span className="pv-page-meta">
+            {formatBytes(page.size)} ·{' '}
+            <span className="pv-page-status">
+              {page.status === 'parsing' && 'parsing…'}
+              {page.status === 'ok' && page.summary}
+              {page.status === 'error' && 'not JSON'}
+            </span>
+          </span>
         </span>
         <span className="pv-page-actions">
           <button
@@ -74,9 +81,17 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
         </span>
       </div>
       {page.status === 'error' && (
-        <p className="pv-page-error" role="alert">
+        <p className="pv-page-err" role="alert">
           {pageErrorText(index, page)}
         </p>
+      )}
+      {page.status === 'ok' && (
+        <details className="pv-page-headers" open={(page.headers?.length ?? 0) > 0}>
+          <summary>
+            Headers{page.headers && page.headers.length > 0 ? ` (${page.headers.length})` : ''}
+          </summary>
+          <PageHeaders page={page} n={n} />
+        </details>
       )}
       {page.warnings && page.warnings.length > 0 && (
         <ul className="pv-page-warnings">
@@ -94,7 +109,11 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
 export function SamplePageList() {
   const pages = useSpecStore((s) => s.samplePages);
   if (pages.length === 0) {
-    return <p className="pv-empty">No sample pages yet. Page 1 answers the run's first request, page 2 the second, and so on.</p>;
+    return (
+      <p className="pv-empty">
+        No sample pages yet. Page 1 answers the run's first request, page 2 the second, and so on.
+      </p>
+    );
   }
   return (
     <ol className="pv-pages" aria-label="Sample pages">

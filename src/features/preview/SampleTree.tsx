@@ -4,6 +4,7 @@ import { useSpecStore } from '../../store';
 import { previewClient } from './previewService';
 import { TreeNode, type TreeContext } from './TreeNode';
 import { contentPathFor, explodePathFor } from './treePaths';
+import './tree.css';
 
 /** Pages larger than this are not fetched into the main thread for the tree (first pass). */
 const TREE_MAX_BYTES = 5 * 1024 * 1024;
@@ -64,10 +65,12 @@ export function SampleTree() {
     [expanded, matches],
   );
 
-  if (okPages.length === 0) return <p className="pv-empty">Add a sample page that parses to see it as a tree.</p>;
+  if (okPages.length === 0)
+    return <p className="pv-empty">Add a sample page that parses to see it as a tree.</p>;
   const value = loaded && loaded.pageId === pageId ? loaded.value : undefined;
   const model = result?.model;
-  const attrs = (doc as { sourceSpec?: { attributes?: Record<string, unknown> } } | null)?.sourceSpec?.attributes;
+  const attrs = (doc as { sourceSpec?: { attributes?: Record<string, unknown> } } | null)?.sourceSpec
+    ?.attributes;
   const isObj = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
   // Write where the spec keeps the path: a legacy string form stays a string; a missing one is created.
   const setPath = (base: string, key: 'contentPath' | 'explodeEntityPath', path: string): void => {
@@ -125,7 +128,11 @@ export function SampleTree() {
             type="button"
             className="pv-button"
             disabled={explodePath === null}
-            title={explodePath === null ? 'Only an array inside a record (a contentPath item) can be exploded' : undefined}
+            title={
+              explodePath === null
+                ? 'Only an array inside a record (a contentPath item) can be exploded'
+                : undefined
+            }
             onClick={() => explodePath !== null && setPath(EXPLODE_PATH, 'explodeEntityPath', explodePath)}
           >
             Explode this array
@@ -133,7 +140,9 @@ export function SampleTree() {
         </div>
       )}
       {tooBig ? (
-        <p className="pv-empty">This page is too large for the tree view; the records and requests still use it.</p>
+        <p className="pv-empty">
+          This page is too large for the tree view; the records and requests still use it.
+        </p>
       ) : value === undefined ? (
         <p className="pv-empty">Loading…</p>
       ) : (

@@ -17,17 +17,23 @@ function addFiles(list: FileList | null): void {
 export function SamplesPanel() {
   const [text, setText] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [envelope, setEnvelope] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const count = useSpecStore((s) => s.samplePages.length);
 
   const addPasted = (): void => {
     if (text.trim() === '') return;
-    addSamples([{ name: `pasted page ${count + 1}`, origin: 'paste', source: text }]);
+    addSamples([{ name: `pasted page ${count + 1}`, origin: 'paste', source: text, envelope }]);
     setText('');
   };
-  const onDrop = (e: DragEvent): void => {
+  const onDrop = (e: DragEvent<HTMLElement>): void => {
     e.preventDefault();
+    // Files dropped here are sample pages, not a spec to open: keep the drop from the app's handler,
+    // and tell the app the drag is over (its "drop to open" overlay listens for a leave on itself).
+    e.stopPropagation();
     setDragging(false);
+    const app = e.currentTarget.closest('.app');
+    app?.dispatchEvent(new Event('dragleave', { bubbles: true }));
     addFiles(e.dataTransfer.files);
   };
 
@@ -36,7 +42,9 @@ export function SamplesPanel() {
       className={`pv-samples${dragging ? ' pv-dragging' : ''}`}
       aria-label="Sample responses"
       onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
+        e.stopPropagation();
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
@@ -77,9 +85,20 @@ export function SamplesPanel() {
           onChange={(e) => setText(e.target.value)}
         />
         <div className="pv-toolbar">
-          <button type="button" className="pv-button pv-primary" disabled={text.trim() === ''} onClick={addPasted}>
+          <button
+            type="button"
+            className="pv-button pv-primary"
+            disabled={text.trim() === ''}
+            onClick={addPasted}
+          >
             Add page
           </button>
+          <label className="pv-check">
+            <input type="checkbox" checked={envelope} onChange={(e) => setEnvelope(e.target.checked)} />
+            <span>
+              Envelope: <code>{'{"headers": {…}, "body": …}'}</code>
+            </span>
+          </label>
           <span className="pv-muted">added as page {count + 1}</span>
         </div>
       </div>

@@ -43,8 +43,14 @@ export function TreeNode({ name, value, pointer, ctx, depth }: TreeNodeProps) {
   );
   if (!branch) {
     return (
-      <div className={`pv-node${hl}`} role="treeitem" aria-selected={false} style={{ paddingLeft: depth * 14 + 18 }}>
-        {label}: <span className={`pv-leaf pv-${value === null ? 'null' : typeof value}`}>{leafText(value)}</span>
+      <div
+        className={`pv-node${hl}`}
+        role="treeitem"
+        aria-selected={false}
+        style={{ paddingLeft: depth * 14 + 18 }}
+      >
+        {label}:{' '}
+        <span className={`pv-leaf pv-${value === null ? 'null' : typeof value}`}>{leafText(value)}</span>
       </div>
     );
   }
@@ -73,7 +79,14 @@ export function TreeNode({ name, value, pointer, ctx, depth }: TreeNodeProps) {
       {open && (
         <div role="group">
           {entries.slice(0, limit).map(([k, v]) => (
-            <TreeNode key={k} name={k} value={v} pointer={`${pointer}/${escapeSeg(k)}`} ctx={ctx} depth={depth + 1} />
+            <TreeNode
+              key={k}
+              name={k}
+              value={v}
+              pointer={`${pointer}/${escapeSeg(k)}`}
+              ctx={ctx}
+              depth={depth + 1}
+            />
           ))}
           {entries.length > limit && (
             <button

@@ -12,5 +12,10 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 /** A file-name-safe slug of a spec name. */
 export function fileSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'spec';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'spec'
+  );
 }

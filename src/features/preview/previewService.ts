@@ -22,6 +22,8 @@ export interface SampleSource {
   name: string;
   origin: SampleOrigin;
   source: string | Blob;
+  /** The text is an envelope `{"headers": {...}, "body": ...}`. */
+  envelope?: boolean;
 }
 
 /**
@@ -36,17 +38,21 @@ export function addSamples(sources: SampleSource[]): string[] {
     origin: s.origin,
     size: typeof s.source === 'string' ? s.source.length : s.source.size,
     status: 'parsing',
+    ...(s.envelope ? { envelope: true } : {}),
   }));
   store.addSamplePages(pages);
   pages.forEach((page, i) => {
     const source = sources[i]?.source ?? '';
     previewClient()
-      .parseSample(page.id, source)
+      .parseSample(page.id, source, page.envelope === true)
       .then((r) => {
         if (!r) return;
         const update = useSpecStore.getState().updateSamplePage;
-        if (r.ok) update(page.id, { status: 'ok', size: r.size, summary: r.summary, warnings: r.warnings });
-        else update(page.id, { status: 'error', size: r.size, error: r.error });
+        if (r.ok) {
+          const { size, summary, warnings } = r;
+          const headers = r.headers ? { headers: Object.entries(r.headers) } : {};
+          update(page.id, { status: 'ok', size, summary, warnings, ...headers });
+        } else update(page.id, { status: 'error', size: r.size, error: r.error });
       })
       .catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);

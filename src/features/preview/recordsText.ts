@@ -9,7 +9,9 @@ export function countsLine(r: RecordsSummary): string {
   const parts = [`${plural(r.records, 'record')} from ${plural(r.pages.length, 'page')}`];
   if (r.contentItems !== r.records) parts.push(`${plural(r.contentItems, 'content item')} before exploding`);
   if (r.explodeName !== null && r.explodeMissing > 0) {
-    parts.push(`${plural(r.explodeMissing, 'record')} had no ${r.explodeName} entries (kept once, unexploded)`);
+    parts.push(
+      `${plural(r.explodeMissing, 'record')} had no ${r.explodeName} entries (kept once, unexploded)`,
+    );
   }
   if (r.truncated) parts.push(`the table shows the first ${formatCount(r.rowCount)}`);
   return parts.join('; ');

@@ -14,7 +14,10 @@ export function formatUtcLocal(ms: number): string {
 }
 
 /** The parameters a run of `model` takes with the chosen auth spec: user inputs, then auth values. */
-export function runParams(model: SpecModel, authName: string | null): { user: ParamDecl[]; auth: ParamDecl[] } {
+export function runParams(
+  model: SpecModel,
+  authName: string | null,
+): { user: ParamDecl[]; auth: ParamDecl[] } {
   const auth = model.authSpecs.find((a) => a.name === authName) ?? model.authSpecs[0];
   return { user: model.userInputs, auth: auth?.params ?? [] };
 }
@@ -32,7 +35,8 @@ export function toRunOptions(inputs: RunInputs, model: SpecModel | null): RunOpt
   if (model) {
     const { user, auth } = runParams(model, inputs.authName);
     for (const p of [...user, ...auth]) {
-      if (p.default !== undefined && p.default !== null && typeof p.default !== 'object') put(p.name, String(p.default));
+      if (p.default !== undefined && p.default !== null && typeof p.default !== 'object')
+        put(p.name, String(p.default));
     }
   }
   for (const [name, value] of Object.entries(inputs.values)) if (value !== '') put(name, value);

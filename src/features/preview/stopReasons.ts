@@ -27,12 +27,14 @@ const EXPLAIN: Record<StopReason, StopExplanation> = {
   },
   'end-page': {
     title: 'Last page reached',
-    explanation: 'The page index reached endPageIndex (a number, or the page count read from the named response header).',
+    explanation:
+      'The page index reached endPageIndex (a number, or the page count read from the named response header).',
     tone: 'ok',
   },
   'no-pointer': {
     title: 'No next-page pointer',
-    explanation: 'The value at pointerPath in the last response is missing, null or empty, so there is no next page.',
+    explanation:
+      'The value at pointerPath in the last response is missing, null or empty, so there is no next page.',
     tone: 'ok',
   },
   'no-token': {
@@ -73,7 +75,8 @@ export function explainStop(reason: StopReason): StopExplanation {
 
 /** "~70.6 requests/min; this run ~2.6 s" from the core's estimate, or a note that there is no delay. */
 export function rateText(requestsPerMinute: number | null, durationMs: number, delayMs: number): string {
-  if (requestsPerMinute === null || delayMs <= 0) return 'No delayRequestMillis: requests go out back to back.';
+  if (requestsPerMinute === null || delayMs <= 0)
+    return 'No delayRequestMillis: requests go out back to back.';
   const secs = durationMs / 1000;
   const run = secs < 60 ? `${secs.toFixed(1)} s` : `${(secs / 60).toFixed(1)} min`;
   return `delayRequestMillis ${delayMs.toLocaleString('en-US')} ms → at most ~${requestsPerMinute.toLocaleString('en-US')} requests/min; this run waits ~${run} in total.`;

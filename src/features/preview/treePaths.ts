@@ -27,7 +27,12 @@ export function contentPathFor(sample: JsonValue, pointer: string): string {
  * with the wrapper (`$.email.activity`). Null when the array is not inside one of the content items
  * that contentPath matched (`contentMatches`), or is a content item itself.
  */
-export function explodePathFor(sample: JsonValue, pointer: string, contentMatches: string[], wrapper: string): string | null {
+export function explodePathFor(
+  sample: JsonValue,
+  pointer: string,
+  contentMatches: string[],
+  wrapper: string,
+): string | null {
   for (const m of contentMatches) {
     if (!pointer.startsWith(`${m}/`)) continue;
     let rest = decodePointer(pointer.slice(m.length));
@@ -40,7 +45,11 @@ export function explodePathFor(sample: JsonValue, pointer: string, contentMatche
     let path = `$${nameSegment(wrapper)}`;
     for (const seg of rest) {
       path += Array.isArray(node) ? `[${seg}]` : nameSegment(seg);
-      node = Array.isArray(node) ? node[Number(seg)] : node && typeof node === 'object' ? node[seg] : undefined;
+      node = Array.isArray(node)
+        ? node[Number(seg)]
+        : node && typeof node === 'object'
+          ? node[seg]
+          : undefined;
     }
     return path;
   }

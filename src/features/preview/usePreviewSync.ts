@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSpecStore } from '../../store';
-import type { SpecState } from '../../store';
+import type { SamplePage, SpecState } from '../../store';
 import { previewClient } from './previewService';
 import { toRunOptions } from './runOptions';
 
@@ -17,11 +17,27 @@ function inputsChanged(s: SpecState, prev: SpecState): boolean {
   );
 }
 
+/** Response headers of the pages that have any, by page id: names lower-cased, empty names dropped. */
+export function pageHeaders(pages: SamplePage[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const page of pages) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of page.headers ?? []) {
+      const key = name.trim().toLowerCase();
+      if (key === '') continue;
+      Object.defineProperty(headers, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    if (Object.keys(headers).length > 0) out[page.id] = headers;
+  }
+  return out;
+}
+
 /** Requests a preview of the current state; the client drops it if a newer one is asked for. */
 function requestPreview(): void {
   const s = useSpecStore.getState();
   const pageIds = s.samplePages.filter((p) => p.status === 'ok').map((p) => p.id);
   const matchPageId = pageIds.includes(s.treePageId ?? '') ? s.treePageId : (pageIds[0] ?? null);
+  const headers = pageHeaders(s.samplePages);
   previewClient()
     .preview({
       revision: s.revision,
@@ -29,6 +45,7 @@ function requestPreview(): void {
       pageIds,
       run: toRunOptions(s.runInputs, s.previewResult?.model ?? null),
       matchPageId,
+      headers,
     })
     .then((result) => {
       if (!result) return; // superseded: a newer preview is on its way

@@ -25,7 +25,8 @@ export function deriveFromText(
   prev: Pick<DocumentState, 'doc' | 'revision'>,
 ): Pick<DocumentState, 'text' | 'doc' | 'parseError' | 'parseWarnings' | 'revision'> {
   const r = parseJson(text);
-  if (r.ok) return { text, doc: r.value, parseError: null, parseWarnings: r.warnings, revision: prev.revision + 1 };
+  if (r.ok)
+    return { text, doc: r.value, parseError: null, parseWarnings: r.warnings, revision: prev.revision + 1 };
   return { text, doc: prev.doc, parseError: r.error, parseWarnings: r.warnings, revision: prev.revision };
 }
 

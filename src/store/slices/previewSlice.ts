@@ -12,6 +12,7 @@ export function initialPreviewState(): PreviewState {
     previewResult: null,
     previewPending: false,
     revealSecrets: false,
+    flowSchedule: { start: '', frequency: 'hour', interval: '1' },
   };
 }
 
@@ -27,6 +28,8 @@ export const createPreviewSlice: StateCreator<Full, [], [], PreviewState & Previ
 
   updateSamplePage: (id, patch) =>
     set({ samplePages: get().samplePages.map((p) => (p.id === id ? { ...p, ...patch } : p)) }),
+
+  setSamplePageHeaders: (id, headers) => get().updateSamplePage(id, { headers }),
 
   removeSamplePage: (id) => {
     const s = get();
@@ -71,4 +74,6 @@ export const createPreviewSlice: StateCreator<Full, [], [], PreviewState & Previ
   },
 
   setRevealSecrets: (reveal) => set({ revealSecrets: reveal }),
+
+  setFlowSchedule: (patch) => set({ flowSchedule: { ...get().flowSchedule, ...patch } }),
 });

@@ -39,7 +39,7 @@ export const createUiSlice: StateCreator<SpecState, [], [], UiState & UiActions>
 
   notify: (message, tone = 'info') => {
     const id = ++toastSeq;
-    set({ toasts: [...get().toasts.slice(-3), { id, message, tone }] });
+    set({ toasts: [...get().toasts.slice(-2), { id, message, tone }] });
   },
 
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),

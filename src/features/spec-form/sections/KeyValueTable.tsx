@@ -59,7 +59,7 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
     <div className="sf-table-block">
       <table className="sf-table">
         <caption className="sf-subtitle">{caption}</caption>
-        <thead>
+        <thead hidden={entries.length === 0}>
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Value</th>
@@ -109,6 +109,7 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
           })}
         </tbody>
       </table>
+      {entries.length === 0 && <p className="sf-help">None.</p>}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
         Add {noun}
       </button>

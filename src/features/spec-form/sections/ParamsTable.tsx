@@ -69,71 +69,56 @@ export function ParamsTable({ specPointer, caption }: ParamsTableProps) {
   };
 
   return (
-    <div className="sf-table-block">
-      <table className="sf-table sf-params">
-        <caption className="sf-subtitle">{caption}</caption>
-        <thead>
-          <tr>
-            {['Name', 'Type', 'Title', 'Description', 'Required', 'Secret'].map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="sf-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, decl], i) => {
-            const p = joinPointer(propsPtr, name);
-            return (
-              <tr key={i}>
-                <td>
-                  <KeyInput
-                    id={fieldId(p)}
-                    value={name}
-                    ariaLabel={`Name of parameter ${i + 1}`}
-                    readOnly={frozen}
-                    onRename={(to) => rename(name, to)}
-                    onFocus={() => events.onFocus(fieldId(p))}
-                    onBlur={() => events.onBlur(fieldId(p))}
-                  />
-                  <FieldDiagnostics pointer={p} />
-                </td>
-                {isObject(decl) ? (
-                  <ParamCells
-                    name={name}
-                    pointer={p}
-                    decl={decl}
-                    required={reqList?.includes(name) ?? false}
-                    requiredEditable={reqList !== null || required === undefined}
-                    readOnly={frozen}
-                    onRequired={(on) => setRequired(name, on)}
-                  />
-                ) : (
-                  <td colSpan={5}>
-                    <Notice pointer={p}>
-                      <code>{preview(decl)}</code> is not a schema object — edit in JSON.
-                    </Notice>
-                  </td>
-                )}
-                <td>
-                  <button
-                    type="button"
-                    className="sf-button sf-button-quiet"
-                    aria-label={`Remove parameter ${name}`}
-                    disabled={frozen}
-                    onClick={() => remove(name)}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="sf-table-block" role="group" aria-label={caption}>
+      <h4 className="sf-subtitle">{caption}</h4>
+      {rows.length === 0 && <p className="sf-help">No parameters declared.</p>}
+      {rows.map(([name, decl], i) => {
+        const p = joinPointer(propsPtr, name);
+        return (
+          <div key={i} className="sf-param" role="group" aria-label={`Parameter ${name}`}>
+            <div className="sf-param-name">
+              <KeyInput
+                id={fieldId(p)}
+                value={name}
+                ariaLabel={`Name of parameter ${i + 1}`}
+                readOnly={frozen}
+                onRename={(to) => rename(name, to)}
+                onFocus={() => events.onFocus(fieldId(p))}
+                onBlur={() => events.onBlur(fieldId(p))}
+              />
+            </div>
+            {isObject(decl) ? (
+              <ParamCells
+                name={name}
+                pointer={p}
+                decl={decl}
+                required={reqList?.includes(name) ?? false}
+                requiredEditable={reqList !== null || required === undefined}
+                readOnly={frozen}
+                onRequired={(on) => setRequired(name, on)}
+              />
+            ) : (
+              <div className="sf-param-wide">
+                <Notice pointer={p}>
+                  <code>{preview(decl)}</code> is not a schema object — edit in JSON.
+                </Notice>
+              </div>
+            )}
+            <button
+              type="button"
+              className="sf-button sf-button-quiet sf-param-remove"
+              aria-label={`Remove parameter ${name}`}
+              disabled={frozen}
+              onClick={() => remove(name)}
+            >
+              ✕
+            </button>
+            <div className="sf-param-wide">
+              <FieldDiagnostics pointer={p} />
+            </div>
+          </div>
+        );
+      })}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
         Add parameter
       </button>
@@ -163,38 +148,22 @@ function ParamCells(props: {
   const blur = { onBlur: (e: { target: { id: string } }) => events.onBlur(e.target.id) };
   return (
     <>
-      <td>
-        <select
-          id={fieldId(joinPointer(pointer, 'type'))}
-          className="form-control sf-input"
-          aria-label={`Type of ${name}`}
-          value={type}
-          disabled={readOnly}
-          onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
-          {...focus}
-          {...blur}
-        >
-          {!TYPES.includes(type) && <option value={type}>{type === '' ? '—' : type}</option>}
-          {TYPES.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </td>
-      {(['title', 'description'] as const).map((key) => (
-        <td key={key}>
-          <input
-            id={fieldId(joinPointer(pointer, key))}
-            className="form-control sf-input"
-            aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
-            value={text(key)}
-            readOnly={readOnly}
-            onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
-            {...focus}
-            {...blur}
-          />
-        </td>
-      ))}
-      <td className="sf-center">
+      <select
+        id={fieldId(joinPointer(pointer, 'type'))}
+        className="form-control sf-input"
+        aria-label={`Type of ${name}`}
+        value={type}
+        disabled={readOnly}
+        onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
+        {...focus}
+        {...blur}
+      >
+        {!TYPES.includes(type) && <option value={type}>{type === '' ? '—' : type}</option>}
+        {TYPES.map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <label className="sf-check">
         <input
           type="checkbox"
           aria-label={`${name} is required`}
@@ -202,8 +171,9 @@ function ParamCells(props: {
           disabled={readOnly || !props.requiredEditable}
           onChange={(e) => props.onRequired(e.target.checked)}
         />
-      </td>
-      <td className="sf-center">
+        required
+      </label>
+      <label className="sf-check">
         <input
           id={fieldId(joinPointer(pointer, 'format'))}
           type="checkbox"
@@ -215,7 +185,22 @@ function ParamCells(props: {
             else if (decl['format'] === 'password') set('format', undefined);
           }}
         />
-      </td>
+        secret
+      </label>
+      {(['title', 'description'] as const).map((key) => (
+        <input
+          key={key}
+          placeholder={key === 'title' ? 'Title' : 'Description'}
+          id={fieldId(joinPointer(pointer, key))}
+          className={`form-control sf-input sf-param-${key}`}
+          aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
+          value={text(key)}
+          readOnly={readOnly}
+          onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
+          {...focus}
+          {...blur}
+        />
+      ))}
     </>
   );
 }

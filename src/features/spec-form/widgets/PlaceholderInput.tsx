@@ -92,37 +92,39 @@ export function PlaceholderInput(props: PlaceholderInputProps) {
   const missing = flagUndeclared ? undeclaredParams(value, declared) : [];
 
   return (
-    <div className="sf-placeholder">
-      {multiline ? (
-        <textarea
-          {...common}
-          ref={ref as Ref<HTMLTextAreaElement>}
-          rows={props.rows ?? 6}
-          spellCheck={false}
-        />
-      ) : (
-        <input {...common} ref={ref as Ref<HTMLInputElement>} type="text" spellCheck={false} />
-      )}
-      {open && (
-        <ul className="sf-suggestions" role="listbox" id={listId} aria-label="Declared parameters">
-          {suggestions.map((name, i) => (
-            <li
-              key={name}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(name);
-              }}
-            >
-              {'${'}
-              {name}
-              {'}'}
-            </li>
-          ))}
-        </ul>
-      )}
+    <div>
+      <div className="sf-placeholder">
+        {multiline ? (
+          <textarea
+            {...common}
+            ref={ref as Ref<HTMLTextAreaElement>}
+            rows={props.rows ?? 6}
+            spellCheck={false}
+          />
+        ) : (
+          <input {...common} ref={ref as Ref<HTMLInputElement>} type="text" spellCheck={false} />
+        )}
+        {open && (
+          <ul className="sf-suggestions" role="listbox" id={listId} aria-label="Declared parameters">
+            {suggestions.map((name, i) => (
+              <li
+                key={name}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(name);
+                }}
+              >
+                {'${'}
+                {name}
+                {'}'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {missing.map((name) => (
         <p key={name} className="sf-undeclared" role="alert">
           <code>{'${' + name + '}'}</code> is not declared in any spec.properties.

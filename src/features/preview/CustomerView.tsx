@@ -1,0 +1,119 @@
+import { memo, useMemo } from 'react';
+import Form from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../lib/rjsf';
+import { useSpecStore } from '../../store';
+import {
+  authNames,
+  changedValues,
+  customerSchemas,
+  customerUiSchema,
+  schemaProblem,
+  toFormData,
+  type CustomerSchema,
+} from './customerForm';
+import { FormErrorBoundary } from './FormErrorBoundary';
+import './customer.css';
+
+const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSchema; id: string }) {
+  const values = useSpecStore((s) => s.runInputs.values);
+  const setValue = useSpecStore((s) => s.setRunValue);
+  const schemaText = useMemo(() => JSON.stringify(form.schema) ?? '', [form.schema]);
+  const uiSchema = useMemo(() => customerUiSchema(form.schema) as UiSchema<FormRecord>, [form.schema]);
+  const formData = useMemo(() => toFormData(form.schema, values), [form.schema, values]);
+  const problem = schemaProblem(form.schema, form.pointer);
+  if (problem) return <p className="pv-cv-notice">{problem}</p>;
+  const onChange = (e: IChangeEvent<FormRecord>, fieldId?: string) => {
+    if (fieldId === undefined) return; // an echo of new formData, not the customer typing
+    for (const [name, text] of changedValues(form.schema, values, e.formData ?? {})) setValue(name, text);
+  };
+  return (
+    <FormErrorBoundary resetKey={schemaText} label={form.pointer}>
+      <Form<FormRecord>
+        {...BASE_FORM_PROPS}
+        idPrefix={id}
+        schema={form.schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={formData}
+        validator={rjsfValidator}
+        onChange={onChange}
+        aria-label={form.title}
+      >
+        <></>
+      </Form>
+    </FormErrorBoundary>
+  );
+});
+
+/** What the first simulated request looks like with the values entered here (secrets masked). */
+function FirstRequest() {
+  const step = useSpecStore((s) => s.previewResult?.run.steps[0]?.display ?? null);
+  const stop = useSpecStore((s) => s.previewResult?.run.stop ?? null);
+  return (
+    <div className="pv-cv-result" aria-label="First request" role="status">
+      <span className="pv-cv-result-label">First request</span>
+      {step ? (
+        <code className="pv-url">
+          {step.method} {step.url}
+        </code>
+      ) : (
+        <span className="pv-muted">{stop?.message ?? 'computing…'}</span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The source as its customers see it: the chosen auth spec's form and the source's parameters,
+ * rendered from the spec's own schemas with rjsf (secrets as password fields, titles and
+ * descriptions as plain text). What is entered here is the run input of the Requests tab.
+ */
+export function CustomerView() {
+  const doc = useSpecStore((s) => s.doc);
+  const authName = useSpecStore((s) => s.runInputs.authName);
+  const setInputs = useSpecStore((s) => s.setRunInputs);
+  const names = useMemo(() => authNames(doc), [doc]);
+  const { auth, source } = useMemo(() => customerSchemas(doc, authName), [doc, authName]);
+  return (
+    <section className="pv-customer" aria-label="Customer view">
+      <p className="pv-muted pv-cv-intro">
+        Your source as a customer connects to it in Experience Platform. The values entered here are the run
+        inputs of the Requests tab.
+      </p>
+      <div className="pv-cv-card">
+        <h3>Authentication</h3>
+        {auth === null ? (
+          <p className="pv-cv-notice">
+            This spec declares no authSpec: the customer is asked for nothing here.
+          </p>
+        ) : (
+          <>
+            {names.length > 1 && (
+              <div className="pv-cv-auth">
+                <label htmlFor="pv-cv-auth">Account type</label>
+                <select
+                  id="pv-cv-auth"
+                  value={auth.title}
+                  onChange={(e) => setInputs({ authName: e.target.value })}
+                >
+                  {names.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <CustomerForm key={auth.pointer} form={auth} id="cv-auth" />
+          </>
+        )}
+      </div>
+      <div className="pv-cv-card">
+        <h3>{source.title}</h3>
+        <CustomerForm form={source} id="cv-source" />
+      </div>
+      <FirstRequest />
+    </section>
+  );
+}

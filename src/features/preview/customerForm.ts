@@ -1,0 +1,122 @@
+import type { JsonObject, JsonValue } from '@core';
+
+/** One form the customer fills in: where its schema lives in the spec, and the schema itself. */
+export interface CustomerSchema {
+  /** Heading shown above the form. */
+  title: string;
+  /** Pointer of the schema in the spec (`/authSpec/0/spec`, `/sourceSpec/spec`). */
+  pointer: string;
+  /** The schema as written; `undefined` when absent. */
+  schema: JsonValue | undefined;
+}
+
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: JsonValue | undefined, key: string): JsonValue | undefined =>
+  isObject(o) && Object.hasOwn(o, key) ? o[key] : undefined;
+
+/** Names of the auth specs of `doc` in order (an entry without a string name is `authSpec[i]`). */
+export function authNames(doc: JsonValue): string[] {
+  const list = own(doc, 'authSpec');
+  if (!Array.isArray(list)) return [];
+  return list.map((a, i) => {
+    const name = own(a, 'name');
+    return typeof name === 'string' && name !== '' ? name : `authSpec[${i}]`;
+  });
+}
+
+/**
+ * The two forms a customer of the source fills in: the chosen auth spec's `spec` (by name; the
+ * first when `authName` is null or unknown) and `sourceSpec.spec`. The auth form is null when the
+ * spec declares no authSpec.
+ */
+export function customerSchemas(
+  doc: JsonValue,
+  authName: string | null,
+): { auth: CustomerSchema | null; source: CustomerSchema } {
+  const names = authNames(doc);
+  const found = authName === null ? -1 : names.indexOf(authName);
+  const index = found >= 0 ? found : 0;
+  const list = own(doc, 'authSpec');
+  const auth: CustomerSchema | null =
+    names.length === 0 || !Array.isArray(list)
+      ? null
+      : { title: names[index] ?? '', pointer: `/authSpec/${index}/spec`, schema: own(list[index], 'spec') };
+  const source = {
+    title: 'Source parameters',
+    pointer: '/sourceSpec/spec',
+    schema: own(own(doc, 'sourceSpec'), 'spec'),
+  };
+  return { auth, source };
+}
+
+/** Why a schema cannot be shown as a form, or null when it can (an object schema). */
+export function schemaProblem(schema: JsonValue | undefined, pointer: string): string | null {
+  if (schema === undefined) return `${pointer} is missing: the customer sees no fields here.`;
+  if (!isObject(schema))
+    return `${pointer} is ${Array.isArray(schema) ? 'an array' : `a ${schema === null ? 'null' : typeof schema}`}, not a JSON Schema object: the customer would see nothing.`;
+  const type = own(schema, 'type');
+  if (type !== undefined && type !== 'object')
+    return `${pointer} has type ${JSON.stringify(type)}; the customer's form needs type "object".`;
+  return null;
+}
+
+/** Properties of an object schema, in declared order. */
+function properties(schema: JsonValue | undefined): Array<[string, JsonObject]> {
+  const props = own(schema, 'properties');
+  if (!isObject(props)) return [];
+  return Object.entries(props).filter((e): e is [string, JsonObject] => isObject(e[1]));
+}
+
+/** uiSchema of a customer form: secrets (`format: password`) as password widgets, no submit button. */
+export function customerUiSchema(schema: JsonValue | undefined): Record<string, unknown> {
+  const ui: Record<string, unknown> = { 'ui:submitButtonOptions': { norender: true } };
+  for (const [name, p] of properties(schema)) {
+    if (own(p, 'format') === 'password')
+      Object.defineProperty(ui, name, {
+        value: { 'ui:widget': 'password' },
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+  }
+  return ui;
+}
+
+/** The form's data from the run's text values: numbers and booleans typed as the schema declares. */
+export function toFormData(
+  schema: JsonValue | undefined,
+  values: Record<string, string>,
+): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [name, p] of properties(schema)) {
+    if (!Object.hasOwn(values, name)) continue;
+    const text = values[name] ?? '';
+    if (text === '') continue;
+    const type = own(p, 'type');
+    let v: unknown = text;
+    if ((type === 'number' || type === 'integer') && Number.isFinite(Number(text))) v = Number(text);
+    else if (type === 'boolean' && (text === 'true' || text === 'false')) v = text === 'true';
+    Object.defineProperty(data, name, { value: v, enumerable: true, configurable: true, writable: true });
+  }
+  return data;
+}
+
+/**
+ * The run values a form change sets: each declared property whose text differs from `values`, as
+ * text (empty for a cleared field). Objects and arrays are written as JSON.
+ */
+export function changedValues(
+  schema: JsonValue | undefined,
+  values: Record<string, string>,
+  formData: Record<string, unknown>,
+): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [name] of properties(schema)) {
+    const v = Object.hasOwn(formData, name) ? formData[name] : undefined;
+    const text = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const before = Object.hasOwn(values, name) ? (values[name] ?? '') : '';
+    if (text !== before) out.push([name, text]);
+  }
+  return out;
+}

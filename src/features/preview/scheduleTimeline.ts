@@ -1,0 +1,116 @@
+import {
+  checkDateFormat,
+  DEFAULT_DATE_FORMAT,
+  formatDate,
+  renderTemplate,
+  scheduleRuns,
+  type Schedule,
+} from '@core';
+import type { FlowScheduleInputs } from '../../store/previewTypes';
+import { parseUtcLocal } from './runOptions';
+
+/** Runs listed by the timeline. */
+export const TIMELINE_RUNS = 10;
+const HOUR_MS = 3_600_000;
+
+/** One run of a flow: its window (epoch ms) and the schedule parameters its requests carry. */
+export interface TimelineRun {
+  index: number;
+  start: number;
+  end: number;
+  /** ADVANCE only: which template the run renders (the first run is a backfill when there is one). */
+  mode: 'backfill' | 'incremental' | null;
+  /** Standard form: the query pairs (rendered with the spec's formats); empty for ADVANCE. */
+  params: Array<[string, string]>;
+  /** What is sent: `since=…&before=…` (query-encoded), or the rendered ADVANCE template. */
+  sent: string;
+  /** Why this run's parameters could not be rendered (a template needing a missing value). */
+  error?: string;
+}
+
+/** Problems of the flow inputs, by the field they belong to (shown inline). */
+export interface TimelineErrors {
+  start?: string;
+  interval?: string;
+  format?: string;
+}
+
+export type Timeline =
+  { ok: true; startTime: number; runs: TimelineRun[] } | { ok: false; errors: TimelineErrors };
+
+/** The flow start in epoch seconds: the typed UTC time, or the next full hour after `now`. */
+function startSeconds(text: string, now: number): number | null {
+  if (text.trim() === '') return Math.ceil(now / HOUR_MS) * (HOUR_MS / 1000);
+  const ms = parseUtcLocal(text);
+  return ms === null ? null : Math.floor(ms / 1000);
+}
+
+function formatProblem(schedule: Schedule | undefined): string | undefined {
+  if (!schedule) return undefined;
+  const formats =
+    schedule.type === 'STANDARD' ? [schedule.startFormat, schedule.endFormat] : [schedule.paramFormat];
+  for (const f of formats) {
+    const fmt = f === '' ? DEFAULT_DATE_FORMAT : f;
+    const bad = checkDateFormat(fmt).find((c) => c.severity === 'error');
+    if (bad) return `date format \`${fmt}\`: ${bad.message}`;
+  }
+  return undefined;
+}
+
+/**
+ * The next `count` runs of a flow schedule (core `scheduleRuns`, whose windows are epoch seconds,
+ * with the flow spec's rules: `once` takes no interval, `minute` needs ≥ 15, others ≥ 1) and, for
+ * each, the schedule parameters exactly as its requests carry them: standard form
+ * `start=…&end=…` rendered with the spec's formats and query-encoded; ADVANCE the rendered
+ * `backfill` template for the first run (when present) and `incremental` for the others.
+ * `values`/`declared` resolve `${x}` inside ADVANCE templates. Input problems are values by field.
+ */
+export function scheduleTimeline(
+  schedule: Schedule | undefined,
+  flow: FlowScheduleInputs,
+  ctx: { values: Record<string, string>; declared: ReadonlySet<string>; now: number },
+  count = TIMELINE_RUNS,
+): Timeline {
+  const errors: TimelineErrors = {};
+  const startTime = startSeconds(flow.start, ctx.now);
+  if (startTime === null) errors.start = 'Enter a start time (UTC).';
+  else if (startTime < 0) errors.start = 'The start time must not be before 1970.';
+  const text = flow.interval.trim();
+  const interval = flow.frequency === 'once' ? undefined : text === '' ? NaN : Number(text);
+  const format = formatProblem(schedule);
+  if (format) errors.format = format;
+  if (startTime === null || startTime < 0) return { ok: false, errors };
+  const r = scheduleRuns({ startTime, frequency: flow.frequency, interval }, count);
+  if (!r.ok) return { ok: false, errors: { ...errors, interval: r.message } };
+  if (format) return { ok: false, errors };
+  const runs = r.windows.map((w, index): TimelineRun => {
+    const start = w.start * 1000;
+    const end = w.end * 1000;
+    const run: TimelineRun = { index, start, end, mode: null, params: [], sent: '' };
+    if (!schedule) return run;
+    if (schedule.type === 'STANDARD') {
+      const fmt = (f: string) => (f === '' ? DEFAULT_DATE_FORMAT : f);
+      if (schedule.startParamName)
+        run.params.push([schedule.startParamName, formatDate(start, fmt(schedule.startFormat))]);
+      if (schedule.endParamName)
+        run.params.push([schedule.endParamName, formatDate(end, fmt(schedule.endFormat))]);
+      run.sent = new URLSearchParams(run.params).toString();
+      return run;
+    }
+    const backfill = index === 0 && schedule.backfill !== undefined;
+    run.mode = backfill ? 'backfill' : 'incremental';
+    const template = (backfill ? schedule.backfill : schedule.incremental) ?? '';
+    const fmt = schedule.paramFormat === '' ? DEFAULT_DATE_FORMAT : schedule.paramFormat;
+    const engine = { START_TIME: formatDate(start, fmt), END_TIME: formatDate(end, fmt) };
+    const out = renderTemplate(template, {
+      values: ctx.values,
+      declared: ctx.declared,
+      engine,
+      encode: 'raw',
+    });
+    if (out.ok) run.sent = out.value;
+    else run.error = `scheduleParams.${run.mode}: ${out.message}`;
+    return run;
+  });
+  return { ok: true, startTime, runs };
+}

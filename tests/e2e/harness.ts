@@ -1,0 +1,138 @@
+/**
+ * Shared e2e harness: serves the built dist/ with `vite preview` on a free 127.0.0.1 port and drives
+ * Debian's Chromium (headless, fresh profile) with playwright-core. Records every request that leaves
+ * 127.0.0.1 and every console error, so tests can assert the app stays local and quiet.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`vite preview did not answer at ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface Harness {
+  baseUrl: string;
+  context: BrowserContext;
+  /** Requests to any host other than 127.0.0.1 (should stay empty). */
+  offOrigin: string[];
+  /** Every URL requested, in order. */
+  requests: string[];
+  /** Console errors and uncaught page errors (should stay empty). */
+  consoleErrors: string[];
+  /** A new page with request/console recording attached. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts `vite preview` over dist/ and a headless Chromium with a fresh profile directory. */
+export async function startHarness(options: { downloadsPath?: string } = {}): Promise<Harness> {
+  if (!existsSync(join(ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npx vite build` first');
+  const port = await freePort();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const profile = await mkdtemp(join(tmpdir(), 'spec-studio-e2e-'));
+  try {
+    await waitForHttp(`${baseUrl}/`, 30_000);
+  } catch (e) {
+    server.kill();
+    throw e;
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const offOrigin: string[] = [];
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const attach = (page: Page) => {
+    page.on('request', (req) => {
+      const url = req.url();
+      requests.push(url);
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      try {
+        if (new URL(url).hostname !== '127.0.0.1') offOrigin.push(url);
+      } catch {
+        offOrigin.push(url);
+      }
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  };
+  for (const p of context.pages()) attach(p);
+  context.on('page', attach);
+  return {
+    baseUrl,
+    context,
+    offOrigin,
+    requests,
+    consoleErrors,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close().catch(() => {});
+      server.kill();
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
