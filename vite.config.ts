@@ -36,8 +36,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'hostile',
+          include: ['tests/hostile/**/*.test.{ts,tsx}'],
+          exclude: ['tests/hostile/e2e/**'],
+          environment: 'node',
+          globalSetup: ['tests/cli/globalSetup.ts'],
+          maxWorkers: 2,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/hostile/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 60_000,

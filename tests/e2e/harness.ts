@@ -66,10 +66,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts `vite preview` over dist/ and a headless Chromium with a fresh profile directory. */
+/** The build served by the tests: dist/, or E2E_DIST (a private build, e.g. `vite build --outDir /tmp/x`). */
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
+
+/** Starts `vite preview` over the build and a headless Chromium with a fresh profile directory. */
 export async function startHarness(options: { downloadsPath?: string } = {}): Promise<Harness> {
-  if (!existsSync(join(ROOT, 'dist/index.html')))
-    throw new Error('dist/ is missing: run `npx vite build` first');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error(`${DIST} has no build: run \`npx vite build\` first`);
   const port = await freePort();
   const server: ChildProcess = spawn(
     process.execPath,
@@ -81,6 +84,8 @@ export async function startHarness(options: { downloadsPath?: string } = {}): Pr
       '--port',
       String(port),
       '--strictPort',
+      '--outDir',
+      DIST,
     ],
     { cwd: ROOT, stdio: 'ignore' },
   );
