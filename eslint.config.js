@@ -31,7 +31,15 @@ const coreForbidden = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist', 'dist-cli', 'node_modules', 'coverage', '.bench']),
+  globalIgnores([
+    'dist',
+    'dist-cli',
+    'dist-cli.build-*',
+    'node_modules',
+    'coverage',
+    '.bench',
+    'src/core/spec/generated',
+  ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,52 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The Content-Security-Policy of the app, as strict as the stack allows (README "Security" lists each
+ * relaxation and its reason). The production build gets it as a meta tag; the dev server gets a copy
+ * that also allows Vite's inline React Refresh preamble and its HMR websocket, which only exist in dev.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+const DEV_CSP = CSP.map((d) =>
+  d.startsWith('script-src')
+    ? `${d} 'unsafe-inline'`
+    : d.startsWith('connect-src')
+      ? `${d} ws://127.0.0.1:* ws://localhost:*`
+      : d,
+);
+
+function contentSecurityPolicy(): Plugin {
+  let policy = CSP;
+  return {
+    name: 'spec-studio-csp',
+    configResolved(config) {
+      if (config.command === 'serve') policy = DEV_CSP;
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy.join('; ') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: { alias: { '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 5000, sourcemap: false },

@@ -11,7 +11,6 @@ import { LibraryDialog } from '../features/library/LibraryDialog';
 import { saveCurrentToLibrary } from '../features/library/librarySync';
 import { useLibraryAutosave } from '../features/library/useLibraryAutosave';
 import { useTabPresence } from '../features/library/useTabPresence';
-import { PreviewPane } from '../features/preview/PreviewPane';
 import { SpecForm } from '../features/spec-form/SpecForm';
 import { useSpecStore } from '../store';
 import { AppBanners } from './AppBanners';
@@ -19,6 +18,10 @@ import { TopBar } from './TopBar';
 import { useAppLifecycle } from './useAppLifecycle';
 
 const JsonEditorPane = lazy(() => import('../features/json-editor/JsonEditorPane'));
+// The preview (flatten, simulate, virtual table) is a lazy chunk too: the form is usable before it loads.
+const PreviewPane = lazy(() =>
+  import('../features/preview/PreviewPane').then((m) => ({ default: m.PreviewPane })),
+);
 
 /** The editor shell: top bar, banners, and the three panes (form, JSON, preview). */
 export function App() {
@@ -116,7 +119,9 @@ export function App() {
               minSize: 240,
               content: (
                 <div className="preview-pane">
-                  <PreviewPane />
+                  <Suspense fallback={<div className="loading">Loading preview…</div>}>
+                    <PreviewPane />
+                  </Suspense>
                 </div>
               ),
             },

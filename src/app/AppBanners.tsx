@@ -1,20 +1,51 @@
 import { Banner } from '../components/Banner';
-import { readEntryText } from '../lib/library';
+import { downloadText } from '../features/import-export/exportActions';
+import { specFileName } from '../features/import-export/fileImport';
+import { RecoveryBanner } from '../features/library/RecoveryBanner';
+import { takeOverDocument } from '../features/library/tabLock';
+import { useOtherTabsOnThisDoc } from '../features/library/tabPresence';
+import { markExported, readEntryText } from '../lib/library';
 import { useSpecStore } from '../store';
+import { specName } from '../store/selectors';
+import { SpecVersionBanner } from './SpecVersionBanner';
 
-/** Storage problems and the "open in another tab" notice. */
+/**
+ * Downloads the text on screen exactly as it is (even when it does not parse: when storage failed,
+ * the file is the only copy left) and records the export.
+ */
+export function exportNow(): void {
+  const s = useSpecStore.getState();
+  const file = specFileName(specName(s.doc));
+  downloadText(file, s.text);
+  markExported(s.docId);
+  s.notify(`Downloaded ${file}.`, 'success');
+}
+
+/** Storage problems (with Export offered), the "open in another tab" choice, and crash recovery. */
 export function AppBanners() {
   const issue = useSpecStore((s) => s.storageIssue);
   const otherTab = useSpecStore((s) => s.otherTab);
   const setStorageIssue = useSpecStore((s) => s.setStorageIssue);
   const fork = useSpecStore((s) => s.forkDocument);
-  const setOtherTab = useSpecStore((s) => s.setOtherTab);
   const loadDocument = useSpecStore((s) => s.loadDocument);
   const docId = useSpecStore((s) => s.docId);
+  const sharing = useOtherTabsOnThisDoc() > 0;
+  const offerExport = issue !== null && issue.kind !== 'corrupt' && issue.kind !== 'kept';
   return (
     <>
+      <SpecVersionBanner />
       {issue && (
-        <Banner tone={issue.kind === 'corrupt' ? 'warning' : 'error'} onDismiss={() => setStorageIssue(null)}>
+        <Banner
+          tone={issue.kind === 'corrupt' || issue.kind === 'kept' ? 'warning' : 'error'}
+          onDismiss={() => setStorageIssue(null)}
+          actions={
+            offerExport ? (
+              <button type="button" className="button" onClick={exportNow}>
+                Export
+              </button>
+            ) : undefined
+          }
+        >
           {issue.message}
         </Banner>
       )}
@@ -23,14 +54,10 @@ export function AppBanners() {
           tone="warning"
           actions={
             <>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  fork();
-                  setOtherTab(false);
-                }}
-              >
+              <button type="button" className="button" onClick={takeOverDocument}>
+                Take over here
+              </button>
+              <button type="button" className="button" onClick={fork}>
                 Keep mine as a copy
               </button>
               <button
@@ -39,7 +66,6 @@ export function AppBanners() {
                 onClick={() => {
                   const text = readEntryText(docId);
                   if (text !== null) loadDocument(text, 'library', { docId });
-                  setOtherTab(false);
                 }}
               >
                 Load the saved version
@@ -47,10 +73,17 @@ export function AppBanners() {
             </>
           }
         >
-          This spec is also open in another tab. Library saves from this tab are paused so neither tab
-          overwrites the other.
+          This spec is also open in another tab, which saves it. Changes here are not saved until you take
+          over (this tab&apos;s version then becomes the saved one) or keep them as a copy.
         </Banner>
       )}
+      {!otherTab && sharing && (
+        <Banner tone="info">
+          This spec is also open in another tab. This tab saves it; the other tab&apos;s changes are not saved
+          unless it takes over.
+        </Banner>
+      )}
+      <RecoveryBanner />
     </>
   );
 }

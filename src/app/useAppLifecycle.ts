@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { requestPersistentStorage } from '../lib/storage';
 import { flushAutosave, useSpecStore } from '../store';
 
 const isEditable = (el: Element | null) =>
@@ -7,9 +8,14 @@ const isEditable = (el: Element | null) =>
 /**
  * App-wide wiring: Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z / Ctrl+Y go to the store's one history anywhere
  * (Monaco binds the same keys itself; dialogs keep native undo), and autosave is flushed when the
- * page is hidden or closed.
+ * page is hidden or closed. Asks once for persistent storage (Safari evicts script-written storage
+ * after 7 days of no use; elsewhere storage is best-effort), so the library survives eviction where
+ * the browser allows.
  */
 export function useAppLifecycle(): void {
+  useEffect(() => {
+    void requestPersistentStorage();
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;

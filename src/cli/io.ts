@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { parseJson, type JsonValue } from '@core';
+import { parseJson, type JsonValue, type ParseError, type ParseWarning } from '@core';
+import { describeBinary, invalidUtf8Offset } from './sniff';
 
 /** Largest input file the CLI reads (bytes). Bigger files are refused before reading. */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -44,26 +45,52 @@ export async function readText(path: string): Promise<string> {
   } catch (error) {
     throw new CliError(describeFsError(path, error));
   }
+  const binary = describeBinary(bytes);
+  if (binary) throw new CliError(`${path}: ${binary}, not JSON text`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a UTF-8 BOM in the text, so parseJson strips exactly one (with a warning).
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new CliError(`${path}: not valid UTF-8 text (a binary file, or UTF-16?)`);
+    const at = invalidUtf8Offset(bytes);
+    throw new CliError(
+      `${path}: not valid UTF-8 at byte ${at} (0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8`,
+    );
   }
 }
 
 /**
- * Reads and parses a JSON file. A syntax error becomes one line `file:line:column: message`.
- * Large files skip the position pass (duplicate-key detection) to stay fast.
+ * Reads and parses a JSON file. A syntax error becomes one line `file:line:column: message` (with a
+ * hint when the text looks like HTML, e.g. an error page saved as .json). Parser warnings (BOM,
+ * duplicate keys, numbers beyond 2^53) go to `onWarning` when given. Large files skip the position
+ * pass (duplicate-key and number warnings) to stay fast.
  */
-export async function readJson(path: string): Promise<JsonValue> {
+export async function readJson(
+  path: string,
+  onWarning?: (warning: ParseWarning) => void,
+): Promise<JsonValue> {
   const text = await readText(path);
-  if (text.trim() === '') throw new CliError(`${path}: empty file, expected JSON`);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError(`${path}: empty file, expected JSON`);
   const result = parseJson(text, { positions: text.length < 5_000_000 });
-  if (!result.ok) {
-    const { line, column, message } = result.error;
-    throw new CliError(`${path}:${line}:${column}: ${message}`);
-  }
+  if (!result.ok) throw parseFailure(path, text, result.error);
+  if (onWarning) for (const w of result.warnings) onWarning(w);
   return result.value;
+}
+
+/**
+ * The one-line error for a parse failure: `file:line:column: message`, plus a hint when the text
+ * looks like HTML (an error page saved as .json).
+ */
+export function parseFailure(path: string, text: string, error: ParseError): CliError {
+  const html = /^\uFEFF?\s*</.test(text) ? ' (this looks like HTML, not JSON: an error page?)' : '';
+  return new CliError(`${path}:${error.line}:${error.column}: ${error.message}${html}`);
+}
+
+/** Writes parser warnings of `file` to stderr as JSON-line diagnostics (the form flatten and simulate use). */
+export function warnToStderr(file: string): (w: ParseWarning) => void {
+  return (w) =>
+    process.stderr.write(
+      `${JSON.stringify({ severity: 'warning', pointer: w.pointer, code: w.code, message: `${file}:${w.line}:${w.column}: ${w.message}` })}\n`,
+    );
 }
 
 /** Writes text to stdout in large chunks, honouring back-pressure. */

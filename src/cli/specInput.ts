@@ -1,12 +1,12 @@
 import { compileJsonPath, compileLoosePath, normalise, type JsonValue, type SpecModel } from '@core';
-import { CliError, readJson } from './io';
+import { CliError, readJson, warnToStderr } from './io';
 
 /**
  * Reads a spec file and returns its model, refusing (one clear line) a spec the runtime cannot use:
  * a non-object document or an invalid JSONPath in a path the command needs.
  */
 export async function readSpecModel(path: string): Promise<{ doc: JsonValue; model: SpecModel }> {
-  const doc = await readJson(path);
+  const doc = await readJson(path, warnToStderr(path));
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new CliError(`${path}: a connection spec must be a JSON object`);
   }

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
+import { Banner } from './Banner';
 import { minimalReplacement } from './textDiff';
 import { useColorScheme } from './useColorScheme';
 import './monacoThemes';
@@ -32,6 +33,48 @@ export interface MonacoEditorProps {
   onReady?: (getValue: () => string) => void;
 }
 
+/**
+ * Above this many characters (BAD-INPUTS A9: e.g. 5 MB of minified JSON on one line) the editor
+ * drops its JSON language mode: no tokenisation, folding, outline or in-editor JSON checks, whose
+ * per-node results the worker ships back to the main thread (measured: a 14 s main-thread stall
+ * for 5 MB). The text stays editable; the store still parses it and the Problems panel still
+ * validates it. Below it again, the JSON mode comes back.
+ */
+export const LARGE_TEXT_CHARS = 1_000_000;
+
+const LARGE_OPTIONS: monaco.editor.IEditorOptions = {
+  folding: false,
+  stickyScroll: { enabled: false },
+  occurrencesHighlight: 'off',
+  selectionHighlight: false,
+  matchBrackets: 'never',
+  guides: { indentation: false, bracketPairs: false },
+  links: false,
+};
+const NORMAL_OPTIONS: monaco.editor.IEditorOptions = {
+  folding: true,
+  stickyScroll: { enabled: true },
+  occurrencesHighlight: 'singleFile',
+  selectionHighlight: true,
+  matchBrackets: 'always',
+  guides: { indentation: true, bracketPairs: false },
+  links: true,
+};
+
+/** Switches the model between JSON and plain text by size; returns whether it is now "large". */
+function applySizeMode(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  model: monaco.editor.ITextModel,
+): boolean {
+  const large = model.getValueLength() > LARGE_TEXT_CHARS;
+  const want = large ? 'plaintext' : 'json';
+  if (model.getLanguageId() !== want) {
+    monaco.editor.setModelLanguage(model, want);
+    editor.updateOptions(large ? LARGE_OPTIONS : NORMAL_OPTIONS);
+  }
+  return large;
+}
+
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
@@ -47,6 +90,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   const callbacks = useRef(props);
   const initialValue = useRef(value);
   const scheme = useColorScheme();
+  const [large, setLarge] = useState(value.length > LARGE_TEXT_CHARS);
 
   useEffect(() => {
     callbacks.current = props;
@@ -57,7 +101,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     if (!el) return;
     const uri = monaco.Uri.parse(SPEC_MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(initialValue.current, 'json', uri);
+    const model = monaco.editor.createModel(
+      initialValue.current,
+      initialValue.current.length > LARGE_TEXT_CHARS ? 'plaintext' : 'json',
+      uri,
+    );
     model.updateOptions({ tabSize: 2, insertSpaces: true });
     const editor = monaco.editor.create(el, {
       model,
@@ -73,9 +121,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
       tabSize: 2,
       padding: { top: 8 },
       scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+      ...(model.getLanguageId() === 'plaintext' ? LARGE_OPTIONS : {}),
     });
     editorRef.current = editor;
     const sub = editor.onDidChangeModelContent(() => {
+      // Before the JSON worker is asked anything about a huge paste (its requests are debounced).
+      setLarge(applySizeMode(editor, model));
       if (applying.current) return;
       callbacks.current.onChange(model.getValue());
     });
@@ -149,5 +200,16 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     monaco.editor.setTheme(scheme === 'dark' ? 'spec-dark' : 'spec-light');
   }, [scheme]);
 
-  return <div ref={host} className="monaco-host" />;
+  return (
+    <>
+      {large && (
+        <Banner tone="info">
+          Large document ({(value.length / 1_000_000).toFixed(1)} million characters): syntax colouring,
+          folding and the editor&apos;s own JSON checks are off to keep the page responsive. The spec is still
+          parsed and checked in the Problems panel.
+        </Banner>
+      )}
+      <div ref={host} className="monaco-host" />
+    </>
+  );
 }

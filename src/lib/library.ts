@@ -3,11 +3,13 @@
  * key per document text (`spec-studio:doc:<id>`). Failures are reported through lib/storage and
  * returned as values; unreadable data is kept under a backup key, never deleted.
  */
-import { keepCorrupt, readKey, removeKey, STORAGE_PREFIX, writeKey } from './storage';
+import { keepCorrupt, readKey, removeKey, reportStorageIssue, STORAGE_PREFIX, writeKey } from './storage';
 
 export const LIBRARY_KEY = `${STORAGE_PREFIX}library`;
 export const LIBRARY_VERSION = 1;
 export const docKey = (id: string) => `${STORAGE_PREFIX}doc:${id}`;
+/** When each document was last exported (downloaded or copied): `{ [id]: epoch ms }`. */
+export const EXPORTED_KEY = `${STORAGE_PREFIX}exported`;
 
 export interface LibraryEntry {
   id: string;
@@ -34,20 +36,42 @@ const isEntry = (v: unknown): v is LibraryEntry => {
  * kept under a backup key and an empty library is returned.
  */
 export function readIndex(): LibraryEntry[] {
+  return readIndexState().entries;
+}
+
+/** True when the stored index was written by a newer version: it is read but never rewritten. */
+export function libraryIsNewer(): boolean {
+  return readIndexState().newer;
+}
+
+function readIndexState(): { entries: LibraryEntry[]; newer: boolean } {
   const raw = readKey(LIBRARY_KEY);
-  if (raw === null) return [];
+  if (raw === null) return { entries: [], newer: false };
+  let newer = false;
   try {
     const v: unknown = JSON.parse(raw);
+    const version = (v as { version?: unknown } | null)?.version;
+    newer = typeof version === 'number' && version > LIBRARY_VERSION;
     const list: unknown = Array.isArray(v) ? v : (v as IndexV1 | null)?.entries;
     if (!Array.isArray(list)) throw new Error('not a library index');
-    return list.filter(isEntry).map((e) => ({ ...e, size: typeof e.size === 'number' ? e.size : 0 }));
+    const entries = list
+      .filter(isEntry)
+      .map((e) => ({ ...e, size: typeof e.size === 'number' ? e.size : 0 }));
+    return { entries, newer };
   } catch {
-    keepCorrupt(LIBRARY_KEY, raw, 'library');
-    return [];
+    if (!newer) keepCorrupt(LIBRARY_KEY, raw, 'library');
+    return { entries: [], newer };
   }
 }
 
+const NEWER_LIBRARY =
+  'The library was saved by a newer version of Spec Studio. It was left untouched and this version does not write to it; export your spec to keep it.';
+
 function writeIndex(entries: LibraryEntry[]): boolean {
+  if (libraryIsNewer()) {
+    reportStorageIssue({ kind: 'newer', message: NEWER_LIBRARY });
+    return false;
+  }
   const index: IndexV1 = { version: LIBRARY_VERSION, entries };
   return writeKey(LIBRARY_KEY, JSON.stringify(index));
 }
@@ -68,6 +92,10 @@ export function readEntryText(id: string): string | null {
 
 /** Creates or updates an entry. Returns false when storage refused (the caller keeps its state). */
 export function saveEntry(id: string, name: string, text: string, now = Date.now()): boolean {
+  if (libraryIsNewer()) {
+    reportStorageIssue({ kind: 'newer', message: NEWER_LIBRARY });
+    return false;
+  }
   if (!writeKey(docKey(id), text)) return false;
   const all = readIndex();
   const prev = all.find((e) => e.id === id);
@@ -104,4 +132,30 @@ export function duplicateEntry(id: string, newId: string, now = Date.now()): Lib
 export function deleteEntry(id: string): boolean {
   removeKey(docKey(id));
   return writeIndex(readIndex().filter((e) => e.id !== id));
+}
+
+function readExported(): Record<string, number> {
+  const raw = readKey(EXPORTED_KEY);
+  if (raw === null) return {};
+  try {
+    const v: unknown = JSON.parse(raw);
+    const out: Record<string, number> = {};
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+    for (const [k, t] of Object.entries(v)) if (typeof t === 'number' && k !== '__proto__') out[k] = t;
+    return out;
+  } catch {
+    return {}; // a bad reminder map only loses reminders; it is overwritten on the next export
+  }
+}
+
+/** Records that document `id` was exported now (for the "not exported since" reminder). */
+export function markExported(id: string, now = Date.now()): boolean {
+  const all = readExported();
+  all[id] = now;
+  return writeKey(EXPORTED_KEY, JSON.stringify(all));
+}
+
+/** When document `id` was last exported (epoch ms), or null when never (or storage is off). */
+export function lastExportedAt(id: string): number | null {
+  return readExported()[id] ?? null;
 }

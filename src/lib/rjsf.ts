@@ -1,13 +1,13 @@
 /**
- * rjsf setup shared by every form of the app: one typed AJV 8 validator and the base form options.
+ * rjsf setup shared by every form of the app: one typed, CSP-safe validator and the base form options.
  *
- * The default export of @rjsf/validator-ajv8 is typed `AJV8Validator<any>`, which does not type-check
- * against `Form<JsonObject>`; `customizeValidator<T>()` gives a typed instance instead.
+ * The validator interprets schemas (@cfworker/json-schema behind rjsf's `ValidatorType`, see
+ * ./jsonSchemaValidator) instead of compiling them with ajv, so the page needs no `'unsafe-eval'`.
  * Forms in this app never validate on keystrokes (STYLE.md "Forms stay small"): the diagnostics come from
  * the core's `validate`, computed off the main thread by the store. The validator is still required by rjsf
  * to resolve schemas (`if`/`oneOf`), so it is created once here and shared.
  */
-import { customizeValidator } from '@rjsf/validator-ajv8';
+import { InterpretingValidator } from './jsonSchemaValidator';
 
 /**
  * The form data of every section form: a flat record of encoded field values. (Typing rjsf with the
@@ -15,8 +15,8 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
  */
 export type FormRecord = Record<string, unknown>;
 
-/** The one rjsf validator instance (ajv compiles lazily and caches per schema). */
-export const rjsfValidator = customizeValidator<FormRecord>();
+/** The one rjsf validator instance (no code generation: safe under a CSP without 'unsafe-eval'). */
+export const rjsfValidator = new InterpretingValidator<FormRecord>();
 
 /**
  * Form props every section form shares: no live validation, no error list (errors are shown inline from

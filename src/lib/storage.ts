@@ -6,7 +6,13 @@
 
 export const STORAGE_PREFIX = 'spec-studio:';
 
-export type StorageIssueKind = 'unavailable' | 'quota' | 'corrupt' | 'write-failed';
+/**
+ * `unavailable`: storage blocked or missing (memory-only mode); `quota`: storage full; `corrupt`:
+ * unreadable data kept under a backup key; `newer`: data written by a newer version, left untouched
+ * and not overwritten; `kept`: data set aside (not an error, e.g. a session that arrived after the user
+ * started typing); `write-failed`: any other refusal.
+ */
+export type StorageIssueKind = 'unavailable' | 'quota' | 'corrupt' | 'newer' | 'kept' | 'write-failed';
 
 export interface StorageIssue {
   kind: StorageIssueKind;
@@ -18,9 +24,17 @@ export interface StorageIssue {
 type Listener = (issue: StorageIssue | null) => void;
 const listeners = new Set<Listener>();
 
-/** Subscribes to storage problems; `null` means the last write succeeded again. Returns unsubscribe. */
+const UNAVAILABLE =
+  'Browser storage is unavailable (private mode or blocked site data): Spec Studio works in memory only. Nothing is saved when this tab closes; export your spec to keep it.';
+
+/**
+ * Subscribes to storage problems; `null` means the last write succeeded again. A problem reported
+ * before the subscription (e.g. while the store hydrated at start) is replayed to the new listener.
+ * Returns unsubscribe.
+ */
 export function onStorageIssue(listener: Listener): () => void {
   listeners.add(listener);
+  if (lastIssue) listener(lastIssue);
   return () => listeners.delete(listener);
 }
 
@@ -56,13 +70,13 @@ function isQuotaError(e: unknown): boolean {
 export function readKey(key: string): string | null {
   const s = getLocalStorage();
   if (!s) {
-    report({ kind: 'unavailable', message: 'Autosave is off: this browser does not allow local storage.' });
+    report({ kind: 'unavailable', message: UNAVAILABLE });
     return null;
   }
   try {
     return s.getItem(key);
   } catch {
-    report({ kind: 'unavailable', message: 'Autosave is off: local storage cannot be read.' });
+    report({ kind: 'unavailable', message: UNAVAILABLE });
     return null;
   }
 }
@@ -71,12 +85,12 @@ export function readKey(key: string): string | null {
 export function writeKey(key: string, value: string): boolean {
   const s = getLocalStorage();
   if (!s) {
-    report({ kind: 'unavailable', message: 'Autosave is off: this browser does not allow local storage.' });
+    report({ kind: 'unavailable', message: UNAVAILABLE });
     return false;
   }
   try {
     s.setItem(key, value);
-    if (lastIssue && lastIssue.kind !== 'corrupt') report(null);
+    if (lastIssue && (lastIssue.kind === 'quota' || lastIssue.kind === 'write-failed')) report(null);
     return true;
   } catch (e) {
     report(
@@ -84,7 +98,7 @@ export function writeKey(key: string, value: string): boolean {
         ? {
             kind: 'quota',
             message:
-              'Autosave failed: browser storage is full. Your work is still here; export it or delete specs from the library.',
+              'Autosave failed: browser storage is full. Your work is still here in this tab; export it, or delete specs from the library to make room.',
           }
         : { kind: 'write-failed', message: 'Autosave failed: the browser refused to store the spec.' },
     );
@@ -103,27 +117,56 @@ export function removeKey(key: string): void {
 }
 
 /**
+ * Copies `raw` to a new backup key (`spec-studio:backup:<key>:<time>`); the original key is never
+ * touched. Returns the backup key, or null when the copy could not be written.
+ */
+export function keepAside(key: string, raw: string): string | null {
+  const backupKey = `${STORAGE_PREFIX}backup:${key.replace(STORAGE_PREFIX, '')}:${Date.now()}`;
+  const s = getLocalStorage();
+  if (!s) return null;
+  try {
+    s.setItem(backupKey, raw);
+    return backupKey;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Keeps unreadable data under a backup key (never deletes it) and reports it.
  * Returns the backup key, or null when even the backup could not be written.
  */
 export function keepCorrupt(key: string, raw: string, what: string): string | null {
-  const backupKey = `${STORAGE_PREFIX}backup:${key.replace(STORAGE_PREFIX, '')}:${Date.now()}`;
-  const s = getLocalStorage();
-  let ok: boolean;
-  try {
-    s?.setItem(backupKey, raw);
-    ok = s !== null;
-  } catch {
-    ok = false;
-  }
+  const backupKey = keepAside(key, raw);
   report({
     kind: 'corrupt',
-    message: ok
-      ? `Saved ${what} could not be read. The raw data was kept under "${backupKey}".`
+    message: backupKey
+      ? `Saved ${what} could not be read, so Spec Studio started from defaults. The raw data was kept under "${backupKey}" in browser storage.`
       : `Saved ${what} could not be read, and no backup copy could be written; it was left under "${key}".`,
-    ...(ok ? { backupKey } : {}),
+    ...(backupKey ? { backupKey } : {}),
   });
-  return ok ? backupKey : null;
+  return backupKey;
+}
+
+/** Reports a storage issue that is not a failed read or write (newer data, data set aside). */
+export function reportStorageIssue(issue: StorageIssue): void {
+  report(issue);
+}
+
+/**
+ * Asks the browser to keep this site's storage under pressure (Safari's 7-day eviction,
+ * best-effort eviction elsewhere). Resolves true when granted, false when refused, null when the
+ * API is missing; never rejects.
+ */
+export async function requestPersistentStorage(): Promise<boolean | null> {
+  try {
+    const s = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (!s || typeof s.persist !== 'function') return null;
+    if (typeof s.persisted === 'function' && (await s.persisted())) return true;
+    return await s.persist();
+  } catch {
+    return false;
+  }
 }
 
 /** Clears the remembered issue (tests). */

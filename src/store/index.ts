@@ -38,6 +38,19 @@ export function flushAutosave(): void {
   autosaveStorage.flush();
 }
 
+/**
+ * Lets this tab's autosave write (it is the writer of its document) or holds it back (another tab
+ * is); held saves are written once the tab becomes the writer again.
+ */
+export function setAutosaveWritable(writable: boolean): void {
+  autosaveStorage.setWritable(writable);
+}
+
+/** True when the stored session came from a newer version (autosave is off; it is never overwritten). */
+export function autosaveBlockedByNewer(): boolean {
+  return autosaveStorage.newerOnDisk;
+}
+
 /** Restores the session saved in storage (used on start and by tests of reload). */
 export async function rehydrate(): Promise<void> {
   await useSpecStore.persist.rehydrate();
@@ -45,7 +58,7 @@ export async function rehydrate(): Promise<void> {
 
 /** Back to a fresh blank document and empty UI state, pending autosave dropped (tests). */
 export function resetStore(): void {
-  autosaveStorage.cancel();
+  autosaveStorage.reset();
   resetStorageIssues();
   useSpecStore.setState({
     ...initialDocumentState(),

@@ -36,9 +36,23 @@ export interface DocumentState {
   history: History;
 }
 
+/** One write of a batch: set the value at `pointer`, or remove it (`undefined`). */
+export interface PointerEdit {
+  pointer: string;
+  value: JsonValue | undefined;
+}
+
 export interface DocumentActions {
   setText: (text: string) => void;
   updateAt: (pointer: string, value: JsonValue | undefined) => boolean;
+  /**
+   * Applies several writes, in order, as ONE user action: one text change and one undo step. All or
+   * nothing: refused (false, nothing changes) while the text does not parse or when any pointer cannot
+   * be addressed. Coalesces like `updateAt`: the same pointers written again within a second extend
+   * the same undo step. A batch of one is exactly `updateAt` (and goes through it); an empty batch
+   * changes nothing and returns true.
+   */
+  updateMany: (edits: readonly PointerEdit[]) => boolean;
   undo: () => boolean;
   redo: () => boolean;
   loadDocument: (text: string, origin: LoadOrigin, options?: { docId?: string }) => void;

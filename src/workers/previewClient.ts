@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
-import { createPreviewEngine, type PreviewEngine } from './previewEngine';
+import type { PreviewEngine } from './previewEngine';
 import {
   supersedeKey,
   type ExplainResult,
@@ -62,21 +62,24 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
       worker = null;
     }
   }
-  let engine: PreviewEngine | null = null;
+  let engine: Promise<PreviewEngine> | null = null;
   let nextId = 0;
   const latest = new Map<string, number>();
   const waiting = new Map<number, Waiter>();
   const pendingMessages = new Map<number, PreviewRequest>();
   const sources = new Map<string, { source: string | Blob; envelope: boolean }>();
 
-  const mainEngine = (): PreviewEngine => {
-    if (engine) return engine;
-    const e = createPreviewEngine();
-    engine = e;
-    // Replay the pages a dead worker held, so the fallback sees them too.
-    for (const [pageId, { source, envelope }] of sources)
-      void e.handle({ kind: 'parseSample', id: 0, pageId, source, envelope });
-    return e;
+  // The fallback engine (and with it flatten/simulate) is loaded only when first needed, so it never
+  // sits in a chunk that the page loads up front.
+  const mainEngine = (): Promise<PreviewEngine> => {
+    engine ??= import('./previewEngine').then(({ createPreviewEngine }) => {
+      const e = createPreviewEngine();
+      // Replay the pages a dead worker held, so the fallback sees them too.
+      for (const [pageId, { source, envelope }] of sources)
+        void e.handle({ kind: 'parseSample', id: 0, pageId, source, envelope });
+      return e;
+    });
+    return engine;
   };
 
   const settle = (id: number, out: PreviewResponse | null): void => {
@@ -92,9 +95,12 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     setTimeout(() => {
       const w = waiting.get(msg.id);
       if (!w || latest.get(w.key) !== msg.id) return settle(msg.id, null);
-      void mainEngine()
-        .handle(msg)
-        .then((out) => settle(msg.id, out));
+      mainEngine()
+        .then((e) => e.handle(msg))
+        .then(
+          (out) => settle(msg.id, out),
+          (err: unknown) => settle(msg.id, { kind: 'error', id: msg.id, message: String(err) }),
+        );
     }, 0);
   };
 

@@ -1,6 +1,5 @@
 import type { Diagnostic, JsonValue } from '@core';
 import type { ValidateRequest, ValidateResponse } from './protocol';
-import { runValidation } from './runValidation';
 
 export interface ValidationResult {
   revision: number;
@@ -49,25 +48,32 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
     }
   };
 
+  // Core's validate (ajv and the spec schemas) is loaded only when the fallback first runs, so it
+  // never sits in the entry chunk.
+  let validation: Promise<typeof import('./runValidation')> | null = null;
+  const loadValidation = () => (validation ??= import('./runValidation'));
+
   const mainThread = (doc: JsonValue, revision: number, id: number): Promise<ValidationResult | null> =>
     new Promise((resolve) => {
       // Yield first so a burst of requests only computes the last one.
       setTimeout(() => {
         if (id !== latest) return resolve(null);
-        let diagnostics: Diagnostic[];
-        try {
-          diagnostics = runValidation(doc);
-        } catch (err) {
-          diagnostics = [
-            {
-              severity: 'error',
-              pointer: '',
-              message: `Validation failed: ${String(err)}`,
-              code: 'internal',
-            },
-          ];
-        }
-        resolve(id === latest ? { revision, diagnostics } : null);
+        const failed = (err: unknown): Diagnostic[] => [
+          { severity: 'error', pointer: '', message: `Validation failed: ${String(err)}`, code: 'internal' },
+        ];
+        loadValidation().then(
+          ({ runValidation }) => {
+            if (id !== latest) return resolve(null);
+            let diagnostics: Diagnostic[];
+            try {
+              diagnostics = runValidation(doc);
+            } catch (err) {
+              diagnostics = failed(err);
+            }
+            resolve(id === latest ? { revision, diagnostics } : null);
+          },
+          (err: unknown) => resolve(id === latest ? { revision, diagnostics: failed(err) } : null),
+        );
       }, 0);
     });
 

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { flatten, tableToCsv, toTable, type JsonValue } from '@core';
-import { CliError, createWriter, readJson } from '../io';
+import { CliError, createWriter, readJson, warnToStderr } from '../io';
 import { readSpecModel } from '../specInput';
 
 export const FLATTEN_HELP = `Usage: spec-studio flatten --spec <spec.json> [--format ndjson|csv] <response.json>...
 
 Extracts and flattens the records of each response with the spec's contentPath and explodeEntityPath.
 Prints the records of all responses in order, one JSON line each (NDJSON, keys in source order), or a
-CSV table with dotted columns (--format csv). Diagnostics go to stderr as JSON lines.
+CSV table with dotted columns (--format csv). Diagnostics go to stderr as JSON lines, including
+parser warnings (duplicate keys, integers beyond 2^53 that JSON numbers cannot keep exactly).
 Exit status: 0 on success; 2 for unusable input (unreadable file, invalid JSON, invalid JSONPath).`;
 
 /** `spec-studio flatten`: records as NDJSON or CSV. */
@@ -26,7 +27,7 @@ export async function runFlatten(args: string[]): Promise<number> {
   if (!model.contentPath)
     throw new CliError(`${values.spec}: no sourceSpec.attributes.contentPath to extract records with`);
   const responses: JsonValue[] = [];
-  for (const file of positionals) responses.push(await readJson(file));
+  for (const file of positionals) responses.push(await readJson(file, warnToStderr(file)));
   const result = flatten(model, responses);
   for (const d of result.diagnostics) process.stderr.write(`${JSON.stringify(d)}\n`);
   const out = createWriter();

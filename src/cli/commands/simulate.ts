@@ -1,10 +1,19 @@
 import { parseArgs } from 'node:util';
-import { parseInstant, simulate, type JsonValue, type RunOptions, type SampleResponse } from '@core';
-import { CliError, createWriter, readJson } from '../io';
+import {
+  parseInstant,
+  privateHostReason,
+  simulate,
+  type JsonValue,
+  type RunOptions,
+  type SampleResponse,
+  type SimulationResult,
+} from '@core';
+import { CliError, createWriter, readJson, warnToStderr } from '../io';
 import { readSpecModel } from '../specInput';
 
 export const SIMULATE_HELP = `Usage: spec-studio simulate --spec <spec.json> [--param name=value]... [--auth "<authSpec name>"]
        [--window-start <ISO|epoch s> --window-end <ISO|epoch s>] [--backfill] [--with-headers]
+       [--allow-private-hosts]
        <response1.json> <response2.json>...
 
 Simulates a run of the source: response k answers request k. Prints one JSON line per request
@@ -15,6 +24,11 @@ come next is printed as {"next":{...}}).
 --param values fill both user inputs (sourceSpec.spec) and auth values (authSpec[].spec).
 --with-headers: each response file is {"headers":{...},"body":...} (for PAGE endPageIndex "headers.x").
 The window defaults to the 24 hours before now; a run is incremental unless --backfill is given.
+--allow-private-hosts: simulate requests to loopback (localhost, 127/8, ::1), link-local (169.254/16,
+  fe80::/10), cloud metadata (169.254.169.254, fd00:ec2::254, metadata.google.internal), private
+  (10/8, 172.16/12, 192.168/16, fc00::/7) or unspecified (0.0.0.0) hosts, numeric disguises such as
+  2130706433 included. Without it such a run is refused (exit 1): requests are never sent, but the
+  platform would send them from its network (server-side request forgery, CWE-918).
 Exit status: 0 on a normal stop; 1 when the run cannot start or loops; 2 for unusable input.`;
 
 function parseParams(list: string[]): Record<string, string> {
@@ -53,6 +67,21 @@ function toSample(file: string, value: JsonValue, withHeaders: boolean): SampleR
   return { body: value.body ?? null, headers };
 }
 
+/** Refuses (exit 1) a run with a request to a loopback, link-local, metadata or private host. */
+function refusePrivateHosts(result: SimulationResult): void {
+  const requests = result.steps.map((s) => s.request);
+  if (result.next) requests.push(result.next.request);
+  requests.forEach((request, i) => {
+    const reason = privateHostReason(request.url);
+    if (reason === null) return;
+    const which = i < result.steps.length ? `request ${i + 1}` : 'the next request';
+    throw new CliError(
+      `${which} goes to a ${reason}: refused (server-side request forgery risk); pass --allow-private-hosts to simulate it anyway`,
+      1,
+    );
+  });
+}
+
 /** `spec-studio simulate`: the requests of a run over sample responses, then the stop reason. */
 export async function runSimulate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -66,6 +95,7 @@ export async function runSimulate(args: string[]): Promise<number> {
       'window-end': { type: 'string' },
       backfill: { type: 'boolean', default: false },
       'with-headers': { type: 'boolean', default: false },
+      'allow-private-hosts': { type: 'boolean', default: false },
     },
   });
   if (!values.spec) throw new CliError('simulate needs --spec <spec.json> (see --help)');
@@ -84,13 +114,14 @@ export async function runSimulate(args: string[]): Promise<number> {
   }
   const responses: SampleResponse[] = [];
   for (const file of positionals)
-    responses.push(toSample(file, await readJson(file), values['with-headers']));
+    responses.push(toSample(file, await readJson(file, warnToStderr(file)), values['with-headers']));
   const options: RunOptions = { params: parseParams(values.param), backfill: values.backfill };
   if (values.auth !== undefined) options.authName = values.auth;
   if (start !== undefined && end !== undefined) options.window = { start, end };
 
   const result = simulate(model, options, responses);
   if (result.stop.reason === 'blocked') throw new CliError(`cannot simulate: ${result.stop.message}`, 1);
+  if (!values['allow-private-hosts']) refusePrivateHosts(result);
   const out = createWriter();
   for (const step of result.steps) await out.line(JSON.stringify(step.display));
   await out.line(JSON.stringify({ stop: result.stop.reason }));

@@ -1,5 +1,5 @@
 import { parseJson, validate, type Diagnostic } from '@core';
-import { CliError, createWriter, readText } from '../io';
+import { CliError, createWriter, parseFailure, readText } from '../io';
 
 export const VALIDATE_HELP = `Usage: spec-studio validate <spec.json>
 
@@ -15,10 +15,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const text = await readText(path);
   if (text.trim() === '') throw new CliError(`${path}: empty file, expected JSON`);
   const parsed = parseJson(text);
-  if (!parsed.ok) {
-    const { line, column, message } = parsed.error;
-    throw new CliError(`${path}:${line}:${column}: ${message}`);
-  }
+  if (!parsed.ok) throw parseFailure(path, text, parsed.error);
   const fromParser: Diagnostic[] = parsed.warnings.map((w) => ({
     severity: 'warning',
     pointer: w.pointer,

@@ -140,6 +140,9 @@ export function checkDateFormat(
   return findings;
 }
 
+/** 9999-12-31T23:59:59Z: the last instant the ISO form can write; later epoch numbers are refused. */
+const MAX_EPOCH_MS = 253402300799000;
+
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
 
@@ -148,13 +151,15 @@ const ISO =
  * (`2026-01-02T03:04:05Z`, `…+02:00`, `…+0200`, fraction optional), a date alone
  * (`2026-01-02`, read as UTC midnight), or epoch **seconds** (`1767322800`, decimals allowed).
  * Returns epoch milliseconds, or `null` for anything else (no zone, impossible dates such as
- * `2026-02-30`, out-of-range fields).
+ * `2026-02-30`, out-of-range fields, epoch numbers beyond 9999-12-31 or before -9999-12-31, which
+ * are most likely milliseconds given where seconds are expected: `1767409445000`).
  */
 export function parseInstant(text: string): number | null {
   const s = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(s)) {
     const ms = Math.round(Number(s) * 1000);
-    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : null;
+    // Past year 9999 a number is far more likely epoch milliseconds than seconds: refused, not guessed.
+    return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : null;
   }
   const m = ISO.exec(s);
   if (!m) return null;

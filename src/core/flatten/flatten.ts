@@ -2,7 +2,7 @@
  * Record extraction and flattening, exactly as SEMANTICS §4: content items by `contentPath`,
  * keep/skip, the wrapper, then `explodeEntityPath` against each record.
  */
-import { compileLoosePath, deepestMatchingPrefix, lastNameSegment } from '../jsonpath/jsonPath';
+import { compileLoosePath, deepestMatchingPrefix, lastNameSegment, runJsonPath } from '../jsonpath/jsonPath';
 import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
 import { makeExploder, type Exploder } from './explode';
 import { keyFilter } from './ownCopy';
@@ -57,8 +57,11 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
     });
     return { items: out, diagnostics };
   }
-  const matches = compiled.path.query(body);
-  if (matches.length === 0) {
+  const { matches, stopped } = runJsonPath(compiled.path, body);
+  if (stopped !== undefined) {
+    const message = `${label}contentPath ${stopped}`;
+    diagnostics.push({ severity: 'error', pointer: `${CONTENT}/path`, code: 'content-path-budget', message });
+  } else if (matches.length === 0) {
     const prefix = deepestMatchingPrefix(contentPath.path, body);
     const message = `${label}contentPath matched nothing; \`${prefix}\` matched`;
     diagnostics.push({

@@ -94,16 +94,28 @@ export function toTable(records: JsonValue[], options?: { maxRows?: number }): R
   return { columns, rows, truncated: limit < records.length, totalRows: records.length };
 }
 
+/** Written instead of a value too deeply nested for `JSON.stringify` (never from `parseJson`). */
+export const TOO_DEEP_TEXT = '[nested too deeply to write]';
+
+/** `JSON.stringify`, or null when the value overflows the stack. */
+function stringify(v: JsonValue): string | null {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return null;
+  }
+}
+
 function csvField(v: JsonValue | undefined): string {
   if (v === undefined || v === null) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'object' ? (stringify(v) ?? TOO_DEEP_TEXT) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
  * The table as RFC 4180 CSV: a header of column labels, CRLF line ends (also after the last row),
- * fields with `"`, `,`, CR or LF quoted with doubled quotes; arrays/objects as JSON; null and
- * missing cells empty.
+ * fields with `"`, `,`, CR or LF quoted with doubled quotes; arrays/objects as JSON (one too deep
+ * for `JSON.stringify` as {@link TOO_DEEP_TEXT}); null and missing cells empty.
  */
 export function tableToCsv(t: RecordTable): string {
   const lines = [t.columns.map((c) => csvField(c.label)).join(',')];
@@ -111,9 +123,13 @@ export function tableToCsv(t: RecordTable): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** One JSON document per line, each ended by `\n` (empty string for no records). */
+/**
+ * One JSON document per line, each ended by `\n` (empty string for no records). A record nested too
+ * deeply for `JSON.stringify` (a value built in code; `parseJson` refuses such input) is written as
+ * the JSON string {@link TOO_DEEP_TEXT} instead of throwing.
+ */
 export function recordsToNdjson(records: JsonValue[]): string {
   let out = '';
-  for (const r of records) out += JSON.stringify(r) + '\n';
+  for (const r of records) out += (stringify(r) ?? JSON.stringify(TOO_DEEP_TEXT)) + '\n';
   return out;
 }

@@ -9,10 +9,20 @@ import { positionAt } from './position';
 
 export { positionAt } from './position';
 
-/** Lenient tree of `text` (comments and trailing commas tolerated), or null when too deep or empty. */
+/** The last text parsed and its tree: callers locate many pointers in one text (read-only use). */
+let lastTree: { text: string; tree: Node | null } | null = null;
+
+/**
+ * Lenient tree of `text` (comments and trailing commas tolerated), or null when too deep or empty.
+ * Memoised for the last text: one parse per text, not one per pointer (5 MB specs, BAD-INPUTS A9).
+ */
 function treeOf(text: string): Node | null {
-  if (checkDepth(text, MAX_JSON_DEPTH * 4)) return null;
-  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) ?? null;
+  if (lastTree !== null && lastTree.text === text) return lastTree.tree;
+  const tree = checkDepth(text, MAX_JSON_DEPTH * 4)
+    ? null
+    : (parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) ?? null);
+  lastTree = { text, tree };
+  return tree;
 }
 
 /**

@@ -6,6 +6,7 @@ import { visit } from 'jsonc-parser';
 import type { JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
 import { encodePointer } from './pointer';
 import { positionAt } from './position';
+import { warningsAndDepth } from './warnings';
 
 /** Deepest nesting of arrays/objects accepted by default. */
 export const MAX_JSON_DEPTH = 256;
@@ -66,6 +67,15 @@ export function checkDepth(text: string, max: number): ParseError | null {
   return null;
 }
 
+/** `JSON.parse(text)`, or undefined when it throws. */
+function parsedOrUndefined(text: string): JsonValue | undefined {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A `}`/`]` right after a comma (whitespace between): the offset of that comma, else -1. */
 function trailingCommaBefore(text: string, offset: number): number {
   const c = text.charCodeAt(offset);
@@ -75,8 +85,11 @@ function trailingCommaBefore(text: string, offset: number): number {
   return text.charCodeAt(k) === 44 ? k : -1;
 }
 
-/** Runs jsonc-parser's visitor: the first syntax error, plus duplicate-key and number warnings. */
-function scan(text: string, warnings: ParseWarning[]): ParseError | null {
+/**
+ * Runs jsonc-parser's visitor: the first syntax error, plus duplicate-key and number warnings (the
+ * reference that `validJsonWarnings` matches on valid text; exported for that test).
+ */
+export function scan(text: string, warnings: ParseWarning[]): ParseError | null {
   let first: ParseError | null = null;
   const keys: Array<Set<string>> = [];
   visit(
@@ -166,11 +179,25 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
   if (src.trim() === '') {
     return { ok: false, error: errorAt(src, 0, 0, 'empty document: expected a JSON value'), warnings };
   }
-  const deep = checkDepth(src, options?.maxDepth ?? MAX_JSON_DEPTH);
-  if (deep) return { ok: false, error: deep, warnings };
+  const max = options?.maxDepth ?? MAX_JSON_DEPTH;
   if (options?.positions !== false) {
+    // One fast pass checks the depth and collects the warnings of a valid text (every keystroke
+    // that parses); only an invalid text needs the visitor, to locate its first error.
+    const pass = warningsAndDepth(src, max);
+    if (pass.deepAt >= 0) {
+      return {
+        ok: false,
+        error: errorAt(src, pass.deepAt, 1, `nesting deeper than ${max} levels`),
+        warnings,
+      };
+    }
+    const value = parsedOrUndefined(src);
+    if (value !== undefined) return { ok: true, value, warnings: warnings.concat(pass.warnings) };
     const error = scan(src, warnings);
     if (error) return { ok: false, error, warnings };
+  } else {
+    const deep = checkDepth(src, max);
+    if (deep) return { ok: false, error: deep, warnings };
   }
   try {
     return { ok: true, value: JSON.parse(src) as JsonValue, warnings };

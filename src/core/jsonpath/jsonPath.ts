@@ -3,13 +3,23 @@
  * only of name segments (`$.a.b`, `$['a']`) take a fast path of own-property lookups.
  */
 import { JSONPathEnvironment, JSONPathError, JSONPathNode, jsonpath, type JSONPathQuery } from 'json-p3';
+import { MAX_JSON_DEPTH } from '../json/parseJson';
 import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
+import { budgetProblem } from './budget';
+import { evaluate, type JsonPathRun } from './evaluate';
+import { screenRegexFunctions } from './regexScreen';
+
+export { MAX_JSONPATH_MILLIS, MAX_JSONPATH_WORK } from './budget';
+export type { JsonPathRun } from './evaluate';
+export { riskyPattern } from './regexScreen';
 
 /** Longest expression accepted (longer ones are refused before parsing). */
 export const MAX_JSONPATH_LENGTH = 2048;
 /** Most matches one query returns. */
 export const MAX_JSONPATH_RESULTS = 1_000_000;
+/** Most nodes `deepestMatchingPrefix` carries from one segment to the next. */
+const MAX_PREFIX_NODES = 100_000;
 /** Compiled expressions kept (oldest evicted first). */
 const CACHE_SIZE = 256;
 
@@ -31,7 +41,9 @@ export interface CompiledJsonPath {
 export type CompileResult =
   { ok: true; path: CompiledJsonPath } | { ok: false; message: string; offset: number };
 
-const env = new JSONPathEnvironment();
+/** Descendant segments walk recursively: allow the JSON depth limit (json-p3's default is 50). */
+const env = new JSONPathEnvironment({ maxRecursionDepth: MAX_JSON_DEPTH + 8 });
+screenRegexFunctions(env);
 const cache = new Map<string, CompileResult>();
 /** The json-p3 query behind each compiled path (for prefix evaluation). */
 const parsed = new WeakMap<CompiledJsonPath, JSONPathQuery>();
@@ -72,23 +84,26 @@ function build(source: string, q: JSONPathQuery): CompiledJsonPath {
     path = {
       source,
       names: null,
-      query: (value, limit = MAX_JSONPATH_RESULTS) => {
-        const out: JsonPathMatch[] = [];
-        if (limit < 1) return out;
-        try {
-          for (const node of q.lazyQuery(value)) {
-            out.push({ value: node.value as JsonValue, pointer: encodePointer(node.location) });
-            if (out.length >= limit) break;
-          }
-        } catch {
-          // A recursion limit or an evaluation fault ends the walk; matches found so far are kept.
-        }
-        return out;
-      },
+      query: (value, limit = MAX_JSONPATH_RESULTS) => evaluate(q, source, value, limit).matches,
     };
   }
   parsed.set(path, q);
   return path;
+}
+
+/**
+ * Runs a compiled path like `path.query`, but also says why a walk was refused or cut short (work
+ * or time budget, a value nested too deeply), so callers can show it instead of "matched nothing".
+ * Name-only paths never stop early. Never throws.
+ */
+export function runJsonPath(
+  path: CompiledJsonPath,
+  value: JsonValue,
+  limit = MAX_JSONPATH_RESULTS,
+): JsonPathRun {
+  const q = parsed.get(path);
+  if (path.names || !q) return { matches: path.query(value, limit) };
+  return evaluate(q, path.source, value, limit);
 }
 
 function remember(expr: string, result: CompileResult): CompileResult {
@@ -176,6 +191,7 @@ export function deepestMatchingPrefix(expr: string, value: JsonValue): string {
   const r = compileLoosePath(expr);
   if (!r.ok) return '$';
   const segments = parsed.get(r.path)?.segments ?? [];
+  if (budgetProblem(r.path.source, value) !== null) return '$';
   let nodes = [new JSONPathNode(value, [], value)];
   let prefix = '$';
   for (const seg of segments) {
@@ -186,6 +202,8 @@ export function deepestMatchingPrefix(expr: string, value: JsonValue): string {
     }
     if (nodes.length === 0) return prefix;
     prefix += seg.toString();
+    // Repeated selectors can multiply nodes at every segment: stop before that gets expensive.
+    if (nodes.length > MAX_PREFIX_NODES) return prefix;
   }
   return prefix;
 }

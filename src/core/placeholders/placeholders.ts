@@ -7,6 +7,7 @@ import { scanPlaceholders, type PlaceholderToken } from './scan';
 
 export { scanPlaceholders, type PlaceholderToken } from './scan';
 export { encodeQueryComponent } from './encode';
+export { parseIPv4, privateHostReason } from './hostCheck';
 
 /** What `renderTemplate` fills placeholders from, and how values are encoded. */
 export interface RenderContext {

@@ -34,7 +34,8 @@ function adfEnd(text: string, start: number): number {
  * (mustache, x an identifier, spaces inside trimmed), `{SCHEDULE_QUERY}`/`{START_TIME}`/
  * `{END_TIME}` (engine), `{x}` with x an identifier (brace: only meaningful when x is declared),
  * ADF `@{…}` (adf, braces balanced, '…' strings skipped) and an unclosed `${x` or `@{…`
- * (unterminated, running to the end of the text). Other braces are plain text.
+ * (unterminated, running to the end of the text, or up to a `{` or `$` met before the next `}`:
+ * `${a/{b}` is an unterminated `${a/` then a brace `{b}`). Other braces are plain text.
  */
 export function scanPlaceholders(text: string): PlaceholderToken[] {
   const tokens: PlaceholderToken[] = [];
@@ -47,6 +48,18 @@ export function scanPlaceholders(text: string): PlaceholderToken[] {
       if (end <= 0) {
         tokens.push({ kind: 'unterminated', name: text.slice(i + 2), offset: i, length: text.length - i });
         break;
+      }
+      // `${a/{START_TIME}`: a `{` or `$` before the closing brace means this `${` was never closed.
+      const stray = c === '$' ? text.slice(i + 2, end - 1).search(/[{$]/) : -1;
+      if (stray >= 0) {
+        tokens.push({
+          kind: 'unterminated',
+          name: text.slice(i + 2, i + 2 + stray),
+          offset: i,
+          length: 2 + stray,
+        });
+        i += 2 + stray;
+        continue;
       }
       const kind = c === '$' ? 'param' : 'adf';
       tokens.push({ kind, name: text.slice(i + 2, end - 1), offset: i, length: end - i });

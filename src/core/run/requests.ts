@@ -3,6 +3,7 @@
  * pagination), headers (spec, auth, pagination) and the POST body, each kept twice: as sent and
  * as shown (secrets masked).
  */
+import { tooDeepAt, tooDeepMessage } from '../json/depth';
 import { renderTemplatePair, type RenderContext } from '../placeholders/placeholders';
 import type { Diagnostic, JsonValue, SpecModel } from '../types';
 import { authHeaders, chooseAuth, declarationsOf, MASK, resolveValues, type DualHeader } from './auth';
@@ -151,6 +152,8 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     diagnostics: sched.diagnostics,
   };
   if (method === 'POST' && model.bodyParams !== undefined) {
+    const deep = tooDeepAt(model.bodyParams);
+    if (deep !== null) return fail('bodyParams', tooDeepMessage(), `${ATTR}/bodyParams${deep}`);
     const body = renderBody(model.bodyParams as JsonValue, (text, pointer) =>
       render(text, 'raw', `bodyParams${pointer.replace(/\//g, '.')}`, `${ATTR}/bodyParams${pointer}`),
     );

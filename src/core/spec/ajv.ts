@@ -1,25 +1,21 @@
 /**
- * The one place ajv is set up. The browser build will swap this file for a precompiled (standalone)
- * validator so a strict CSP without 'unsafe-eval' works; keep `validateSchema` the only export used.
+ * The one place JSON Schema validation of a whole spec is set up. It runs ajv's standalone code,
+ * generated at build time from `connectionSpecSchema` by scripts/gen-validators.mjs, so the core
+ * compiles no code at runtime (no `new Function`) and the app's CSP needs no 'unsafe-eval'.
+ * A test regenerates the module in memory and fails when the committed copy is stale.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { connectionSpecSchema } from '../schemas/index';
+import type { ErrorObject } from 'ajv';
+import { validate as validateConnectionSpec } from './generated/connectionSpecValidator';
 import type { JsonValue } from '../types';
 
 /** One raw JSON Schema error: the shape of ajv's `ErrorObject` that the rest of the core relies on. */
 export type SchemaError = Pick<ErrorObject, 'keyword' | 'instancePath' | 'schemaPath' | 'params' | 'message'>;
 
-let compiled: ValidateFunction | undefined;
-
 /**
- * Validates `doc` against `connectionSpecSchema` (draft-07, all errors, no strict mode, no remote refs).
- * Returns the raw errors (empty when valid); `toSchemaDiagnostics` turns them into messages for people.
- * The validator is compiled once, on first use.
+ * Validates `doc` against `connectionSpecSchema` (draft-07, all errors, no strict mode, no formats,
+ * no remote refs: the precompiled validator cannot fetch anything). Returns the raw errors (empty
+ * when valid); `toSchemaDiagnostics` turns them into messages for people. Never throws on JSON input.
  */
 export function validateSchema(doc: JsonValue): SchemaError[] {
-  if (compiled === undefined) {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    compiled = ajv.compile(connectionSpecSchema);
-  }
-  return compiled(doc) ? [] : [...(compiled.errors ?? [])];
+  return validateConnectionSpec(doc) ? [] : [...(validateConnectionSpec.errors ?? [])];
 }

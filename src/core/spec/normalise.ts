@@ -2,6 +2,7 @@
  * `normalise`: the one tolerant reading of a connection spec (SEMANTICS §1). It never mutates its input
  * and never drops a key; legacy forms are read with a diagnostic.
  */
+import { tooDeepAt, tooDeepMessage } from '../json/depth';
 import type { Diagnostic, JsonValue, SpecModel } from '../types';
 import { DiagnosticList, isObject, own } from './jsonUtil';
 import { modernise } from './modernise';
@@ -33,7 +34,10 @@ export function emptyModel(): SpecModel {
  *   `yyyy-MM-ddTHH:mm:ssZ`. Parts that cannot be read are absent (or NONE for pagination).
  * - `diagnostics`: legacy forms (info/warning), unreadable values (error), each with a pointer.
  *
- * A document that is not an object gives one error at "" and an empty model. Never throws.
+ * A document that is not an object gives one error at "" and an empty model. A document nested
+ * deeper than `MAX_JSON_DEPTH` (possible only for a value that did not come through `parseJson`)
+ * gives one `too-deep` error at the place, an empty model, and `spec` = `doc` itself: it is never
+ * walked recursively. Never throws.
  */
 export function normalise(doc: JsonValue): { spec: JsonValue; model: SpecModel; diagnostics: Diagnostic[] } {
   const d = new DiagnosticList();
@@ -41,6 +45,11 @@ export function normalise(doc: JsonValue): { spec: JsonValue; model: SpecModel; 
   if (!isObject(doc)) {
     d.add('error', '', 'not-object', 'A connection spec must be a JSON object');
     return { spec: modernise(doc), model, diagnostics: d.items };
+  }
+  const deep = tooDeepAt(doc);
+  if (deep !== null) {
+    d.add('error', deep, 'too-deep', tooDeepMessage());
+    return { spec: doc, model, diagnostics: d.items };
   }
   const name = own(doc, 'name');
   if (typeof name === 'string') model.name = name;

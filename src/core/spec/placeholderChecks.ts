@@ -72,6 +72,11 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
   const used = new Set<string>();
   const advance = model.schedule?.type === 'ADVANCE';
   for (const f of templateFields(attrs)) {
+    const open = /\{(SCHEDULE_QUERY|START_TIME|END_TIME)(?![A-Za-z0-9_}])/.exec(f.text);
+    if (open) {
+      const message = `Unterminated engine placeholder \`${open[0]}\` in ${f.where}: write {${open[1]}}`;
+      d.add('error', f.pointer, 'placeholder-unterminated', message);
+    }
     for (const t of scanPlaceholders(f.text)) {
       const written = f.text.slice(t.offset, t.offset + t.length);
       if (t.kind === 'param' || t.kind === 'mustache') {

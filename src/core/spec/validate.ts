@@ -12,10 +12,12 @@ import { semanticChecks } from './semanticChecks';
  * people), the diagnostics of `normalise` (legacy forms, unreadable values), and the semantic checks
  * (placeholders, JSONPath syntax, date formats, host, auth names, categories). A schema error is
  * dropped when a more specific error points at the same place. Sorted in document order (findings
- * at the same place keep their order: schema, then reading, then semantics). Never throws.
+ * at the same place keep their order: schema, then reading, then semantics). A document nested
+ * deeper than `MAX_JSON_DEPTH` gives only normalise's `too-deep` error (nothing walks it). Never throws.
  */
 export function validate(doc: JsonValue): Diagnostic[] {
   const { model, diagnostics } = normalise(doc);
+  if (diagnostics.some((x) => x.code === 'too-deep')) return diagnostics;
   const d = new DiagnosticList();
   d.items.push(...diagnostics);
   semanticChecks(doc, model, d);

@@ -1,9 +1,11 @@
 import { MenuButton } from '../../components/MenuButton';
+import { markExported } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
 import { buildCurl, specId } from './curl';
 import { copyText, downloadText, errorNote } from './exportActions';
 import { specFileName } from './fileImport';
+import { secretNote } from './secretNote';
 
 /** Export: copy the JSON, download it, or copy a curl request for Adobe's Flow Service API. */
 export function ExportMenu() {
@@ -31,10 +33,15 @@ export function ExportMenu() {
     const payload =
       what === 'json' ? c.text : buildCurl(c.text, { method: what === 'post' ? 'POST' : 'PUT', id: c.id });
     const ok = await copyText(payload);
+    if (ok && what === 'json') markExported(useSpecStore.getState().docId);
     const label = what === 'json' ? 'JSON' : `${what.toUpperCase()} request`;
-    if (ok)
-      notify(`Copied the ${label} to the clipboard.${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
-    else notify('The browser did not allow copying to the clipboard.', 'error');
+    if (ok) {
+      const secrets = secretNote(useSpecStore.getState().doc);
+      notify(
+        `Copied the ${label} to the clipboard.${errorNote(c.errors)}${secrets}`,
+        c.errors || secrets ? 'warning' : 'success',
+      );
+    } else notify('The browser did not allow copying to the clipboard.', 'error');
   };
 
   const download = () => {
@@ -42,7 +49,12 @@ export function ExportMenu() {
     if (!c) return;
     const file = specFileName(c.name);
     downloadText(file, c.text);
-    notify(`Downloaded ${file}.${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
+    markExported(useSpecStore.getState().docId);
+    const secrets = secretNote(useSpecStore.getState().doc);
+    notify(
+      `Downloaded ${file}.${errorNote(c.errors)}${secrets}`,
+      c.errors || secrets ? 'warning' : 'success',
+    );
   };
 
   return (

@@ -9,6 +9,7 @@ import {
   type LibraryEntry,
 } from '../../lib/library';
 import { newDocId, useSpecStore } from '../../store';
+import { ExportNotice, exportReminder } from './ExportReminder';
 
 export interface LibraryDialogProps {
   open: boolean;
@@ -41,8 +42,9 @@ export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProp
   return (
     <Dialog open={open} title="Library" onClose={onClose} wide>
       <p className="muted small" key={version}>
-        Specs are kept in this browser only. Edited specs are saved here automatically.
+        Edited specs are saved here automatically.
       </p>
+      <ExportNotice current={entries.find((e) => e.id === currentId)} />
       {entries.length === 0 ? (
         <p className="empty">No saved specs yet. Edit a spec and it appears here.</p>
       ) : (
@@ -76,6 +78,7 @@ function LibraryRow({
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(entry.name);
   const [confirming, setConfirming] = useState(false);
+  const reminder = exportReminder(entry);
   return (
     <li className="library-row">
       <div className="library-main">
@@ -105,6 +108,7 @@ function LibraryRow({
         )}
         <span className="muted small">
           {when(entry.updatedAt)} · {Math.max(1, Math.round(entry.size / 1024))} KB
+          {reminder && ` · ${reminder}`}
         </span>
       </div>
       <div className="library-actions">

@@ -8,19 +8,24 @@ export const LIBRARY_SAVE_MS = 1000;
 
 /**
  * Keeps the library copy of the document on screen up to date once it is edited. Paused while another
- * tab has the same document open (the banner lets the user decide).
+ * tab is the writer of the same document (the banner lets the user decide); a save held back then is
+ * written when this tab takes over.
  */
 export function useLibraryAutosave(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // A save skipped while another tab was the writer, written once this tab takes over.
+    let held = false;
     const save = (): void => {
       timer = null;
       const s = useSpecStore.getState();
+      held = s.otherTab;
       if (s.otherTab) return;
       if (s.text === s.loadedText && !hasEntry(s.docId)) return;
       saveEntry(s.docId, specName(s.doc), s.text);
     };
     const unsubscribe = useSpecStore.subscribe((s, prev) => {
+      if (held && prev.otherTab && !s.otherTab) save();
       if (s.text === prev.text && s.docId === prev.docId) return;
       if (s.docId !== prev.docId) return;
       if (timer !== null) clearTimeout(timer);

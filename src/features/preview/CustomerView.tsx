@@ -13,36 +13,72 @@ import {
   toFormData,
   type CustomerSchema,
 } from './customerForm';
+import { prepareCustomerSchema } from './customerSchemaGuard';
+import { CUSTOMER_TEMPLATES } from './customerTemplates';
 import { FormErrorBoundary } from './FormErrorBoundary';
 import './customer.css';
+
+/** What was replaced or left out of a user's schema before rendering it (recursive or remote $ref, patterns). */
+function SchemaNotices({ notices }: { notices: readonly string[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <ul className="pv-cv-notice pv-cv-notices" role="note" aria-label="Schema notices">
+      {notices.map((n, i) => (
+        <li key={i}>{n}</li>
+      ))}
+    </ul>
+  );
+}
 
 const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSchema; id: string }) {
   const values = useSpecStore((s) => s.runInputs.values);
   const setValue = useSpecStore((s) => s.setRunValue);
-  const schemaText = useMemo(() => JSON.stringify(form.schema) ?? '', [form.schema]);
-  const uiSchema = useMemo(() => customerUiSchema(form.schema) as UiSchema<FormRecord>, [form.schema]);
-  const formData = useMemo(() => toFormData(form.schema, values), [form.schema, values]);
   const problem = schemaProblem(form.schema, form.pointer);
+  // A safe copy of the user's schema: refs inlined or replaced, risky patterns out, size capped.
+  const prepared = useMemo(
+    () =>
+      problem === null &&
+      typeof form.schema === 'object' &&
+      form.schema !== null &&
+      !Array.isArray(form.schema)
+        ? prepareCustomerSchema(form.schema, form.pointer)
+        : null,
+    [form.schema, form.pointer, problem],
+  );
+  const schema = prepared?.schema ?? undefined;
+  const schemaText = useMemo(() => JSON.stringify(schema) ?? '', [schema]);
+  const uiSchema = useMemo(() => customerUiSchema(schema) as UiSchema<FormRecord>, [schema]);
+  const formData = useMemo(() => toFormData(schema, values), [schema, values]);
   if (problem) return <p className="pv-cv-notice">{problem}</p>;
+  if (!prepared || prepared.problem !== null || schema === undefined)
+    return (
+      <p className="pv-cv-notice" role="alert">
+        {prepared?.problem ?? `${form.pointer} cannot be shown as a form.`}
+      </p>
+    );
   const onChange = (e: IChangeEvent<FormRecord>, fieldId?: string) => {
     if (fieldId === undefined) return; // an echo of new formData, not the customer typing
-    for (const [name, text] of changedValues(form.schema, values, e.formData ?? {})) setValue(name, text);
+    for (const [name, text] of changedValues(schema, values, e.formData ?? {})) setValue(name, text);
   };
   return (
-    <FormErrorBoundary resetKey={schemaText} label={form.pointer}>
-      <Form<FormRecord>
-        {...BASE_FORM_PROPS}
-        idPrefix={id}
-        schema={form.schema as RJSFSchema}
-        uiSchema={uiSchema}
-        formData={formData}
-        validator={rjsfValidator}
-        onChange={onChange}
-        aria-label={form.title}
-      >
-        <></>
-      </Form>
-    </FormErrorBoundary>
+    <>
+      <SchemaNotices notices={prepared.notices} />
+      <FormErrorBoundary resetKey={schemaText} label={form.pointer}>
+        <Form<FormRecord>
+          {...BASE_FORM_PROPS}
+          idPrefix={id}
+          schema={schema as RJSFSchema}
+          uiSchema={uiSchema}
+          formData={formData}
+          validator={rjsfValidator}
+          templates={CUSTOMER_TEMPLATES}
+          onChange={onChange}
+          aria-label={form.title}
+        >
+          <></>
+        </Form>
+      </FormErrorBoundary>
+    </>
   );
 });
 

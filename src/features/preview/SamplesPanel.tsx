@@ -4,10 +4,28 @@ import { addSamples, clearSamples } from './previewService';
 import { SamplePageList } from './SamplePageList';
 import { ExampleSampleButton } from './ExampleSampleButton';
 
-/** Files in the order given, as sample pages (several files = pages 1..n). */
+/** Largest sample file read (BAD-INPUTS A8): a bigger one is refused by its size, never read. */
+export const MAX_SAMPLE_BYTES = 60 * 1024 * 1024;
+
+const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * Files in the order given, as sample pages (several files = pages 1..n). A file over
+ * MAX_SAMPLE_BYTES is refused by `File.size` before any byte is read, with a message.
+ */
 function addFiles(list: FileList | null): void {
   if (!list || list.length === 0) return;
-  addSamples(Array.from(list, (f) => ({ name: f.name, origin: 'file' as const, source: f })));
+  const files = Array.from(list);
+  const tooBig = files.filter((f) => f.size > MAX_SAMPLE_BYTES);
+  for (const f of tooBig)
+    useSpecStore
+      .getState()
+      .notify(
+        `“${f.name}” is ${mb(f.size)}; sample files up to ${mb(MAX_SAMPLE_BYTES)} are loaded. It was not read: cut it down to a few pages of records.`,
+        'error',
+      );
+  const ok = files.filter((f) => f.size <= MAX_SAMPLE_BYTES);
+  if (ok.length) addSamples(ok.map((f) => ({ name: f.name, origin: 'file' as const, source: f })));
 }
 
 /**

@@ -11,7 +11,8 @@ import './spec-form.css';
 
 /**
  * The section forms of the editor: a navigator of SECTIONS with diagnostic badges, and the active
- * section's editor. Reads the store's last valid document; writes single values with `updateAt`.
+ * section's editor. Reads the store's last valid document; writes with `updateAt` (one value) or
+ * `updateMany` (one user action touching several values: one undo step).
  * While the JSON text does not parse, everything is read-only and a notice says why.
  */
 export function SpecForm() {

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { BLANK_SPEC, parseJson, type JsonValue } from '@core';
 import { emptyHistory, recordEdit, redoStep, undoStep, type EditKind } from '../history';
-import { applyValueAt } from '../textEdit';
-import type { DocumentActions, DocumentState, SpecState } from '../types';
+import { applyValueAt, replaceScalarAt } from '../textEdit';
+import type { DocumentActions, DocumentState, PointerEdit, SpecState } from '../types';
 
 /** A fresh id for a library entry. */
 export function newDocId(): string {
@@ -30,6 +30,27 @@ export function deriveFromText(
   return { text, doc: prev.doc, parseError: r.error, parseWarnings: r.warnings, revision: prev.revision };
 }
 
+/**
+ * Applies `edits` in order to `text` (whose parsed value is `doc`), each as a minimal edit, re-reading
+ * the document between edits so later pointers see earlier writes. Returns the final text, or null when
+ * any pointer cannot be addressed (the batch is then applied not at all).
+ */
+export function applyBatch(text: string, doc: JsonValue, edits: readonly PointerEdit[]): string | null {
+  let current = text;
+  let value = doc;
+  for (const [i, edit] of edits.entries()) {
+    const next = applyValueAt(current, value, edit.pointer, edit.value);
+    if (next === null) return null;
+    current = next;
+    if (i < edits.length - 1) {
+      const r = parseJson(current);
+      if (!r.ok) return null;
+      value = r.value;
+    }
+  }
+  return current;
+}
+
 export function initialDocumentState(): DocumentState {
   const text = blankText();
   return {
@@ -54,6 +75,29 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     set({ ...deriveFromText(next, s), history, ...extra });
   };
 
+  /**
+   * A form write of one scalar into a warning-free text: spliced in and the doc updated in place of
+   * a whole re-parse (12 ms per keystroke on a spec with a 2,000-property schema; bench:ui). Returns
+   * false when the fast path does not apply.
+   */
+  const commitScalar = (pointer: string, value: JsonValue | undefined): boolean => {
+    const s = get();
+    if (s.parseError || s.parseWarnings.length > 0) return false;
+    const fast = replaceScalarAt(s.text, s.doc, pointer, value);
+    if (!fast) return false;
+    if (fast.text === s.text) return true;
+    const history = recordEdit(s.history, s.text, `form:${pointer}`, Date.now());
+    set({
+      text: fast.text,
+      doc: fast.doc,
+      parseError: null,
+      parseWarnings: [],
+      revision: s.revision + 1,
+      history,
+    });
+    return true;
+  };
+
   const step = (which: 'undo' | 'redo'): boolean => {
     const s = get();
     const r = which === 'undo' ? undoStep(s.history, s.text) : redoStep(s.history, s.text);
@@ -70,9 +114,24 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     updateAt: (pointer, value: JsonValue | undefined) => {
       const s = get();
       if (s.parseError) return false;
+      if (commitScalar(pointer, value)) return true;
       const next = applyValueAt(s.text, s.doc, pointer, value);
       if (next === null) return false;
       commit(next, 'form', pointer);
+      return true;
+    },
+
+    updateMany: (edits) => {
+      const s = get();
+      if (s.parseError) return false;
+      const first = edits[0];
+      if (first === undefined) return true;
+      if (edits.length === 1) return s.updateAt(first.pointer, first.value);
+      const next = applyBatch(s.text, s.doc, edits);
+      if (next === null) return false;
+      // Like a single form write, a burst of the same batch (e.g. typing a parameter rename that also
+      // renames its `required` entry) within the coalescing window is one undo step.
+      commit(next, 'form', edits.map((e) => e.pointer).join('\n'));
       return true;
     },
 

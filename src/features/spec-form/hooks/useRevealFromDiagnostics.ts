@@ -17,9 +17,32 @@ export function findFieldElement(root: ParentNode, pointer: string): HTMLElement
   return null;
 }
 
+/** The element the diagnostics navigation is focusing: its focus must not re-reveal (see below). */
+let navigating: HTMLElement | null = null;
+
+/**
+ * True (once) when `el` is being focused by a diagnostics navigation. The field's focus handler then
+ * leaves the JSON view on the diagnostic's own range instead of revealing the (ancestor) field's.
+ */
+export function consumeDiagnosticFocus(el: EventTarget | null): boolean {
+  if (el === null || el !== navigating) return false;
+  navigating = null;
+  return true;
+}
+
+function focusField(el: HTMLElement): void {
+  if (!el.isConnected || document.activeElement === el) return;
+  navigating = el;
+  el.focus();
+  if (navigating === el) navigating = null;
+  el.scrollIntoView?.({ block: 'nearest' });
+}
+
 /**
  * When the diagnostics panel asks to reveal a pointer, show its section and focus the field editing it
- * (or the closest field above it).
+ * (or the closest field above it), while the JSON view selects the diagnostic's range. The JSON view may
+ * take focus for the same request in the same commit, so the field is focused again on the next frame:
+ * the field ends up focused and the line stays selected.
  */
 export function useRevealFromDiagnostics(rootRef: RefObject<HTMLElement | null>): void {
   const reveal = useSpecStore(selectReveal);
@@ -36,7 +59,8 @@ export function useRevealFromDiagnostics(rootRef: RefObject<HTMLElement | null>)
     handled.current = reveal.seq;
     const root = rootRef.current;
     const el = root ? findFieldElement(root, reveal.pointer) : null;
-    el?.focus();
-    el?.scrollIntoView?.({ block: 'nearest' });
+    if (!el) return;
+    focusField(el);
+    requestAnimationFrame(() => focusField(el));
   }, [reveal, active, setActive, rootRef]);
 }

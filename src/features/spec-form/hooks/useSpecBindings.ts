@@ -1,8 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { SECTIONS, type Diagnostic, type JsonValue } from '@core';
-import { useSpecStore } from '../../../store';
+import { useSpecStore, type PointerEdit } from '../../../store';
 import { diagnosticsUnder, selectDiagnostics, selectDoc, selectFormFrozen } from '../../../store/selectors';
 import { pointerFromFieldId } from '../model/fieldIds';
+import { consumeDiagnosticFocus } from './useRevealFromDiagnostics';
 import { declarationWrite, declaredParams, paramRoots } from '../model/placeholders';
 
 /** The last valid document. */
@@ -20,6 +21,14 @@ export function useWrite(): (pointer: string, value: JsonValue | undefined) => b
   return useSpecStore((s) => s.updateAt);
 }
 
+/**
+ * Writes several values as ONE user action (one text change, one undo step), all or nothing; a no-op
+ * while frozen. A single write goes through `updateAt` (and coalesces like any other form edit).
+ */
+export function useWriteMany(): (edits: readonly PointerEdit[]) => boolean {
+  return useSpecStore((s) => s.updateMany);
+}
+
 /** Focus → reveal the value in the JSON view; blur → mark the field touched (its errors show from then on). */
 export function useFieldEvents(): { onFocus: (id: string) => void; onBlur: (id: string) => void } {
   const revealPointer = useSpecStore((s) => s.revealPointer);
@@ -27,6 +36,8 @@ export function useFieldEvents(): { onFocus: (id: string) => void; onBlur: (id: 
   return useMemo(
     () => ({
       onFocus: (id: string) => {
+        // Focus moved here by a click on a diagnostic: the JSON view already shows the diagnostic's range.
+        if (consumeDiagnosticFocus(document.getElementById(id))) return;
         const p = pointerFromFieldId(id);
         if (p !== null) revealPointer(p, 'form');
       },

@@ -1,5 +1,5 @@
 import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
-import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
+import { useDoc, useFieldEvents, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { freshKey, isObject, prop, renameKey } from '../model/json';
 import { declarationWrite } from '../model/placeholders';
@@ -18,12 +18,13 @@ interface ParamsTableProps {
 /**
  * The properties of a params JSON Schema as a table: name, type, title, description, required and
  * secret (`format: "password"`). Each cell writes only its own key; a rename rewrites `properties` with
- * the key in place and renames it in `required`.
+ * the key in place and renames it in `required` (one undo step).
  */
 export function ParamsTable({ specPointer, caption }: ParamsTableProps) {
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
+  const writeMany = useWriteMany();
   const events = useFieldEvents();
   const spec = getAt(doc, specPointer);
   const propsPtr = joinPointer(specPointer, 'properties');
@@ -47,21 +48,20 @@ export function ParamsTable({ specPointer, caption }: ParamsTableProps) {
     if (to === '') return 'A name is required.';
     const next = renameKey(properties ?? {}, from, to);
     if (next === null) return `"${to}" is already declared.`;
-    write(propsPtr, next);
-    if (reqList?.includes(from))
-      write(
-        reqPtr,
-        reqList.map((r) => (r === from ? to : r)),
-      );
+    // The key and its `required` entry change together: one undo step.
+    writeMany([
+      { pointer: propsPtr, value: next },
+      ...(reqList?.includes(from)
+        ? [{ pointer: reqPtr, value: reqList.map((r) => (r === from ? to : r)) }]
+        : []),
+    ]);
     return null;
   };
   const remove = (name: string) => {
-    write(joinPointer(propsPtr, name), undefined);
-    if (reqList?.includes(name))
-      write(
-        reqPtr,
-        reqList.filter((r) => r !== name),
-      );
+    writeMany([
+      { pointer: joinPointer(propsPtr, name), value: undefined },
+      ...(reqList?.includes(name) ? [{ pointer: reqPtr, value: reqList.filter((r) => r !== name) }] : []),
+    ]);
   };
   const setRequired = (name: string, on: boolean) => {
     const base = reqList ?? [];
@@ -150,7 +150,7 @@ function ParamCells(props: {
     <>
       <select
         id={fieldId(joinPointer(pointer, 'type'))}
-        className="form-control sf-input"
+        className="form-control sf-input sf-param-type"
         aria-label={`Type of ${name}`}
         value={type}
         disabled={readOnly}
@@ -163,7 +163,7 @@ function ParamCells(props: {
           <option key={t}>{t}</option>
         ))}
       </select>
-      <label className="sf-check">
+      <label className="sf-check sf-param-req">
         <input
           type="checkbox"
           aria-label={`${name} is required`}
@@ -173,7 +173,7 @@ function ParamCells(props: {
         />
         required
       </label>
-      <label className="sf-check">
+      <label className="sf-check sf-param-secret">
         <input
           id={fieldId(joinPointer(pointer, 'format'))}
           type="checkbox"

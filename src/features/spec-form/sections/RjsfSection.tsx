@@ -3,7 +3,8 @@ import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
 import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../../lib/rjsf';
-import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
+import type { PointerEdit } from '../../../store';
+import { useDoc, useFieldEvents, useFrozen, useWriteMany } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import {
   buildFormSchema,
@@ -24,8 +25,11 @@ export interface RjsfSectionProps {
   fields: readonly FieldSpec[];
   /** The core's schema of that object (titles and help). */
   coreSchema?: JsonObject;
-  /** Intercepts the write of one key (e.g. a variant switch); return true when handled. */
-  onWrite?: (key: string, value: JsonValue | undefined, slice: JsonValue | undefined) => boolean;
+  /**
+   * Intercepts the write of one key (e.g. a variant switch): returns the writes to make instead (all
+   * applied with the rest of the change as one undo step), or null for the plain write.
+   */
+  onWrite?: (key: string, value: JsonValue | undefined, slice: JsonValue | undefined) => PointerEdit[] | null;
   /** Shown when the value is not an object (e.g. legacy string contentPath). */
   nonObject?: (value: JsonValue) => ReactNode;
   label: string;
@@ -34,14 +38,14 @@ export interface RjsfSectionProps {
 /**
  * One small rjsf form over a flat object: only the listed keys reach rjsf (unknown keys are never
  * rewritten), values the form cannot show are listed as "edit in JSON", and each user change writes
- * only the keys that changed, one `updateAt` each. rjsf `onChange` calls without a field id (echoes after
- * external formData changes) write nothing.
+ * only the keys that changed, as one batch (one undo step). rjsf `onChange` calls without a field id
+ * (echoes after external formData changes) write nothing.
  */
 export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
   const { pointer, fields, coreSchema, onWrite, label } = props;
   const doc = useDoc();
   const frozen = useFrozen();
-  const write = useWrite();
+  const writeMany = useWriteMany();
   const events = useFieldEvents();
   const slice = getAt(doc, pointer);
   const { editable, foreign } = useMemo(() => splitFields(fields, slice), [fields, slice]);
@@ -68,6 +72,7 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
   const onChange = (e: IChangeEvent<FormRecord>, id?: string) => {
     if (id === undefined || frozen) return;
     const next = e.formData ?? {};
+    const edits: PointerEdit[] = [];
     for (const key of changedKeys(editable, formData, next)) {
       const spec = editable.find((f) => f.key === key);
       if (!spec) continue;
@@ -77,9 +82,9 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
         typeof formValue === 'string' || typeof formValue === 'boolean' ? formValue : undefined,
         prop(slice, key),
       );
-      if (onWrite?.(key, value, slice)) continue;
-      write(joinPointer(pointer, key), value);
+      edits.push(...(onWrite?.(key, value, slice) ?? [{ pointer: joinPointer(pointer, key), value }]));
     }
+    writeMany(edits);
   };
 
   return (

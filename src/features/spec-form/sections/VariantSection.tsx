@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { getAt, joinPointer, type JsonValue, type SectionInfo } from '@core';
-import { useDoc, useWrite } from '../hooks/useSpecBindings';
+import type { PointerEdit } from '../../../store';
+import { useDoc } from '../hooks/useSpecBindings';
 import { useVariantStash } from '../hooks/useVariantStash';
 import type { FieldSpec } from '../model/fields';
 import { prop } from '../model/json';
@@ -44,22 +45,25 @@ const SCHEDULE: VariantConfig = {
 
 /**
  * A section whose `type` decides the fields shown (pagination, schedule). Switching the type puts the
- * fields of the old variant aside and brings back what was typed for the new one.
+ * fields of the old variant aside and brings back what was typed for the new one, all as one undo step.
  */
 function VariantSection({ section, config }: { section: SectionInfo; config: VariantConfig }) {
   const doc = useDoc();
-  const write = useWrite();
   const stash = useVariantStash(section.pointer);
   const variant = config.variantOf(prop(getAt(doc, section.pointer), 'type'));
   const fields = useMemo(
     () => [config.typeField, ...(variant ? (config.variants[variant] ?? []) : []), ...config.common],
     [config, variant],
   );
-  const onWrite = (key: string, value: JsonValue | undefined, slice: JsonValue | undefined) => {
-    if (key !== 'type') return false;
+  const onWrite = (
+    key: string,
+    value: JsonValue | undefined,
+    slice: JsonValue | undefined,
+  ): PointerEdit[] | null => {
+    if (key !== 'type') return null;
     const to = config.variantOf(value);
-    write(joinPointer(section.pointer, 'type'), value);
-    if (!variant || !to || to === variant) return true;
+    const typeWrite = { pointer: joinPointer(section.pointer, 'type'), value };
+    if (!variant || !to || to === variant) return [typeWrite];
     const plan = planVariantSwitch(
       slice,
       { name: variant, fields: config.variants[variant] ?? [] },
@@ -67,8 +71,11 @@ function VariantSection({ section, config }: { section: SectionInfo; config: Var
       stash.get(),
     );
     stash.set(plan.stash);
-    for (const [k, v] of plan.writes) write(joinPointer(section.pointer, k), v);
-    return true;
+    // The type and the fields it brings or puts aside are one user action: one undo step.
+    return [
+      typeWrite,
+      ...plan.writes.map(([k, v]) => ({ pointer: joinPointer(section.pointer, k), value: v })),
+    ];
   };
   return (
     <RjsfSection

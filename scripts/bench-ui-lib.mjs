@@ -1,0 +1,209 @@
+/**
+ * Helpers of scripts/bench-ui.mjs: the initial-JS size of a build, `vite preview` + headless Chromium
+ * (the same setup as tests/e2e/harness.ts), in-page probes (long tasks, "visible" waits) and the
+ * generated inputs (a spec with a 2,000-property custom schema, MailChimp-like samples of any size).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+
+/**
+ * The JS a first visit downloads before any lazy import: the entry script of index.html, its
+ * modulepreload links and (transitively) every chunk they import statically. Sizes are gzip (zlib
+ * default level, as Vite reports them). Lazily loaded chunks (Monaco, preview) are listed apart.
+ */
+export function initialJs(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ];
+  const seen = new Map();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    const code = readFileSync(join(dist, file));
+    seen.set(file, gzipSync(code).length);
+    // Static imports of a minified ES chunk: `import{..}from"./x.js"` or `import"./x.js"`.
+    for (const m of code
+      .toString('utf8')
+      .matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(join(dirname(file), m[1]));
+  };
+  for (const [, file] of refs) visit(file);
+  const total = [...seen.values()].reduce((a, b) => a + b, 0);
+  return { total, files: [...seen].sort((a, b) => b[1] - a[1]) };
+}
+
+/** gzip size of the biggest chunk whose name starts with `prefix` (e.g. the lazy Monaco chunk). */
+export function chunkGzip(dist, prefix) {
+  const files = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  return Math.max(0, ...files.map((f) => gzipSync(readFileSync(join(dist, 'assets', f))).length));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Serves `dist` with `vite preview` and launches Chromium; `close()` ends both. */
+export async function startBench(dist) {
+  const port = await freePort();
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist];
+  const server = spawn(process.execPath, [vite, ...args], { cwd: ROOT, stdio: 'ignore' });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let until = Date.now() + 30_000; ;) {
+    const ok = await fetch(`${baseUrl}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`vite preview did not answer at ${baseUrl}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const profiles = [];
+  return {
+    baseUrl,
+    /** A fresh context (empty cache and storage) with the long-task probe installed. */
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      profiles.push(context);
+      await context.addInitScript(PROBE);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+      return page;
+    },
+    async close() {
+      for (const c of profiles) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      server.kill();
+    },
+  };
+}
+
+/**
+ * Installed in every page before its scripts: records long tasks (PerformanceObserver 'longtask')
+ * and the time of the last keydown, and offers `__bench.visible(test)`: resolves with the time of the
+ * first animation frame at which `test()` is true (so the change has been rendered).
+ */
+const PROBE = `(() => {
+  const bench = { long: [], keyAt: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('keydown', (e) => { bench.keyAt = e.timeStamp; }, true);
+  bench.visible = (test, timeout = 30000) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const tick = () => {
+      let ok = false;
+      try { ok = test(); } catch { ok = false; }
+      if (ok) return resolve(performance.now());
+      if (performance.now() - t0 > timeout) return reject(new Error('not visible in time'));
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  bench.longSince = (t) => bench.long.filter((l) => l.start + l.duration >= t);
+  bench.hasCell = (text) => [...document.querySelectorAll('[aria-label="Flattened records"] [role=cell]')]
+    .some((c) => c.textContent === text);
+  // What "shown" means for each timed keystroke (by name, so no code is sent as text).
+  const nameInput = () => [...document.querySelectorAll('.form-pane label')]
+    .find((l) => l.textContent.trim().replace(/\\s*\\*$/, '') === 'Name')?.control;
+  bench.tests = {
+    jsonShows: (needle) => document.querySelector('.monaco-editor .view-lines')?.textContent.includes(needle),
+    nameIs: (value) => nameInput()?.value === value,
+    columnShown: (label) => [...document.querySelectorAll('.pv-th-label')].some((c) => c.textContent === label),
+  };
+  // Navigation → usable form: the first frame that shows an enabled input in the form pane.
+  const formInput = () => document.querySelector('.form-pane input:not([disabled])');
+  bench.formReady = () => bench.formAt ?? bench.visible(formInput);
+  const ready = () => { if (formInput()) bench.formAt = performance.now(); else requestAnimationFrame(ready); };
+  requestAnimationFrame(ready);
+  window.__bench = bench;
+})();`;
+
+/** Number of CPUs of this machine. */
+export const cpus = () => availableParallelism();
+
+/** Resolves after `ms` milliseconds. */
+export const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** p50 / p95 of timings (every sample printed with BENCH_VERBOSE=1). */
+export function summary(xs) {
+  if (process.env.BENCH_VERBOSE)
+    console.log(
+      `    samples: ${[...xs]
+        .sort((a, b) => a - b)
+        .map(Math.round)
+        .join(' ')}`,
+    );
+  return { p50: percentile(xs, 50), p95: percentile(xs, 95) };
+}
+
+/** p-th percentile (nearest rank) of numbers. */
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+/** MailChimp Members (public/examples) with a custom schema of `n` properties. */
+export function bigSchemaSpec(n) {
+  const spec = JSON.parse(readFileSync(join(ROOT, 'public/examples/mailchimp-members.json'), 'utf8'));
+  const properties = {};
+  for (let i = 0; i < n; i++)
+    properties[`field_${i}`] = {
+      type: i % 3 === 0 ? 'integer' : 'string',
+      title: `Field ${i}`,
+      description: `Property ${i} of the custom schema.`,
+    };
+  spec.name = 'Bench';
+  spec.sourceSpec.attributes.schema = { type: 'object', properties };
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/**
+ * A MailChimp-like members page (`{"members": [...], "total_items": n}`) of exactly `records`
+ * records, each padded so the file is about `bytes` long; record i has id `m<i>`.
+ */
+export function membersSample(records, bytes) {
+  const pad = Math.max(0, Math.floor(bytes / records) - 190);
+  const filler = 'x'.repeat(pad);
+  const parts = [];
+  for (let i = 0; i < records; i++) {
+    parts.push(
+      `{"id":"m${i}","email_address":"user${i}@example.com","status":"${i % 7 ? 'subscribed' : 'pending'}",` +
+        `"merge_fields":{"FNAME":"F${i}","AGE":${i % 90}},"tags":[{"id":${i % 5},"name":"t"}],"note":"${filler}"}`,
+    );
+  }
+  return `{"members":[${parts.join(',')}],"total_items":${records}}`;
+}
+
+/** Writes `text` to a new temp file named `name`; returns its path and a cleanup. */
+export async function tempFile(name, text) {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

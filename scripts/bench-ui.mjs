@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * UI benchmark (issues 3 and 4, "Must show"): the production build served by `vite preview`, driven
+ * in headless Chromium with playwright-core. Prints one table: value, target, PASS/FAIL.
+ *
+ *   npm run bench:ui                                    (builds dist/, then runs this)
+ *   BENCH_DIST=/tmp/x-dist node scripts/bench-ui.mjs    (a private build: vite build --outDir /tmp/x-dist)
+ *   BENCH_ONLY=cf BENCH_VERBOSE=1 ...                   (only steps c and f; print every sample)
+ *
+ * Timings are taken in the page: from the keydown event's timestamp (so input queueing counts) to the
+ * first animation frame at which the change is on screen. Long tasks come from a PerformanceObserver
+ * ('longtask') installed before the app's scripts. The machine's load average is printed with the
+ * table: on a shared machine, timings and long tasks grow with it. Exits 1 when a target is missed.
+ */
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import * as lib from './bench-ui-lib.mjs';
+import { editorSteps, sampleSteps } from './bench-ui-steps.mjs';
+
+const DIST = process.env.BENCH_DIST ?? join(lib.ROOT, 'dist');
+const ONLY = process.env.BENCH_ONLY ?? 'abcdef';
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`${DIST} has no build: run \`npx vite build\` first (or npm run bench:ui).`);
+  process.exit(1);
+}
+
+const results = [];
+/** Records one line of the table (pass null: information only) and prints it at once. */
+const report = (name, value, target, pass) => {
+  results.push({ name, value, target, pass });
+  console.log(`  ${pass === null ? 'info' : pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+};
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+const load0 = loadavg()[0];
+
+if (ONLY.includes('a')) {
+  const size = lib.initialJs(DIST);
+  report('a) initial JS, gzip (entry + static imports)', kb(size.total), '≤ 250 KB', size.total <= 250_000);
+  report(
+    '   lazy Monaco chunk, gzip (not counted above)',
+    kb(lib.chunkGzip(DIST, 'JsonEditorPane')),
+    '',
+    null,
+  );
+}
+
+const bench = await lib.startBench(DIST);
+try {
+  if (ONLY.includes('b')) {
+    // Fresh context each time: empty cache and storage. Median of 3.
+    const loads = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await bench.newPage();
+      await page.goto(`${bench.baseUrl}/`);
+      loads.push(await page.evaluate(() => window.__bench.formReady()));
+      await page.context().close();
+    }
+    const t = lib.percentile(loads, 50);
+    const all = loads.map(Math.round).join(', ');
+    report(
+      `b) navigation → usable form (median of ${all} ms)`,
+      `${Math.round(t)} ms`,
+      '≤ 1000 ms',
+      t <= 1000,
+    );
+  }
+  if (/[c-f]/.test(ONLY)) {
+    const page = await bench.newPage();
+    await page.goto(`${bench.baseUrl}/?e2e`);
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    if (ONLY.includes('c')) await editorSteps(page, report);
+    if (/[def]/.test(ONLY)) await sampleSteps(page, report, ONLY);
+  }
+} finally {
+  await bench.close();
+}
+
+const load = `load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${lib.cpus()} CPUs`;
+console.log(`\nUI benchmark: ${DIST}, headless Chromium, vite preview (${load})\n`);
+const w = Math.max(...results.map((r) => r.name.length));
+console.log(`${'measure'.padEnd(w)}  ${'value'.padStart(10)}  ${'target'.padEnd(16)}  result`);
+for (const r of results) {
+  const verdict = r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL';
+  console.log(`${r.name.padEnd(w)}  ${r.value.padStart(10)}  ${r.target.padEnd(16)}  ${verdict}`);
+}
+if (results.some((r) => r.pass === false)) process.exitCode = 1;

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Banner } from '../../components/Banner';
+import { readEntryText, saveEntry } from '../../lib/library';
+import { newDocId, useSpecStore } from '../../store';
+import { specName } from '../../store/selectors';
+
+export interface Recovery {
+  docId: string;
+  libraryText: string;
+}
+
+/**
+ * After a restart (BAD-INPUTS E6): the restored session holds edits that the library copy of the
+ * same document does not have (the tab was closed or killed before the library save). Returns what
+ * to offer, or null when the two agree, there is no library copy, or nothing was edited.
+ */
+export function findRecovery(): Recovery | null {
+  const s = useSpecStore.getState();
+  if (s.text === s.loadedText) return null;
+  const libraryText = readEntryText(s.docId);
+  if (libraryText === null || libraryText === s.text) return null;
+  return { docId: s.docId, libraryText };
+}
+
+/** Offers to keep the restored edits or go back to the library copy; neither choice loses text. */
+export function RecoveryBanner() {
+  // Decided once, on the first render after start (the store is hydrated synchronously before).
+  const [recovery, setRecovery] = useState(findRecovery);
+  if (!recovery) return null;
+  const s = useSpecStore.getState();
+  if (s.docId !== recovery.docId) return null;
+  const keep = (): void => {
+    const t = useSpecStore.getState();
+    saveEntry(t.docId, specName(t.doc), t.text);
+    t.notify('Kept the restored changes in the library.', 'success');
+    setRecovery(null);
+  };
+  const revert = (): void => {
+    const t = useSpecStore.getState();
+    const copyId = newDocId();
+    const name = `${specName(t.doc)} (recovered)`;
+    if (!saveEntry(copyId, name, t.text)) {
+      // Never trade the restored text for the older copy without keeping it somewhere.
+      t.notify('The restored changes could not be set aside, so the library copy was not opened.', 'error');
+      return;
+    }
+    t.loadDocument(recovery.libraryText, 'library', { docId: recovery.docId });
+    t.notify(
+      `Opened the library copy. The restored changes are kept in the library as “${name}”.`,
+      'success',
+    );
+    setRecovery(null);
+  };
+  return (
+    <Banner
+      tone="info"
+      onDismiss={() => setRecovery(null)}
+      actions={
+        <>
+          <button type="button" className="button" onClick={keep}>
+            Keep restored changes
+          </button>
+          <button type="button" className="button" onClick={revert}>
+            Open the library copy
+          </button>
+        </>
+      }
+    >
+      Recovered unsaved changes from your last session: they are newer than the library copy of “
+      {specName(s.doc)}”.
+    </Banner>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Makes a user-supplied schema (authSpec[i].spec, sourceSpec.spec) safe to hand to rjsf in the
+ * customer view (BAD-INPUTS B3–B7). The spec is never changed: a prepared copy is built in which
+ * - local `$ref`s (`#…`) are inlined; a recursive one (`#`, A→B→A) becomes a read-only placeholder
+ *   field, so rendering is depth-capped and never hangs (rjsf #3907, #1160);
+ * - a non-local `$ref` (`https://…`, `file:///…`) becomes a placeholder reported as unresolved:
+ *   nothing is ever fetched;
+ * - a `pattern` or `patternProperties` regex that is invalid under the `u` flag or may backtrack
+ *   exponentially is left out of the copy and reported (see ./patternScreen);
+ * - `examples` of a `format: password` property are left out (a datalist would show them in clear);
+ * - a schema too large for a form (too many properties, enum values, nodes or nesting levels) is not
+ *   rendered at all: the view says so and points to the JSON editor.
+ */
+import type { JsonObject, JsonValue } from '@core';
+import { screenPattern } from './patternScreen';
+
+/** Limits of the customer form view. */
+export const CUSTOMER_FORM_LIMITS = {
+  /** Properties over the whole form (rjsf renders every one at once). */
+  properties: 500,
+  /** Values of one `enum` (a native select of more is unusable). */
+  enumValues: 1_000,
+  /** Schema objects in the prepared copy (guards against exponential `$ref` inlining). */
+  nodes: 20_000,
+  /** Nesting of schema objects. */
+  depth: 32,
+} as const;
+
+/** The result of {@link prepareCustomerSchema}. */
+export interface PreparedSchema {
+  /** The copy to render, or null when the form is not shown (see `problem`). */
+  schema: JsonObject | null;
+  /** Why no form is shown ("too large for the form view …"), or null. */
+  problem: string | null;
+  /** What was replaced or left out, one sentence each, with its pointer in the spec. */
+  notices: string[];
+}
+
+/** Keywords whose value is one subschema. */
+const ONE = [
+  'additionalProperties',
+  'items',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+];
+/** Keywords whose value is an array of subschemas. */
+const MANY = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+/** Keywords whose value maps names to subschemas. */
+const MAP = ['properties', 'patternProperties', 'dependentSchemas', 'dependencies'];
+/** Keywords dropped from the copy (all local refs are inlined; ids would re-base refs). */
+const DROP = new Set(['$ref', 'definitions', '$defs', '$id', 'id']);
+
+class TooLarge extends Error {}
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function put(o: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(o, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+/** The value at a local ref (`#`, `#/definitions/a`), or undefined. */
+function resolveLocal(root: JsonValue, ref: string): JsonValue | undefined {
+  let frag: string;
+  try {
+    frag = decodeURIComponent(ref.slice(1));
+  } catch {
+    return undefined;
+  }
+  if (frag === '') return root;
+  if (!frag.startsWith('/')) return undefined;
+  let cur: JsonValue | undefined = root;
+  for (const raw of frag.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = /^\d+$/.test(seg) ? cur[Number(seg)] : undefined;
+    else if (isObject(cur) && Object.hasOwn(cur, seg)) cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+/**
+ * A copy of `schema` safe for rjsf, with notices; `pointer` is where the schema sits in the spec
+ * (used in messages). Never throws; never reads anything but `schema`.
+ */
+export function prepareCustomerSchema(schema: JsonObject, pointer: string): PreparedSchema {
+  const notices: string[] = [];
+  let nodes = 0;
+  let properties = 0;
+  const placeholder = (title: JsonValue | undefined, why: string): JsonObject => ({
+    type: 'string',
+    readOnly: true,
+    title: typeof title === 'string' ? title : 'Not shown',
+    description: why,
+  });
+
+  const walk = (node: JsonValue, at: string, refs: readonly string[], depth: number): JsonValue => {
+    if (!isObject(node)) return typeof node === 'boolean' ? node : {};
+    if (depth > CUSTOMER_FORM_LIMITS.depth)
+      throw new TooLarge(`it nests deeper than ${CUSTOMER_FORM_LIMITS.depth} levels at ${at}`);
+    if (++nodes > CUSTOMER_FORM_LIMITS.nodes)
+      throw new TooLarge(
+        `it expands to more than ${CUSTOMER_FORM_LIMITS.nodes.toLocaleString('en')} schema objects`,
+      );
+    const out: JsonObject = {};
+    const ref = node['$ref'];
+    if (typeof ref === 'string') {
+      const target = ref.startsWith('#') ? resolveLocal(schema, ref) : undefined;
+      let why: string | null = null;
+      if (!ref.startsWith('#'))
+        why = `$ref "${ref}" at ${at} is unresolved: Spec Studio never fetches schemas.`;
+      else if (refs.includes(ref)) why = `recursive $ref "${ref}" at ${at} is shown as a placeholder.`;
+      else if (target === undefined) {
+        // Left for rjsf, whose error names the missing definition (shown by FormErrorBoundary).
+        put(out, '$ref', ref);
+        return out;
+      }
+      if (why !== null) {
+        notices.push(why.charAt(0).toUpperCase() + why.slice(1));
+        return placeholder(node['title'], why);
+      }
+      const inlined = walk(target as JsonValue, `${pointer}${ref.slice(1)}`, [...refs, ref], depth + 1);
+      if (isObject(inlined)) for (const [k, v] of Object.entries(inlined)) put(out, k, v);
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const here = `${at}/${esc(key)}`;
+      if (DROP.has(key)) continue;
+      // A secret's examples would be listed in a <datalist> in clear text (B10): never shown.
+      if (key === 'examples' && node['format'] === 'password') continue;
+      if (key === 'pattern' && typeof value === 'string') {
+        const why = screenPattern(value);
+        if (why) notices.push(`The pattern at ${here} ${why}: the preview does not check it.`);
+        else put(out, key, value);
+      } else if (key === 'enum' && Array.isArray(value) && value.length > CUSTOMER_FORM_LIMITS.enumValues) {
+        throw new TooLarge(`the enum at ${here} has ${value.length.toLocaleString('en')} values`);
+      } else if (MAP.includes(key) && isObject(value)) {
+        const map: JsonObject = {};
+        if (key === 'properties') properties += Object.keys(value).length;
+        if (properties > CUSTOMER_FORM_LIMITS.properties)
+          throw new TooLarge(
+            `it declares at least ${properties.toLocaleString('en')} properties; the form view shows at most ${CUSTOMER_FORM_LIMITS.properties}`,
+          );
+        for (const [name, sub] of Object.entries(value)) {
+          const why = key === 'patternProperties' ? screenPattern(name) : null;
+          if (why)
+            notices.push(`The patternProperties key ${JSON.stringify(name)} at ${here} ${why}: left out.`);
+          else put(map, name, Array.isArray(sub) ? sub : walk(sub, `${here}/${esc(name)}`, refs, depth + 1));
+        }
+        put(out, key, map);
+      } else if (MANY.includes(key) && Array.isArray(value)) {
+        put(
+          out,
+          key,
+          value.map((v, i) => walk(v, `${here}/${i}`, refs, depth + 1)),
+        );
+      } else if (ONE.includes(key)) {
+        put(out, key, walk(value, here, refs, depth + 1));
+      } else put(out, key, value);
+    }
+    return out;
+  };
+
+  try {
+    const copy = walk(schema, pointer, [], 0);
+    return { schema: isObject(copy) ? copy : {}, problem: null, notices };
+  } catch (err) {
+    if (!(err instanceof TooLarge) && !(err instanceof RangeError)) throw err;
+    const why = err instanceof TooLarge ? err.message : 'it nests too deeply';
+    return {
+      schema: null,
+      problem: `${pointer} is too large for the form view: ${why}. Edit it in the JSON editor; the Requests tab's run inputs still work.`,
+      notices,
+    };
+  }
+}
