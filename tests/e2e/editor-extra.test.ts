@@ -220,7 +220,7 @@ describe('layout at 1280–1440 px', () => {
       if (await removeAll.isVisible()) await removeAll.click();
       await page.getByRole('button', { name: 'Load the example’s sample' }).click();
       await page.getByRole('tab', { name: /Records/ }).click();
-      await page.getByText('1 record from 1 page').waitFor();
+      await page.getByText('4 records from 1 page').waitFor();
       await page.setViewportSize({ width: w, height: hgt });
       const toasts = page.getByRole('button', { name: 'Dismiss notification' });
       while ((await toasts.count()) > 0) await toasts.first().click();

@@ -27,7 +27,37 @@ export function exampleSampleUrl(id: string): string {
   return `${import.meta.env.BASE_URL}examples/${id}.sample.json`;
 }
 
-/** "Load the example's sample": shown when the document came from a built-in example that has one. */
+/** URL of an example's demo run inputs (`{ "values": { name: value } }`), beside its sample. */
+export function exampleInputsUrl(id: string): string {
+  return `${import.meta.env.BASE_URL}examples/${id}.inputs.json`;
+}
+
+/** The demo values of an inputs file, as strings; an unreadable file gives none. */
+export function readDemoInputs(text: string): Record<string, string> {
+  try {
+    const parsed = JSON.parse(text) as { values?: unknown };
+    const values = parsed.values;
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+async function fetchJsonText(url: string): Promise<string | null> {
+  const res = await fetch(url);
+  const type = res.headers.get('content-type') ?? '';
+  // A dev server answers unknown paths with index.html: only JSON counts.
+  return res.ok && !type.includes('html') ? res.text() : null;
+}
+
+/**
+ * "Load the example's sample": shown when the document came from a built-in example that has one.
+ * It also fills the run inputs the user left empty with the example's demo values, so the simulated
+ * run of a built-in example works at once (the values are visibly fake and never persisted).
+ */
 export function ExampleSampleButton() {
   const origin = useSpecStore((s) => s.origin);
   const docId = useSpecStore((s) => s.docId);
@@ -35,19 +65,16 @@ export function ExampleSampleButton() {
     typeof s.doc === 'object' && s.doc !== null && !Array.isArray(s.doc) ? s.doc.name : null,
   );
   const id = exampleIdOf(origin, docId, { name });
-  const [sample, setSample] = useState<{ id: string; text: string } | null>(null);
+  const [sample, setSample] = useState<{ id: string; text: string; inputs: Record<string, string> } | null>(
+    null,
+  );
 
   useEffect(() => {
     if (!id || typeof fetch === 'undefined') return;
     let live = true;
-    fetch(exampleSampleUrl(id))
-      .then(async (res) => {
-        const type = res.headers.get('content-type') ?? '';
-        // A dev server answers unknown paths with index.html: only JSON counts.
-        if (res.ok && !type.includes('html')) {
-          const text = await res.text();
-          if (live) setSample({ id, text });
-        }
+    Promise.all([fetchJsonText(exampleSampleUrl(id)), fetchJsonText(exampleInputsUrl(id)).catch(() => null)])
+      .then(([text, inputs]) => {
+        if (live && text !== null) setSample({ id, text, inputs: inputs ? readDemoInputs(inputs) : {} });
       })
       .catch(() => undefined);
     return () => {
@@ -60,7 +87,13 @@ export function ExampleSampleButton() {
     <button
       type="button"
       className="pv-button"
-      onClick={() => addSamples([{ name: `${id}.sample.json`, origin: 'example', source: sample.text }])}
+      onClick={() => {
+        addSamples([{ name: `${id}.sample.json`, origin: 'example', source: sample.text }]);
+        const { runInputs, setRunInputs } = useSpecStore.getState();
+        const values = { ...runInputs.values };
+        for (const [k, v] of Object.entries(sample.inputs)) if (!values[k]) values[k] = v;
+        setRunInputs({ values });
+      }}
     >
       Load the example’s sample
     </button>
