@@ -55,6 +55,32 @@ export function chunkGzip(dist, prefix) {
   return Math.max(0, ...files.map((f) => gzipSync(readFileSync(join(dist, 'assets', f))).length));
 }
 
+/**
+ * gzip size of a lazy chunk (the biggest whose name starts with `prefix`) with the chunks it imports
+ * statically, minus those already in `initial` (initialJs().files): what loading it downloads. Monaco
+ * lives in a chunk shared by the lazy JSON pane and the lazy field editor, so the pane's own chunk
+ * alone is a few KB.
+ */
+export function lazyClosureGzip(dist, prefix, initial) {
+  const skip = new Set(initial.map(([f]) => f));
+  const files = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  const start = files.map((f) => join('assets', f)).sort((a, b) => statSize(dist, b) - statSize(dist, a))[0];
+  const seen = new Map();
+  const visit = (file) => {
+    if (seen.has(file) || skip.has(file)) return;
+    const code = readFileSync(join(dist, file));
+    seen.set(file, gzipSync(code).length);
+    for (const m of code
+      .toString('utf8')
+      .matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(join(dirname(file), m[1]));
+  };
+  if (start) visit(start);
+  return [...seen.values()].reduce((a, b) => a + b, 0);
+}
+
+const statSize = (dist, file) => readFileSync(join(dist, file)).length;
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();

@@ -4,9 +4,10 @@ import { specFileName } from '../features/import-export/fileImport';
 import { RecoveryBanner } from '../features/library/RecoveryBanner';
 import { takeOverDocument } from '../features/library/tabLock';
 import { useOtherTabsOnThisDoc } from '../features/library/tabPresence';
-import { markExported, readEntryText } from '../lib/library';
+import { entryPersistsSecrets, markExported, readEntryText } from '../lib/library';
 import { useSpecStore } from '../store';
 import { specName } from '../store/selectors';
+import { SecretsBanner } from './SecretsBanner';
 import { SpecVersionBanner } from './SpecVersionBanner';
 
 /**
@@ -34,6 +35,7 @@ export function AppBanners() {
   return (
     <>
       <SpecVersionBanner />
+      <SecretsBanner />
       {issue && (
         <Banner
           tone={issue.kind === 'corrupt' || issue.kind === 'kept' ? 'warning' : 'error'}
@@ -65,7 +67,8 @@ export function AppBanners() {
                 className="button"
                 onClick={() => {
                   const text = readEntryText(docId);
-                  if (text !== null) loadDocument(text, 'library', { docId });
+                  if (text !== null)
+                    loadDocument(text, 'library', { docId, persistSecrets: entryPersistsSecrets(docId) });
                 }}
               >
                 Load the saved version

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Editor, type OnMount } from '@monaco-editor/react';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
 import { Banner } from './Banner';
 import { minimalReplacement } from './textDiff';
@@ -81,14 +82,40 @@ const SEVERITY = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
-/** The one Monaco wrapper: a JSON editor over a single model, with an echo guard for outside edits. */
+/** Editor options that do not depend on the text's size (those are LARGE_ / NORMAL_OPTIONS). */
+const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineHeight: 20,
+  fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', Menlo, Consolas, monospace",
+  scrollBeyondLastLine: false,
+  renderLineHighlight: 'line',
+  fixedOverflowWidgets: true,
+  tabSize: 2,
+  padding: { top: 8 },
+  scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+};
+
+/**
+ * Drops any model left at the spec URI, so `<Editor path>` creates a fresh one from `defaultValue`
+ * instead of silently reusing stale text (the wrapper reuses a model that already exists there).
+ */
+function disposeStaleModel(m: typeof monaco): void {
+  m.editor.getModel(m.Uri.parse(SPEC_MODEL_URI))?.dispose();
+}
+
+/**
+ * The one Monaco wrapper: a JSON editor over a single model (`@monaco-editor/react` on the local
+ * Monaco of lib/monaco, never a CDN), with an echo guard for outside edits. The wrapper creates the
+ * model at SPEC_MODEL_URI on mount and disposes it on unmount; edits from outside are applied here
+ * as minimal edits (its `value` prop would replace the whole text), and markers, reveals and the
+ * size mode are applied once the editor exists, whatever happened while Monaco was loading.
+ */
 export default function MonacoEditor(props: MonacoEditorProps) {
   const { value, markers, reveal, ariaLabel } = props;
-  const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
   const applying = useRef(false);
   const callbacks = useRef(props);
-  const initialValue = useRef(value);
   const scheme = useColorScheme();
   const [large, setLarge] = useState(value.length > LARGE_TEXT_CHARS);
 
@@ -96,55 +123,37 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     callbacks.current = props;
   });
 
-  useEffect(() => {
-    const el = host.current;
-    if (!el) return;
-    const uri = monaco.Uri.parse(SPEC_MODEL_URI);
-    monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(
-      initialValue.current,
-      initialValue.current.length > LARGE_TEXT_CHARS ? 'plaintext' : 'json',
-      uri,
-    );
+  // Stable between renders: the wrapper calls updateOptions whenever this object changes.
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({ ...BASE_OPTIONS, ariaLabel, ...(large ? LARGE_OPTIONS : NORMAL_OPTIONS) }),
+    [ariaLabel, large],
+  );
+
+  const onMount = useCallback<OnMount>((ed) => {
+    const model = ed.getModel();
+    if (!model) return;
     model.updateOptions({ tabSize: 2, insertSpaces: true });
-    const editor = monaco.editor.create(el, {
-      model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      lineHeight: 20,
-      fontFamily: "ui-monospace, 'SF Mono', 'Cascadia Code', Menlo, Consolas, monospace",
-      scrollBeyondLastLine: false,
-      renderLineHighlight: 'line',
-      fixedOverflowWidgets: true,
-      ariaLabel,
-      tabSize: 2,
-      padding: { top: 8 },
-      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
-      ...(model.getLanguageId() === 'plaintext' ? LARGE_OPTIONS : {}),
-    });
-    editorRef.current = editor;
-    const sub = editor.onDidChangeModelContent(() => {
+    const sub = ed.onDidChangeModelContent(() => {
       // Before the JSON worker is asked anything about a huge paste (its requests are debounced).
-      setLarge(applySizeMode(editor, model));
+      setLarge(applySizeMode(ed, model));
       if (applying.current) return;
       callbacks.current.onChange(model.getValue());
     });
     const { KeyMod, KeyCode } = monaco;
-    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => callbacks.current.onUndo());
-    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => callbacks.current.onRedo());
-    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => callbacks.current.onRedo());
-    callbacks.current.onReady?.(() => model.getValue());
-    return () => {
+    ed.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => callbacks.current.onUndo());
+    ed.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => callbacks.current.onRedo());
+    ed.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => callbacks.current.onRedo());
+    // The wrapper disposes the model and the editor on unmount; the subscription goes with them.
+    ed.onDidDispose(() => {
       sub.dispose();
-      editor.dispose();
-      model.dispose();
-      editorRef.current = null;
-    };
-  }, [ariaLabel]);
+      setEditor((cur) => (cur === ed ? null : cur));
+    });
+    setLarge(applySizeMode(ed, model));
+    setEditor(ed);
+    callbacks.current.onReady?.(() => model.getValue());
+  }, []);
 
   useEffect(() => {
-    const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model) return;
     const r = minimalReplacement(model.getValue(), value);
@@ -158,10 +167,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     } finally {
       applying.current = false;
     }
-  }, [value]);
+  }, [value, editor]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
+    const model = editor?.getModel();
     if (!model) return;
     monaco.editor.setModelMarkers(
       model,
@@ -180,10 +189,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         };
       }),
     );
-  }, [markers]);
+  }, [markers, editor]);
 
   useEffect(() => {
-    const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model || !reveal) return;
     const start = model.getPositionAt(reveal.offset);
@@ -192,13 +200,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     editor.setSelection(range);
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
     if (reveal.focus) editor.focus();
-    // Only a new reveal request (seq) moves the selection, not every render.
+    // Only a new reveal request (seq) or a new editor moves the selection, not every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reveal?.seq]);
-
-  useEffect(() => {
-    monaco.editor.setTheme(scheme === 'dark' ? 'spec-dark' : 'spec-light');
-  }, [scheme]);
+  }, [reveal?.seq, editor]);
 
   return (
     <>
@@ -209,7 +213,18 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           parsed and checked in the Problems panel.
         </Banner>
       )}
-      <div ref={host} className="monaco-host" />
+      <Editor
+        path={SPEC_MODEL_URI}
+        defaultValue={value}
+        defaultLanguage={value.length > LARGE_TEXT_CHARS ? 'plaintext' : 'json'}
+        theme={scheme === 'dark' ? 'spec-dark' : 'spec-light'}
+        options={options}
+        beforeMount={disposeStaleModel}
+        onMount={onMount}
+        loading={<div className="loading">Loading editor…</div>}
+        height="auto"
+        wrapperProps={{ className: 'monaco-host' }}
+      />
     </>
   );
 }

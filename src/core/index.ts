@@ -16,4 +16,5 @@ export * from './placeholders/placeholders';
 export * from './run/simulate';
 export * from './spec/normalise';
 export * from './spec/validate';
+export * from './spec/secrets';
 export * from './schemas/index';

@@ -18,6 +18,8 @@ export interface LibraryEntry {
   size: number;
   /** The user renamed it in the library: autosave no longer takes the name from the spec. */
   renamed?: boolean;
+  /** The user opted in to keeping the spec's secret values in the stored text (else they are blanked). */
+  persistSecrets?: boolean;
 }
 
 interface IndexV1 {
@@ -90,8 +92,23 @@ export function readEntryText(id: string): string | null {
   return readKey(docKey(id));
 }
 
-/** Creates or updates an entry. Returns false when storage refused (the caller keeps its state). */
-export function saveEntry(id: string, name: string, text: string, now = Date.now()): boolean {
+/** True when the user opted in to keeping entry `id`'s secret values in this browser. */
+export function entryPersistsSecrets(id: string): boolean {
+  return readIndex().some((e) => e.id === id && e.persistSecrets === true);
+}
+
+/**
+ * Creates or updates an entry. `text` is stored as given (the caller blanks secret values unless the
+ * user opted in, which `options.persistSecrets` records on the entry). Returns false when storage
+ * refused (the caller keeps its state).
+ */
+export function saveEntry(
+  id: string,
+  name: string,
+  text: string,
+  now = Date.now(),
+  options: { persistSecrets?: boolean } = {},
+): boolean {
   if (libraryIsNewer()) {
     reportStorageIssue({ kind: 'newer', message: NEWER_LIBRARY });
     return false;
@@ -107,6 +124,7 @@ export function saveEntry(id: string, name: string, text: string, now = Date.now
     updatedAt: now,
     size: text.length,
     ...(keep ? { renamed: true } : {}),
+    ...(options.persistSecrets === true ? { persistSecrets: true } : {}),
   });
   return writeIndex(entries);
 }
@@ -126,7 +144,10 @@ export function duplicateEntry(id: string, newId: string, now = Date.now()): Lib
   const src = readIndex().find((e) => e.id === id);
   if (text === null || !src) return null;
   const name = `${src.name} (copy)`;
-  return saveEntry(newId, name, text, now) ? { id: newId, name, updatedAt: now, size: text.length } : null;
+  const persistSecrets = src.persistSecrets === true;
+  return saveEntry(newId, name, text, now, { persistSecrets })
+    ? { id: newId, name, updatedAt: now, size: text.length, ...(persistSecrets ? { persistSecrets } : {}) }
+    : null;
 }
 
 export function deleteEntry(id: string): boolean {

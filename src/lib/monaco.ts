@@ -1,8 +1,10 @@
 /**
  * Local Monaco setup: the slim editor API, its contributions and the JSON language only, workers
- * bundled by Vite, and nothing ever fetched from a CDN (the app does not use @monaco-editor/react's
- * loader at all; it creates editors from this module). Imported only by the lazy JSON-editor chunk.
+ * bundled by Vite, and nothing ever fetched from a CDN: `@monaco-editor/react`'s loader is handed
+ * this module's Monaco at import time, so it never injects its default jsDelivr `loader.js` script
+ * (that URL survives in the bundle only as a dead default string). Imported only by lazy chunks.
  */
+import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import * as json from 'monaco-editor/languages/features/json/register';
@@ -36,5 +38,8 @@ json.jsonDefaults.setDiagnosticsOptions({
     },
   ],
 });
+
+// Before any <Editor> mounts: `loader.init()` then resolves with this instance, no script injected.
+loader.config({ monaco });
 
 export { monaco };

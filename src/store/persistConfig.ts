@@ -11,6 +11,7 @@ import {
   type StorageIssue,
 } from '../lib/storage';
 import { deriveFromText, newDocId } from './slices/documentSlice';
+import { storableText } from './storableText';
 import type { LoadOrigin, SpecState } from './types';
 
 export const SESSION_KEY = `${STORAGE_PREFIX}session`;
@@ -18,9 +19,14 @@ export const SESSION_VERSION = 1;
 /** Autosave debounce: what is on screen reaches storage within ~1 s. */
 export const AUTOSAVE_DELAY_MS = 300;
 
-/** What autosave writes. `pristine`: the text is exactly what was loaded (not edited). */
+/**
+ * What autosave writes. `pristine`: the text is exactly what was loaded (not edited). `text` has the
+ * spec's secret values blanked unless `persistSecrets` (the user's opt-in for this document; absent in
+ * sessions written before it existed, read as false).
+ */
 export interface SessionV1 {
   text: string;
+  persistSecrets: boolean;
   activeSection: SectionId;
   docId: string;
   origin: LoadOrigin;
@@ -44,6 +50,7 @@ export function migrateSession(persisted: unknown, version: number): SessionV1 |
   if (version === 0) {
     return {
       text: persisted.text,
+      persistSecrets: false,
       activeSection,
       docId: newDocId(),
       origin: 'file',
@@ -56,6 +63,7 @@ export function migrateSession(persisted: unknown, version: number): SessionV1 |
   if (isRecord(persisted.touched)) for (const k of Object.keys(persisted.touched)) touched[k] = true;
   return {
     text: persisted.text,
+    persistSecrets: persisted.persistSecrets === true,
     activeSection,
     docId: typeof persisted.docId === 'string' && persisted.docId ? persisted.docId : newDocId(),
     origin: ORIGINS.find((o) => o === persisted.origin) ?? 'file',
@@ -65,10 +73,11 @@ export function migrateSession(persisted: unknown, version: number): SessionV1 |
   };
 }
 
-/** Picks what autosave writes from the state. */
+/** Picks what autosave writes from the state (secret values blanked unless opted in). */
 export function toSession(s: SpecState): SessionV1 {
   return {
-    text: s.text,
+    text: storableText(s),
+    persistSecrets: s.persistSecrets,
     activeSection: s.activeSection,
     docId: s.docId,
     origin: s.origin,
@@ -184,6 +193,7 @@ function sameSession(a: StorageValue<SessionV1>, b: StorageValue<SessionV1>): bo
   const y = b.state;
   return (
     x.text === y.text &&
+    x.persistSecrets === y.persistSecrets &&
     x.activeSection === y.activeSection &&
     x.docId === y.docId &&
     x.origin === y.origin &&
@@ -231,6 +241,7 @@ export const persistOptions: PersistOptions<SpecState, SessionV1> = {
       origin: session.origin,
       loadedText: session.pristine ? session.text : '',
       textEdited: session.textEdited,
+      persistSecrets: session.persistSecrets,
       touched: session.touched,
     };
   },

@@ -33,6 +33,11 @@ export interface DocumentState {
   loadedText: string;
   /** True once the user edited the JSON text (diagnostics then show everywhere). */
   textEdited: boolean;
+  /**
+   * The user chose to keep this document's secret values (password-format defaults, examples…) in
+   * this browser's storage; by default they are blanked in the session and library copies.
+   */
+  persistSecrets: boolean;
   history: History;
 }
 
@@ -55,7 +60,13 @@ export interface DocumentActions {
   updateMany: (edits: readonly PointerEdit[]) => boolean;
   undo: () => boolean;
   redo: () => boolean;
-  loadDocument: (text: string, origin: LoadOrigin, options?: { docId?: string }) => void;
+  loadDocument: (
+    text: string,
+    origin: LoadOrigin,
+    options?: { docId?: string; persistSecrets?: boolean },
+  ) => void;
+  /** Opts this document in (true) or out (false) of keeping its secret values in storage. */
+  setPersistSecrets: (value: boolean) => void;
   /** Gives the document on screen a new library id (keep editing it as a copy). */
   forkDocument: () => void;
 }

@@ -53,7 +53,8 @@ async function adobeFiles(): Promise<Array<[string, string]>> {
 
 const builtIns = async (): Promise<Array<[string, string]>> =>
   (await readdir(PUBLIC))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.sample.json'))
+    // *.sample.json and *.inputs.json are an example's demo data, not examples of their own.
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.sample.json') && !f.endsWith('.inputs.json'))
     .sort()
     .map((f) => [f, join(PUBLIC, f)]);
 

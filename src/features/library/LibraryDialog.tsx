@@ -34,7 +34,7 @@ export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProp
     const text = readEntryText(e.id);
     if (text === null) return notify(`“${e.name}” has no saved text any more.`, 'error');
     const kept = e.id === useSpecStore.getState().docId ? null : onBeforeLoad();
-    loadDocument(text, 'library', { docId: e.id });
+    loadDocument(text, 'library', { docId: e.id, persistSecrets: e.persistSecrets === true });
     notify(`Opened “${e.name}” from the library.${kept ? ` “${kept}” is kept there too.` : ''}`, 'success');
     onClose();
   };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
-import { readEntryText, saveEntry } from '../../lib/library';
+import { entryPersistsSecrets, readEntryText, saveEntry } from '../../lib/library';
 import { newDocId, useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
+import { storableText } from '../../store/storableText';
 
 export interface Recovery {
   docId: string;
@@ -18,7 +19,8 @@ export function findRecovery(): Recovery | null {
   const s = useSpecStore.getState();
   if (s.text === s.loadedText) return null;
   const libraryText = readEntryText(s.docId);
-  if (libraryText === null || libraryText === s.text) return null;
+  // The library copy has the secret values blanked like the session: equal to what it would store.
+  if (libraryText === null || libraryText === s.text || libraryText === storableText(s)) return null;
   return { docId: s.docId, libraryText };
 }
 
@@ -31,7 +33,7 @@ export function RecoveryBanner() {
   if (s.docId !== recovery.docId) return null;
   const keep = (): void => {
     const t = useSpecStore.getState();
-    saveEntry(t.docId, specName(t.doc), t.text);
+    saveEntry(t.docId, specName(t.doc), storableText(t), undefined, { persistSecrets: t.persistSecrets });
     t.notify('Kept the restored changes in the library.', 'success');
     setRecovery(null);
   };
@@ -39,12 +41,15 @@ export function RecoveryBanner() {
     const t = useSpecStore.getState();
     const copyId = newDocId();
     const name = `${specName(t.doc)} (recovered)`;
-    if (!saveEntry(copyId, name, t.text)) {
+    if (!saveEntry(copyId, name, storableText(t), undefined, { persistSecrets: t.persistSecrets })) {
       // Never trade the restored text for the older copy without keeping it somewhere.
       t.notify('The restored changes could not be set aside, so the library copy was not opened.', 'error');
       return;
     }
-    t.loadDocument(recovery.libraryText, 'library', { docId: recovery.docId });
+    t.loadDocument(recovery.libraryText, 'library', {
+      docId: recovery.docId,
+      persistSecrets: entryPersistsSecrets(recovery.docId),
+    });
     t.notify(
       `Opened the library copy. The restored changes are kept in the library as “${name}”.`,
       'success',

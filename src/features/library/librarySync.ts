@@ -1,6 +1,7 @@
 import { hasEntry, saveEntry } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
+import { storableText } from '../../store/storableText';
 
 /**
  * Saves the document on screen to the library when it was edited since it was loaded (a pristine
@@ -21,5 +22,7 @@ export function saveCurrentToLibrary(): string | null {
   }
   const t = useSpecStore.getState();
   const name = specName(t.doc);
-  return saveEntry(t.docId, name, t.text) ? name : null;
+  return saveEntry(t.docId, name, storableText(t), undefined, { persistSecrets: t.persistSecrets })
+    ? name
+    : null;
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { hasEntry, saveEntry } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
+import { storableText } from '../../store/storableText';
 
 /** Library autosave delay after the last change. */
 export const LIBRARY_SAVE_MS = 1000;
@@ -22,11 +23,12 @@ export function useLibraryAutosave(): void {
       held = s.otherTab;
       if (s.otherTab) return;
       if (s.text === s.loadedText && !hasEntry(s.docId)) return;
-      saveEntry(s.docId, specName(s.doc), s.text);
+      saveEntry(s.docId, specName(s.doc), storableText(s), undefined, { persistSecrets: s.persistSecrets });
     };
     const unsubscribe = useSpecStore.subscribe((s, prev) => {
       if (held && prev.otherTab && !s.otherTab) save();
-      if (s.text === prev.text && s.docId === prev.docId) return;
+      // Opting in or out of keeping secrets rewrites the copy (with or without them).
+      if (s.text === prev.text && s.docId === prev.docId && s.persistSecrets === prev.persistSecrets) return;
       if (s.docId !== prev.docId) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(save, LIBRARY_SAVE_MS);

@@ -59,6 +59,7 @@ export function initialDocumentState(): DocumentState {
     origin: 'blank',
     loadedText: text,
     textEdited: false,
+    persistSecrets: false,
     history: emptyHistory(),
   };
 }
@@ -137,6 +138,8 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
 
     forkDocument: () => set({ docId: newDocId(), loadedText: '' }),
 
+    setPersistSecrets: (value) => set({ persistSecrets: value }),
+
     undo: () => step('undo'),
     redo: () => step('redo'),
 
@@ -150,6 +153,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
         origin,
         loadedText: text,
         textEdited: false,
+        persistSecrets: options?.persistSecrets === true,
         history: emptyHistory(),
         touched: {},
         diagnostics: [],

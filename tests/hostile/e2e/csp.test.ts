@@ -4,7 +4,7 @@
  * the example's sample) while every CSP violation is recorded, from the console and from a
  * `securitypolicyviolation` listener installed before any script of the page runs. Any violation fails.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -46,6 +46,19 @@ afterAll(async () => {
 });
 
 describe('CSP: the strict policy holds while the app is used', () => {
+  it('CSP: no script in the build generates code at run time (no eval, no new Function)', async () => {
+    const dir = join(DIST, 'assets');
+    const scripts = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) {
+      const code = await readFile(join(dir, file), 'utf8');
+      expect({ file, hit: /\bnew Function\s*\(|\beval\s*\(/.exec(code)?.[0] ?? null }).toEqual({
+        file,
+        hit: null,
+      });
+    }
+  });
+
   it('CSP: the built page carries the strict policy (no unsafe-eval, no unsafe-inline scripts)', async () => {
     const html = await readFile(join(DIST, 'index.html'), 'utf8');
     // The policy is injected by vite.config.ts, which writes attribute quotes as &#39;.

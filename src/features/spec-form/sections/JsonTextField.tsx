@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { getAt, parseJson, type JsonValue, type ParseError } from '@core';
 import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
@@ -14,6 +14,20 @@ interface JsonTextFieldProps {
   placeholders?: boolean;
   /** Remove the key when the text is emptied (else an empty text is just a parse error). */
   removeWhenEmpty?: boolean;
+}
+
+// Monaco stays out of the form's bundle: loaded only when a user turns the code editor on.
+const JsonFieldEditor = lazy(() => import('./JsonFieldEditor'));
+
+/** Shows `fallback` (the plain textarea) if the code editor's chunk fails to load or render. */
+class TextareaFallback extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }
 
 const format = (v: JsonValue | undefined) => (v === undefined ? '' : JSON.stringify(v, null, 2));
@@ -35,6 +49,7 @@ export function JsonTextField({
   const write = useWrite();
   const events = useFieldEvents();
   const value = getAt(doc, pointer);
+  const [code, setCode] = useState(false);
   const [state, setState] = useState<{ text: string; base: JsonValue | undefined; error: ParseError | null }>(
     () => ({
       text: format(value),
@@ -64,11 +79,39 @@ export function JsonTextField({
   };
   const id = fieldId(pointer);
   const errorId = `${id}__parse`;
+  const textarea = (
+    <textarea
+      id={id}
+      className="form-control sf-input sf-code"
+      rows={rows}
+      spellCheck={false}
+      value={current.text}
+      readOnly={frozen}
+      aria-invalid={current.error !== null}
+      aria-describedby={current.error ? errorId : undefined}
+      onChange={(e) => onChange(e.target.value)}
+      onFocus={() => events.onFocus(id)}
+      onBlur={() => events.onBlur(id)}
+    />
+  );
   return (
     <div className="sf-field">
-      <label htmlFor={id} className="sf-label">
-        {label}
-      </label>
+      <div className="sf-label-row">
+        <label htmlFor={id} className="sf-label">
+          {label}
+        </label>
+        {!placeholders && (
+          <button
+            type="button"
+            className="sf-button sf-button-quiet"
+            aria-pressed={code}
+            title="Edit this JSON in a code editor (syntax colouring, folding, bracket matching)"
+            onClick={() => setCode((c) => !c)}
+          >
+            Code editor
+          </button>
+        )}
+      </div>
       {placeholders ? (
         <PlaceholderInput
           id={id}
@@ -81,20 +124,23 @@ export function JsonTextField({
           onFocus={events.onFocus}
           onBlur={events.onBlur}
         />
+      ) : code ? (
+        <TextareaFallback fallback={textarea}>
+          <Suspense fallback={textarea}>
+            <JsonFieldEditor
+              pointer={pointer}
+              value={current.text}
+              onChange={onChange}
+              ariaLabel={label}
+              rows={rows}
+              readOnly={frozen}
+              onFocus={() => events.onFocus(id)}
+              onBlur={() => events.onBlur(id)}
+            />
+          </Suspense>
+        </TextareaFallback>
       ) : (
-        <textarea
-          id={id}
-          className="form-control sf-input sf-code"
-          rows={rows}
-          spellCheck={false}
-          value={current.text}
-          readOnly={frozen}
-          aria-invalid={current.error !== null}
-          aria-describedby={current.error ? errorId : undefined}
-          onChange={(e) => onChange(e.target.value)}
-          onFocus={() => events.onFocus(id)}
-          onBlur={() => events.onBlur(id)}
-        />
+        textarea
       )}
       {current.error && (
         <p className="sf-diag sf-diag-error" id={errorId} role="alert">
