@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
 import { Banner } from './Banner';
-import { minimalReplacement } from './textDiff';
+import { useExternalText } from './useExternalText';
 import { useColorScheme } from './useColorScheme';
 import './monacoThemes';
 
@@ -153,21 +153,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     callbacks.current.onReady?.(() => model.getValue());
   }, []);
 
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model) return;
-    const r = minimalReplacement(model.getValue(), value);
-    if (!r) return;
-    const range = monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
-    applying.current = true;
-    try {
-      editor.pushUndoStop();
-      editor.executeEdits('spec-studio', [{ range, text: r.text, forceMoveMarkers: true }]);
-      editor.pushUndoStop();
-    } finally {
-      applying.current = false;
-    }
-  }, [value, editor]);
+  useExternalText(editor, value, applying, true);
 
   useEffect(() => {
     const model = editor?.getModel();

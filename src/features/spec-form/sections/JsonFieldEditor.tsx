@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { monaco } from '../../../lib/monaco';
-import { minimalReplacement } from '../../../components/textDiff';
+import { useExternalText } from '../../../components/useExternalText';
 import { useColorScheme } from '../../../components/useColorScheme';
 import '../../../components/monacoThemes';
 
@@ -74,19 +74,7 @@ export default function JsonFieldEditor(props: JsonFieldEditorProps) {
     setEditor(ed);
   }, []);
 
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model) return;
-    const r = minimalReplacement(model.getValue(), value);
-    if (!r) return;
-    const range = monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
-    applying.current = true;
-    try {
-      editor.executeEdits('spec-studio', [{ range, text: r.text, forceMoveMarkers: true }]);
-    } finally {
-      applying.current = false;
-    }
-  }, [value, editor]);
+  useExternalText(editor, value, applying);
 
   return (
     <Editor
