@@ -45,6 +45,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Test projects that run the built CLI: built once per run by the shared global setup. */
+const BUILT_CLI = {
+  environment: 'node',
+  globalSetup: ['tests/cli/globalSetup.ts'],
+  maxWorkers: 2,
+  testTimeout: 30_000,
+};
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   resolve: { alias: { '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) } },
@@ -66,25 +74,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'cli',
-          include: ['tests/cli/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/cli/globalSetup.ts'],
-          maxWorkers: 2,
-          testTimeout: 30_000,
-        },
+        test: { ...BUILT_CLI, name: 'cli', include: ['tests/cli/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
+          ...BUILT_CLI,
           name: 'hostile',
           include: ['tests/hostile/**/*.test.{ts,tsx}'],
           exclude: ['tests/hostile/e2e/**'],
-          environment: 'node',
-          globalSetup: ['tests/cli/globalSetup.ts'],
-          maxWorkers: 2,
-          testTimeout: 30_000,
         },
       },
       {

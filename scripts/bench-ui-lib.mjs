@@ -24,6 +24,25 @@ const ARGS = [
 ];
 
 /**
+ * gzip sizes of `starts` and every chunk they import statically (minified ES chunks import as
+ * `import{..}from"./x.js"` or `import"./x.js"`), skipping the files in `skip`: Map file → gzip bytes.
+ */
+function staticClosure(dist, starts, skip) {
+  const seen = new Map();
+  const visit = (file) => {
+    if (seen.has(file) || skip.has(file)) return;
+    const code = readFileSync(join(dist, file));
+    seen.set(file, gzipSync(code).length);
+    for (const m of code
+      .toString('utf8')
+      .matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(join(dirname(file), m[1]));
+  };
+  for (const file of starts) visit(file);
+  return seen;
+}
+
+/**
  * The JS a first visit downloads before any lazy import: the entry script of index.html, its
  * modulepreload links and (transitively) every chunk they import statically. Sizes are gzip (zlib
  * default level, as Vite reports them). Lazily loaded chunks (Monaco, preview) are listed apart.
@@ -33,18 +52,11 @@ export function initialJs(dist) {
   const refs = [
     ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
   ];
-  const seen = new Map();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    const code = readFileSync(join(dist, file));
-    seen.set(file, gzipSync(code).length);
-    // Static imports of a minified ES chunk: `import{..}from"./x.js"` or `import"./x.js"`.
-    for (const m of code
-      .toString('utf8')
-      .matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
-      visit(join(dirname(file), m[1]));
-  };
-  for (const [, file] of refs) visit(file);
+  const seen = staticClosure(
+    dist,
+    refs.map(([, file]) => file),
+    new Set(),
+  );
   const total = [...seen.values()].reduce((a, b) => a + b, 0);
   return { total, files: [...seen].sort((a, b) => b[1] - a[1]) };
 }
@@ -65,17 +77,7 @@ export function lazyClosureGzip(dist, prefix, initial) {
   const skip = new Set(initial.map(([f]) => f));
   const files = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
   const start = files.map((f) => join('assets', f)).sort((a, b) => statSize(dist, b) - statSize(dist, a))[0];
-  const seen = new Map();
-  const visit = (file) => {
-    if (seen.has(file) || skip.has(file)) return;
-    const code = readFileSync(join(dist, file));
-    seen.set(file, gzipSync(code).length);
-    for (const m of code
-      .toString('utf8')
-      .matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
-      visit(join(dirname(file), m[1]));
-  };
-  if (start) visit(start);
+  const seen = staticClosure(dist, start ? [start] : [], skip);
   return [...seen.values()].reduce((a, b) => a + b, 0);
 }
 

@@ -7,6 +7,7 @@ export * from './types';
 export * from './json/parseJson';
 export * from './json/pointer';
 export * from './json/locate';
+export { findValueRange } from './json/lex';
 export * from './jsonpath/jsonPath';
 export * from './flatten/flatten';
 export * from './flatten/toTable';

@@ -1,26 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, expectOneLineError } from './runCli';
 
-const BIN = 'dist-cli/spec-studio.mjs';
 const FX = 'tests/fixtures/cli';
-
-/** Runs the built CLI exactly as a user would. */
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split(/\r?\n/).filter(Boolean) };
-}
-
-/** One clear line on stderr, never a stack trace. */
-function expectOneLineError(err: string, pattern: RegExp) {
-  const lines = err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^spec-studio: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(err).not.toMatch(/\n\s+at /);
-}
 
 const window = ['--window-start', '2026-01-02T03:04:05Z', '--window-end', '1767409445'];
 

@@ -7,17 +7,14 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JsonObject, JsonValue } from '../../src/core/types';
-import { monacoValue, nameField, openExample, until, waitForMonaco } from './editor.helpers';
-import { startHarness, type Harness } from './harness';
+import { monacoValue, nameField, openEditorPage, openExample, until, waitForMonaco } from './editor.helpers';
+import type { Harness } from './harness';
 
 let h: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.baseUrl}/?e2e`);
-  await waitForMonaco(page);
+  ({ h, page } = await openEditorPage());
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
 
 /** The Monaco model's text, read through the e2e hook (`window.__specStudio`, enabled by `?e2e`). */
 export const monacoValue = (p: Page) =>
@@ -58,3 +59,12 @@ export async function typeInJson(p: Page, text: string): Promise<void> {
 
 /** The spec's Name field in the form. */
 export const nameField = (p: Page) => p.getByLabel('Name', { exact: true });
+
+/** Starts the harness and opens the app (`?e2e`, Monaco ready): the shared setup of the editor suites. */
+export async function openEditorPage(): Promise<{ h: Harness; page: Page }> {
+  const h = await startHarness();
+  const page = await h.newPage();
+  await page.goto(`${h.baseUrl}/?e2e`);
+  await waitForMonaco(page);
+  return { h, page };
+}

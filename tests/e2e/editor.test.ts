@@ -1,18 +1,23 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { monacoValue, nameField, openExample, typeInJson, until, waitForMonaco } from './editor.helpers';
-import { startHarness, type Harness } from './harness';
+import {
+  monacoValue,
+  nameField,
+  openEditorPage,
+  openExample,
+  typeInJson,
+  until,
+  waitForMonaco,
+} from './editor.helpers';
+import type { Harness } from './harness';
 
 let h: Harness;
 let page: Page;
 const FIXTURE = new URL('../fixtures/e2e/unknown-keys.json', import.meta.url).pathname;
 
 beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.baseUrl}/?e2e`);
-  await waitForMonaco(page);
+  ({ h, page } = await openEditorPage());
 });
 
 afterAll(async () => {

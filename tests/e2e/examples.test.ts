@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { monacoValue, openExample, until, waitForMonaco } from './editor.helpers';
-import { startHarness, type Harness } from './harness';
+import { monacoValue, openEditorPage, openExample, until } from './editor.helpers';
+import type { Harness } from './harness';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHARED = join(ROOT, '../shared/reference/examples');
@@ -99,10 +99,7 @@ async function importFile(p: Page, path: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.baseUrl}/?e2e`);
-  await waitForMonaco(page);
+  ({ h, page } = await openEditorPage());
 });
 
 afterAll(async () => {

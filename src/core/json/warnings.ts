@@ -5,20 +5,8 @@
  * visitor pass took ~12 ms per keystroke in the browser (bench:ui).
  */
 import type { ParseWarning } from '../types';
+import { stringClose } from './lex';
 import { encodePointer } from './pointer';
-
-/** Index of the quote that closes the string opening at `i` (-1: unterminated). */
-function stringClose(text: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    j = text.indexOf('"', j);
-    if (j === -1) return -1;
-    let k = j - 1;
-    while (text.charCodeAt(k) === 92) k--;
-    if ((j - 1 - k) % 2 === 0) return j;
-    j++;
-  }
-}
 
 const isNumberChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;

@@ -10,7 +10,13 @@ import type { RunOptions, SimulatedRequest, SimulationResult } from './runTypes'
 export type { RunOptions, RunState, SimulatedRequest, SimulationResult } from './runTypes';
 export { nextRequest, startRun } from './pagination';
 export { secretNames } from './auth';
-export { scheduleRuns, type FlowSchedule } from './schedule';
+export {
+  scheduleParts,
+  scheduleRuns,
+  type FlowSchedule,
+  type RunWindow,
+  type ScheduleParts,
+} from './schedule';
 
 /** Requests per minute for a delay: 60000 / delay rounded to 1 decimal; null without delay. */
 export function requestsPerMinute(delayRequestMillis: number): number | null {

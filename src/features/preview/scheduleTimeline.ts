@@ -1,11 +1,4 @@
-import {
-  checkDateFormat,
-  DEFAULT_DATE_FORMAT,
-  formatDate,
-  renderTemplate,
-  scheduleRuns,
-  type Schedule,
-} from '@core';
+import { checkDateFormat, DEFAULT_DATE_FORMAT, scheduleParts, scheduleRuns, type Schedule } from '@core';
 import type { FlowScheduleInputs } from '../../store/previewTypes';
 import { parseUtcLocal } from './runOptions';
 
@@ -88,28 +81,15 @@ export function scheduleTimeline(
     const end = w.end * 1000;
     const run: TimelineRun = { index, start, end, mode: null, params: [], sent: '' };
     if (!schedule) return run;
-    if (schedule.type === 'STANDARD') {
-      const fmt = (f: string) => (f === '' ? DEFAULT_DATE_FORMAT : f);
-      if (schedule.startParamName)
-        run.params.push([schedule.startParamName, formatDate(start, fmt(schedule.startFormat))]);
-      if (schedule.endParamName)
-        run.params.push([schedule.endParamName, formatDate(end, fmt(schedule.endFormat))]);
-      run.sent = new URLSearchParams(run.params).toString();
-      return run;
-    }
-    const backfill = index === 0 && schedule.backfill !== undefined;
-    run.mode = backfill ? 'backfill' : 'incremental';
-    const template = (backfill ? schedule.backfill : schedule.incremental) ?? '';
-    const fmt = schedule.paramFormat === '' ? DEFAULT_DATE_FORMAT : schedule.paramFormat;
-    const engine = { START_TIME: formatDate(start, fmt), END_TIME: formatDate(end, fmt) };
-    const out = renderTemplate(template, {
-      values: ctx.values,
-      declared: ctx.declared,
-      engine,
-      encode: 'raw',
-    });
-    if (out.ok) run.sent = out.value;
-    else run.error = `scheduleParams.${run.mode}: ${out.message}`;
+    // The first run of a flow is a backfill run when the ADVANCE schedule has a backfill template.
+    const backfill = schedule.type === 'ADVANCE' && index === 0 && schedule.backfill !== undefined;
+    if (schedule.type === 'ADVANCE') run.mode = backfill ? 'backfill' : 'incremental';
+    const parts = scheduleParts(schedule, { start, end }, backfill, ctx.values, ctx.declared);
+    if (!parts.ok) run.error = parts.message;
+    else if (schedule.type === 'STANDARD') {
+      run.params = parts.query;
+      run.sent = new URLSearchParams(parts.query).toString();
+    } else run.sent = parts.engine.SCHEDULE_QUERY ?? '';
     return run;
   });
   return { ok: true, startTime, runs };

@@ -3,27 +3,13 @@
  * the hostile project's globalSetup) run exactly as users run it. Every refusal is one line on
  * stderr starting "spec-studio: ", no stack trace, and a non-zero exit.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, expectOneLineError } from '../../cli/runCli';
 
-const BIN = 'dist-cli/spec-studio.mjs';
 const FX = 'tests/fixtures/hostile/cli';
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split(/\r?\n/).filter(Boolean) };
-}
-
-function expectOneLineError(err: string, pattern: RegExp) {
-  const lines = err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^spec-studio: /);
-  expect(lines[0]).toMatch(pattern);
-  expect(err).not.toMatch(/\n\s+at /);
-}
 
 const stderrJson = (err: string) =>
   err

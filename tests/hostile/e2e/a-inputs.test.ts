@@ -8,17 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { monacoValue, openExample, until, waitForMonaco } from '../../e2e/editor.helpers';
-import { startHarness, type Harness } from '../../e2e/harness';
+import { monacoValue, openEditorPage, openExample, until, waitForMonaco } from '../../e2e/editor.helpers';
+import type { Harness } from '../../e2e/harness';
 
 let h: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.baseUrl}/?e2e`);
-  await waitForMonaco(page);
+  ({ h, page } = await openEditorPage());
 });
 afterAll(async () => {
   await h?.close();

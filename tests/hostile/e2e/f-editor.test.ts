@@ -7,21 +7,19 @@ import type { Page } from 'playwright-core';
 import {
   monacoValue,
   nameField,
+  openEditorPage,
   openExample,
   typeInJson,
   until,
   waitForMonaco,
 } from '../../e2e/editor.helpers';
-import { startHarness, type Harness } from '../../e2e/harness';
+import type { Harness } from '../../e2e/harness';
 
 let h: Harness;
 let page: Page;
 
 beforeAll(async () => {
-  h = await startHarness();
-  page = await h.newPage();
-  await page.goto(`${h.baseUrl}/?e2e`);
-  await waitForMonaco(page);
+  ({ h, page } = await openEditorPage());
 });
 afterAll(async () => {
   await h?.close();
