@@ -34,11 +34,13 @@ export default defineConfig([
   globalIgnores([
     'dist',
     'dist-cli',
+    'dist-e2e',
     'dist-cli.build-*',
     'node_modules',
     'coverage',
     '.bench',
     'src/core/spec/generated',
+    'src/lib/precompiled/sectionFormValidators.*',
   ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,

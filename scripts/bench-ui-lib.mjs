@@ -142,6 +142,15 @@ const PROBE = `(() => {
     for (const e of list.getEntries()) bench.long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   addEventListener('keydown', (e) => { bench.keyAt = e.timeStamp; }, true);
+  // JS files (path, request start, response end) and the first paint, for "JS loaded before first paint".
+  bench.scripts = () => {
+    const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')
+      ?? performance.getEntriesByType('paint')[0];
+    const js = performance.getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }));
+    return { paint: paint ? paint.startTime : null, js };
+  };
   bench.visible = (test, timeout = 30000) => new Promise((resolve, reject) => {
     const t0 = performance.now();
     const tick = () => {
@@ -163,6 +172,12 @@ const PROBE = `(() => {
     jsonShows: (needle) => document.querySelector('.monaco-editor .view-lines')?.textContent.includes(needle),
     nameIs: (value) => nameInput()?.value === value,
     columnShown: (label) => [...document.querySelectorAll('.pv-th-label')].some((c) => c.textContent === label),
+    // [aria-label, value]: the input of that accessible name (an attribute, not a selector) shows value.
+    inputIs: ([label, value]) => [...document.querySelectorAll('input, textarea')]
+      .some((el) => el.getAttribute('aria-label') === label && el.value === value),
+    // [label text, value]: the customer view's input labelled by that text shows value.
+    labelledIs: ([label, value]) => [...document.querySelectorAll('.pv-customer label')]
+      .some((l) => l.textContent.trim().replace(/\\s*\\*$/, '') === label && l.control?.value === value),
   };
   // Navigation → usable form: the first frame that shows an enabled input in the form pane.
   const formInput = () => document.querySelector('.form-pane input:not([disabled])');
@@ -234,4 +249,51 @@ export async function tempFile(name, text) {
   const path = join(dir, name);
   writeFileSync(path, text);
   return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * MailChimp Members (public/examples) with `n` user inputs (`sourceSpec.spec.properties`): input i is
+ * `input_<i>` with description "Input-<i>" (no space: Monaco renders spaces as U+00A0; keys in the order title, description, type, so the
+ * description's JSON line ends with a comma). The first auth's `domain` has the title "AuthDomain".
+ */
+export function bigInputsSpec(n) {
+  const spec = JSON.parse(readFileSync(join(ROOT, 'public/examples/mailchimp-members.json'), 'utf8'));
+  const properties = { listId: spec.sourceSpec.spec.properties.listId };
+  for (let i = 0; i < n - 1; i++)
+    properties[`input_${i}`] = { title: `Title ${i}`, description: `Input-${i}`, type: 'string' };
+  spec.name = 'Bench inputs';
+  spec.authSpec[0].spec.properties.domain.title = 'AuthDomain';
+  spec.sourceSpec.spec.properties = properties;
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/**
+ * What a first visit loads around its first paint, measured in the page (resource timing): gzip
+ * bytes of the JS files whose download ended before the first contentful paint (`before`), and of
+ * those requested before it (`requested`: lazy chunks a first render asks for, such as the preview and
+ * Monaco panes, which finish after the paint). `files` lists both sets.
+ */
+export async function paintJs(bench, dist) {
+  const page = await bench.newPage();
+  await page.goto(`${bench.baseUrl}/`);
+  await page.evaluate(() => window.__bench.formReady());
+  await pause(1500);
+  const { paint, js } = await page.evaluate(() => window.__bench.scripts());
+  await page.context().close();
+  const gz = (path) => {
+    try {
+      return gzipSync(readFileSync(join(dist, path))).length;
+    } catch {
+      return 0;
+    }
+  };
+  const before = js.filter((r) => paint !== null && r.end <= paint);
+  const requested = js.filter((r) => paint !== null && r.start <= paint);
+  const sum = (list) => list.reduce((a, r) => a + gz(r.path), 0);
+  return {
+    paint,
+    before: sum(before),
+    requested: sum(requested),
+    files: { before: before.map((r) => r.path), requested: requested.map((r) => r.path) },
+  };
 }

@@ -3,6 +3,7 @@
 //   npm run gen:validators
 // writes src/core/spec/generated/connectionSpecValidator.js (+ .d.ts). Run it after changing
 // src/core/schemas/**; tests/hostile/core/generatedValidator.test.ts fails while the file is stale.
+// It also writes the rjsf section forms' validators: see scripts/gen-form-validators.mjs.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -20,7 +21,7 @@ export const AJV_OPTIONS = {
  * ajv runtime helpers the generated code would `require`, inlined so the module is plain ESM with no
  * imports (the browser bundle and the core stay free of CommonJS). Same behaviour as ajv's own.
  */
-const RUNTIME = {
+export const RUNTIME = {
   // ajv/dist/runtime/ucs2length: string length in Unicode code points (a surrogate pair counts once).
   ucs2length: `function ucs2length(str) {
   const len = str.length;
@@ -69,6 +70,16 @@ async function main() {
   writeFileSync(`${out}connectionSpecValidator.js`, generateValidatorModule(module.connectionSpecSchema));
   writeFileSync(`${out}connectionSpecValidator.d.ts`, DECLARATION);
   console.log('wrote src/core/spec/generated/connectionSpecValidator.{js,d.ts}');
+
+  // The rjsf section forms' validators (see scripts/gen-form-validators.mjs).
+  const forms = await import('./gen-form-validators.mjs');
+  const core = fileURLToPath(new URL('../src/core/index.ts', import.meta.url));
+  const config = { configFile: false, resolve: { alias: { '@core': core } } };
+  const schemas = await forms.loadFormInputs(async (path) => (await runnerImport(path, config)).module);
+  const base = fileURLToPath(new URL(`../${forms.FORM_OUT}`, import.meta.url));
+  writeFileSync(`${base}.js`, forms.generateFormValidatorModule(schemas, RUNTIME));
+  writeFileSync(`${base}.d.ts`, forms.formValidatorDeclaration(schemas));
+  console.log(`wrote ${forms.FORM_OUT}.{js,d.ts} (${schemas.length} validators)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

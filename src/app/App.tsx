@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type DragEvent } from 'react';
+import { loadRegexEngine } from '@core';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { SplitPanes } from '../components/SplitPanes';
 import { Toasts } from '../components/Toasts';
@@ -15,6 +16,7 @@ import { SpecForm } from '../features/spec-form/SpecForm';
 import { useSpecStore } from '../store';
 import { AppBanners } from './AppBanners';
 import { TopBar } from './TopBar';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 import { useAppLifecycle } from './useAppLifecycle';
 
 const JsonEditorPane = lazy(() => import('../features/json-editor/JsonEditorPane'));
@@ -23,10 +25,25 @@ const PreviewPane = lazy(() =>
   import('../features/preview/PreviewPane').then((m) => ({ default: m.PreviewPane })),
 );
 
+/** An opened file that is an API response becomes a sample page (the preview's code loads lazily). */
+function openSampleFile(text: string, name: string): void {
+  void import('../features/preview/previewService').then((m) => {
+    m.addSamples([{ name, origin: 'file', source: text }]);
+    useSpecStore.getState().setPreviewTab('samples');
+  });
+}
+
 /** The editor shell: top bar, banners, and the three panes (form, JSON, preview). */
 export function App() {
   useAppLifecycle();
-  useDiagnosticsSync();
+  // What the first paint need not wait for starts right after it: the validation worker (its chunk),
+  // the regex engine's chunk (main-thread pattern checks answer "still loading" until it is in), and
+  // the lazy panes below.
+  const painted = useAfterFirstPaint();
+  useDiagnosticsSync(painted);
+  useEffect(() => {
+    if (painted) void loadRegexEngine();
+  }, [painted]);
   useLibraryAutosave();
   useTabPresence();
   const [libraryOpen, setLibraryOpen] = useState(false);
@@ -35,7 +52,7 @@ export function App() {
   const dismissToast = useSpecStore((s) => s.dismissToast);
 
   const beforeLoad = useCallback(() => saveCurrentToLibrary(), []);
-  const openFile = useOpenFile(beforeLoad);
+  const openFile = useOpenFile(beforeLoad, openSampleFile);
 
   const onDrop = (e: DragEvent) => {
     if (e.defaultPrevented) return;
@@ -66,6 +83,7 @@ export function App() {
         onBeforeLoad={beforeLoad}
         onOpenLibrary={() => setLibraryOpen(true)}
         onShowProblems={showProblems}
+        onOpenSample={openSampleFile}
       />
       <AppBanners />
       <main className="workspace">
@@ -99,7 +117,7 @@ export function App() {
                       </div>
                       <ParseErrorBanner />
                       <Suspense fallback={<div className="loading">Loading editor…</div>}>
-                        <JsonEditorPane />
+                        {painted ? <JsonEditorPane /> : <div className="loading">Loading editor…</div>}
                       </Suspense>
                     </div>
                   </Panel>
@@ -120,7 +138,7 @@ export function App() {
               content: (
                 <div className="preview-pane">
                   <Suspense fallback={<div className="loading">Loading preview…</div>}>
-                    <PreviewPane />
+                    {painted ? <PreviewPane /> : <div className="loading">Loading preview…</div>}
                   </Suspense>
                 </div>
               ),

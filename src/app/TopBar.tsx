@@ -1,6 +1,6 @@
 import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
 import { ExportMenu } from '../features/import-export/ExportMenu';
-import { StartMenu } from '../features/import-export/StartMenu';
+import { StartMenu, type OpenSample } from '../features/import-export/StartMenu';
 import { useSpecStore } from '../store';
 import { selectCanRedo, selectCanUndo, selectDirty, selectSpecName } from '../store/selectors';
 
@@ -8,13 +8,15 @@ export interface TopBarProps {
   onBeforeLoad: () => string | null;
   onOpenLibrary: () => void;
   onShowProblems: () => void;
+  /** Where an opened file that is an API response goes (the preview's samples). */
+  onOpenSample?: OpenSample;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 /** App name, spec name, Start / Export / Library, undo and redo, and the problem counts. */
-export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems }: TopBarProps) {
+export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSample }: TopBarProps) {
   const name = useSpecStore(selectSpecName);
   const dirty = useSpecStore(selectDirty);
   const canUndo = useSpecStore(selectCanUndo);
@@ -35,7 +37,7 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems }: TopBarPr
         <span className="muted small">{dirty ? 'Edited · autosaved' : 'No changes'}</span>
       </div>
       <nav className="toolbar" aria-label="Spec actions">
-        <StartMenu onBeforeLoad={onBeforeLoad} />
+        <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} />
         <ExportMenu />
         <button type="button" className="toolbar-button" onClick={onOpenLibrary}>
           Library

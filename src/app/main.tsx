@@ -6,8 +6,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
 import './chrome.css';
 
-// Test hook (dev, test, or ?e2e): read the store and the Monaco model from e2e tests.
-if (import.meta.env.MODE !== 'production' || new URLSearchParams(location.search).has('e2e')) {
+// Test hook for the dev server, unit tests and the e2e build (`vite build --mode e2e`): the store and
+// the Monaco model, read by tests. Vite replaces MODE at build time, so the production build (`npm run
+// build`, mode "production") drops this block; tests/e2e/test-hook.test.ts checks the bundle.
+if (import.meta.env.MODE !== 'production') {
   window.__specStudio = { store: useSpecStore };
 }
 

@@ -1,7 +1,10 @@
 import { FLATTEN_HELP, runFlatten } from './commands/flatten';
 import { SIMULATE_HELP, runSimulate } from './commands/simulate';
 import { VALIDATE_HELP, runValidate } from './commands/validate';
+import { loadRegexEngine, quoteText } from '@core';
+import { argumentErrorMessage } from './args';
 import { CliError } from './io';
+import { finishStderr } from './stderr';
 
 const HELP = `spec-studio: check and preview Adobe Experience Platform Self-Serve Sources connection specs.
 
@@ -33,28 +36,30 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(
-      `spec-studio: unknown command "${name}" (try validate, flatten or simulate; --help)\n`,
-    );
+    finishStderr(`unknown command ${quoteText(name)} (try validate, flatten or simulate; --help)`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
+  let code: number;
   try {
-    return await command.run(args);
+    // JSONPath match()/search() need the linear-time regex engine, which core loads on request.
+    await loadRegexEngine();
+    code = await command.run(args);
   } catch (error) {
-    const exit = error instanceof CliError ? error.exitCode : 2;
     const message =
       error instanceof CliError
         ? error.message
-        : error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-          ? `${error.message} (see ${name} --help)`
-          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`spec-studio: ${message}\n`);
-    return exit;
+        : (argumentErrorMessage(error, name) ??
+          `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    finishStderr(message);
+    return error instanceof CliError ? error.exitCode : 2;
   }
+  // A run that fails without a message of its own keeps stderr empty (its warnings are dropped).
+  if (code === 0) finishStderr();
+  return code;
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -66,9 +71,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `spec-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    finishStderr(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   },
 );

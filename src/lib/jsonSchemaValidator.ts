@@ -7,6 +7,11 @@
  * It never fetches anything: a `$ref` it cannot resolve locally makes `isValid` false and
  * `rawValidation` report a `validationError`. A schema that recurses without consuming data
  * (`{"$ref":"#"}`) ends in a caught RangeError, reported the same way, never a crash.
+ *
+ * Regular expressions (`pattern`, `patternProperties`) never reach the backtracking `RegExp` as
+ * written: they are decided by the core's linear-time engine and rewritten for the data being
+ * validated (./schemaPatterns.ts). A string too long to test against its pattern within the
+ * per-test work limit fails it, with an error message saying it was not checked and why.
  */
 import { dereference, validate, type OutputUnit, type Schema, type SchemaDraft } from '@cfworker/json-schema';
 import {
@@ -25,6 +30,7 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
+import { hasPatterns, rewritePatterns, type PatternRewrite } from './schemaPatterns';
 
 /** Keywords whose output units only say "a subschema had errors" (the leaf units follow them). */
 const CONTAINER_KEYWORDS = new Set([
@@ -65,6 +71,29 @@ function propertyOf(instanceLocation: string): string {
     .join('');
 }
 
+/** The value at `instanceLocation` (`#/a/0`) in `data`, or undefined. */
+function valueAt(data: unknown, instanceLocation: string): unknown {
+  let cur = data;
+  for (const seg of instanceLocation.replace(/^#\/?/, '').split('/')) {
+    if (seg === '') continue;
+    const key = decodeURIComponent(seg).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Says, in its `pattern` errors, which strings were not tested (too long for their pattern). */
+function explainSkipped(units: OutputUnit[], rewrite: PatternRewrite | null, data: unknown): void {
+  if (!rewrite || rewrite.skipped.size === 0) return;
+  for (const unit of units) {
+    if (unit.keyword !== 'pattern') continue;
+    const value = valueAt(data, unit.instanceLocation);
+    const why = typeof value === 'string' ? rewrite.skipped.get(value) : undefined;
+    if (why) unit.error = `String was not checked against its pattern: ${why}.`;
+  }
+}
+
 /** cfworker output units as rjsf validation errors (leaf units only). */
 export function toRjsfErrors(units: readonly OutputUnit[]): RJSFValidationError[] {
   return units
@@ -99,20 +128,37 @@ export class InterpretingValidator<T = unknown> implements ValidatorType<T> {
     return lookup;
   }
 
-  /** Validates `data` against `schema`; throws on schema problems (callers catch). */
+  /**
+   * Validates `data` against `schema`; throws on schema problems (callers catch). Schemas with
+   * patterns are copied and rewritten for `data` on every call (see ./schemaPatterns.ts).
+   */
   private run(schema: RJSFSchema, data: unknown, rootSchema?: RJSFSchema) {
     const draft = draftOf(rootSchema ?? schema);
     if (rootSchema === undefined || rootSchema === schema) {
       const own = copy(schema) as Schema;
-      return validate(data, own, draft, dereference(own), false);
+      const rewrite = hasPatterns(schema) ? rewritePatterns(own, data) : null;
+      const result = validate(data, own, draft, dereference(own), false);
+      explainSkipped(result.errors, rewrite, data);
+      return result;
     }
+    let base: Record<string, Schema | boolean>;
+    let rootRewrite: PatternRewrite | null = null;
+    if (hasPatterns(rootSchema)) {
+      const root = { ...copy(rootSchema), $id: ROOT_SCHEMA_PREFIX } as Schema;
+      rootRewrite = rewritePatterns(root, data);
+      base = dereference(root);
+    } else base = this.rootLookup(rootSchema);
     const lookup: Record<string, Schema | boolean> = Object.assign(
       Object.create(null) as Record<string, Schema | boolean>,
-      this.rootLookup(rootSchema),
+      base,
     );
     const sub = copy(withIdRefPrefix(schema)) as Schema;
     delete sub.$id;
-    return validate(data, sub, draft, dereference(sub, lookup), false);
+    const rewrite = hasPatterns(schema) ? rewritePatterns(sub, data) : null;
+    const result = validate(data, sub, draft, dereference(sub, lookup), false);
+    explainSkipped(result.errors, rewrite, data);
+    explainSkipped(result.errors, rootRewrite, data);
+    return result;
   }
 
   /** Pure validation of `formData` against `schema`: errors, or the schema's own problem. */

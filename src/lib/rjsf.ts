@@ -1,13 +1,18 @@
 /**
- * rjsf setup shared by every form of the app: one typed, CSP-safe validator and the base form options.
+ * rjsf setup shared by every form of the app: the typed, CSP-safe validators and the base form options.
  *
- * The validator interprets schemas (@cfworker/json-schema behind rjsf's `ValidatorType`, see
- * ./jsonSchemaValidator) instead of compiling them with ajv, so the page needs no `'unsafe-eval'`.
- * Forms in this app never validate on keystrokes (STYLE.md "Forms stay small"): the diagnostics come from
- * the core's `validate`, computed off the main thread by the store. The validator is still required by rjsf
- * to resolve schemas (`if`/`oneOf`), so it is created once here and shared.
+ * - The section forms (fixed schemas, built from the app's own field lists) validate with
+ *   @rjsf/validator-ajv8's precompiled validator: ajv code generated at build time by
+ *   `npm run gen:validators` (see ./sectionFormValidator).
+ * - The customer view renders the partner's own schemas, known only at run time: those cannot be
+ *   precompiled, so it uses an interpreting validator (@cfworker/json-schema behind rjsf's
+ *   `ValidatorType`, see ./jsonSchemaValidator) that generates no code.
+ * Neither needs `'unsafe-eval'`. Forms in this app never validate on keystrokes (STYLE.md "Forms stay
+ * small"): the diagnostics come from the core's `validate`, computed off the main thread by the store.
+ * rjsf still requires a validator to resolve schemas (`if`/`oneOf`), so each is created once here.
  */
 import { InterpretingValidator } from './jsonSchemaValidator';
+import { SectionFormValidator } from './sectionFormValidator';
 
 /**
  * The form data of every section form: a flat record of encoded field values. (Typing rjsf with the
@@ -15,8 +20,11 @@ import { InterpretingValidator } from './jsonSchemaValidator';
  */
 export type FormRecord = Record<string, unknown>;
 
-/** The one rjsf validator instance (no code generation: safe under a CSP without 'unsafe-eval'). */
+/** The interpreting validator, for schemas known only at run time (the customer view). */
 export const rjsfValidator = new InterpretingValidator<FormRecord>();
+
+/** The section forms' validator: precompiled ajv validators (falls back to `rjsfValidator` if stale). */
+export const sectionFormValidator = new SectionFormValidator<FormRecord>(rjsfValidator);
 
 /**
  * Form props every section form shares: no live validation, no error list (errors are shown inline from

@@ -94,6 +94,8 @@ export interface PreviewResult {
   records: RecordsSummary;
   run: SimulationResult;
   matches: SampleMatches | null;
+  /** Findings that need the sample pages (a pagination path matching nothing in any page). */
+  sampleDiagnostics?: Diagnostic[];
   ms: number;
 }
 
@@ -106,6 +108,11 @@ export interface PreviewState {
   previewResult: PreviewResult | null;
   /** A newer preview than the one shown is being computed. */
   previewPending: boolean;
+  /**
+   * Why the newest preview failed (e.g. the worker watchdog stopped a step), until one succeeds: the
+   * shown result is then older than the spec, and this says why it is not updating.
+   */
+  previewFailure: string | null;
   /** Show secrets in the simulated requests (masked by default). */
   revealSecrets: boolean;
   flowSchedule: FlowScheduleInputs;
@@ -126,6 +133,8 @@ export interface PreviewActions {
   setTreePageId: (id: string | null) => void;
   /** Marks a newer preview as pending (true) or shown. */
   setPreviewPending: (pending: boolean) => void;
+  /** Records why the newest preview failed (null: it succeeded). */
+  setPreviewFailure: (message: string | null) => void;
   /** Shows a result; the answer to an older request than the one shown is dropped. */
   setPreviewResult: (result: PreviewResult) => void;
   setRevealSecrets: (reveal: boolean) => void;

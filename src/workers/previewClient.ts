@@ -4,18 +4,21 @@ import type { PreviewEngine } from './previewEngine';
 import {
   supersedeKey,
   type ExplainResult,
+  type ExportResult,
   type ParseSampleResult,
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
+  type PreviewWorkerMessage,
   type RowsResult,
 } from './previewProtocol';
+import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
 
 /** The part of `Worker` the client uses (a fake in tests). */
 export interface WorkerLike {
   postMessage(msg: PreviewRequest): void;
   terminate(): void;
-  onmessage: ((e: MessageEvent<PreviewResponse>) => void) | null;
+  onmessage: ((e: MessageEvent<PreviewWorkerMessage>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
@@ -35,7 +38,7 @@ export interface PreviewClient {
   record(tableId: number, index: number): Promise<JsonObject | null>;
   /** Why record `index` of the table of preview `tableId` is what it is (null: no such record). */
   explain(tableId: number, index: number): Promise<ExplainResult | null>;
-  exportTable(tableId: number, format: 'csv' | 'ndjson'): Promise<string | null>;
+  exportTable(tableId: number, format: 'csv' | 'ndjson'): Promise<ExportResult | null>;
   sampleValue(pageId: string): Promise<JsonValue | undefined | null>;
   /** True while the work runs in a worker (false: on the main thread). */
   readonly usesWorker: boolean;
@@ -48,12 +51,30 @@ const defaultFactory: PreviewWorkerFactory = () =>
 type Waiter = { key: string; resolve: (r: PreviewResponse | null) => void; reject: (e: Error) => void };
 type Body<M> = M extends PreviewRequest ? Omit<M, 'id'> : never;
 
+/** What a request does, named for the user when the worker had to be stopped before its first step. */
+const REQUEST_STEP: Record<PreviewRequest['kind'], string> = {
+  parseSample: 'Parsing the sample page',
+  dropSample: 'Removing a sample page',
+  preview: 'Computing the preview',
+  rows: 'Loading rows of the records table',
+  record: 'Loading a record',
+  explain: 'Explaining a record',
+  export: 'Exporting the records',
+  sampleValue: 'Loading the sample page',
+};
+
 /**
  * Creates a client that runs the preview in a worker and correlates answers by id. Where `Worker`
- * is missing (tests, Node) or the worker fails, it runs the same engine on the main thread, after
- * a yield so that a burst of requests only computes the last one.
+ * is missing (tests, Node) or the worker dies (an error event), it runs the same engine on the main thread, after
+ * a yield so that a burst of requests only computes the last one. A worker silent on one step for
+ * longer than `budgetMs` is terminated and replaced (see ./watchdog): the request it was stuck on
+ * rejects with a message naming the step, the pages it held are parsed again in the new worker (except
+ * a page whose parsing was the stuck step), and nothing is re-run on the main thread.
  */
-export function createPreviewClient(factory: PreviewWorkerFactory | null = defaultFactory): PreviewClient {
+export function createPreviewClient(
+  factory: PreviewWorkerFactory | null = defaultFactory,
+  budgetMs = WORKER_STEP_BUDGET_MS,
+): PreviewClient {
   let worker: WorkerLike | null = null;
   if (factory && (typeof Worker !== 'undefined' || factory !== defaultFactory)) {
     try {
@@ -68,6 +89,10 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
   const waiting = new Map<number, Waiter>();
   const pendingMessages = new Map<number, PreviewRequest>();
   const sources = new Map<string, { source: string | Blob; envelope: boolean }>();
+  /** The step each unanswered request reported last. */
+  const steps = new Map<number, string>();
+  /** Requests the current worker has not answered, in the order they were posted. */
+  const posted = new Map<number, PreviewRequest>();
 
   // The fallback engine (and with it flatten/simulate) is loaded only when first needed, so it never
   // sits in a chunk that the page loads up front.
@@ -104,11 +129,78 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     }, 0);
   };
 
-  const attach = (w: WorkerLike): void => {
-    w.onmessage = (e) => settle(e.data.id, e.data);
-    w.onerror = () => {
-      // The worker died (blocked by CSP, out of memory): fall back to the main thread for good.
+  const post = (w: WorkerLike, msg: PreviewRequest): void => {
+    posted.set(msg.id, msg);
+    watchdog.posted(msg.id);
+    w.postMessage(msg);
+  };
+
+  // The worker is stuck: replace it, reject the request it was stuck on with the step's name, give the
+  // new worker the pages back and re-send what was queued behind.
+  const onStuck = (): void => {
+    const id = watchdog.oldest() ?? -1;
+    const stuck = posted.get(id);
+    const step = steps.get(id) ?? (stuck ? REQUEST_STEP[stuck.kind] : 'A preview step');
+    watchdog.reset();
+    worker?.terminate();
+    worker = null;
+    const queued = [...posted.values()].filter((m) => m.id !== id);
+    posted.clear();
+    steps.clear();
+    if (stuck?.kind === 'parseSample') sources.delete(stuck.pageId);
+    try {
+      worker = factory ? factory() : null;
+    } catch {
       worker = null;
+    }
+    const message = stoppedMessage(step, 'preview', budgetMs);
+    if (waiting.has(id)) {
+      const w = waiting.get(id);
+      waiting.delete(id);
+      w?.reject(new Error(message));
+    }
+    if (!worker) {
+      broken = message;
+      for (const m of queued) settle(m.id, { kind: 'error', id: m.id, message });
+      return;
+    }
+    attach(worker);
+    const resent = new Set<number>();
+    for (const [pageId, { source, envelope }] of sources) {
+      const pending = queued.find((m) => m.kind === 'parseSample' && m.pageId === pageId);
+      post(worker, pending ?? { kind: 'parseSample', id: ++nextId, pageId, source, envelope });
+      if (pending) resent.add(pending.id);
+    }
+    for (const m of queued) {
+      if (resent.has(m.id)) continue;
+      const waiter = waiting.get(m.id);
+      const sample = m.kind === 'parseSample' || m.kind === 'dropSample';
+      if (!sample && waiter && latest.get(waiter.key) === m.id) post(worker, m);
+      else settle(m.id, null);
+    }
+  };
+  const watchdog = createWatchdog(onStuck, budgetMs);
+  /** Set when a stopped worker could not be replaced: every request then fails with this message. */
+  let broken: string | null = null;
+
+  const attach = (w: WorkerLike): void => {
+    w.onmessage = (e) => {
+      const msg = e.data;
+      if (msg.kind === 'step') {
+        steps.set(msg.id, msg.step);
+        return watchdog.progress();
+      }
+      posted.delete(msg.id);
+      steps.delete(msg.id);
+      watchdog.answered(msg.id);
+      settle(msg.id, msg.kind === 'skipped' ? null : msg);
+    };
+    w.onerror = () => {
+      // The worker died (blocked by CSP, out of memory): fall back to the main thread for good. (A worker
+      // that is merely slow is the watchdog's case: replaced, never moved to the main thread.)
+      worker = null;
+      watchdog.reset();
+      posted.clear();
       w.terminate();
       for (const [id, waiter] of waiting) {
         const msg = pendingMessages.get(id);
@@ -129,7 +221,8 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     return new Promise<PreviewResponse | null>((resolve, reject) => {
       waiting.set(id, { key, resolve, reject });
       pendingMessages.set(id, msg);
-      if (worker) worker.postMessage(msg);
+      if (broken !== null) settle(id, { kind: 'error', id, message: broken });
+      else if (worker) post(worker, msg);
       else runMain(msg);
     }).finally(() => pendingMessages.delete(id));
   };
@@ -177,6 +270,8 @@ export function createPreviewClient(factory: PreviewWorkerFactory | null = defau
     dispose() {
       worker?.terminate();
       worker = null;
+      watchdog.reset();
+      posted.clear();
       for (const id of [...waiting.keys()]) settle(id, null);
       sources.clear();
     },

@@ -5,8 +5,10 @@ import {
   flatten,
   normalise,
   recordsToNdjson,
+  samplePathChecks,
   simulate,
-  tableToCsv,
+  csvLines,
+  MAX_CSV_COLUMNS,
   toTable,
   wrapperName,
   type FlattenConfig,
@@ -25,6 +27,7 @@ import {
   MAX_MATCHES,
   MAX_TABLE_ROWS,
   type ExplainResult,
+  type ExportResult,
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
@@ -78,8 +81,14 @@ export function sampleMatches(model: SpecModel, pageId: string, body: JsonValue)
   return out;
 }
 
-/** Creates an engine; the worker runs one, and the client runs one on the main thread without Worker. */
-export function createPreviewEngine(): PreviewEngine {
+/** Reports the step a request starts now (the worker forwards it to the client's watchdog). */
+export type StepReporter = (id: number, step: string) => void;
+
+/**
+ * Creates an engine; the worker runs one, and the client runs one on the main thread without Worker.
+ * `onStep` hears each step of a preview as it starts.
+ */
+export function createPreviewEngine(onStep: StepReporter = () => undefined): PreviewEngine {
   const pages = new Map<string, JsonValue>();
   let table: {
     id: number;
@@ -93,11 +102,16 @@ export function createPreviewEngine(): PreviewEngine {
 
   const preview = (id: number, input: PreviewInput): PreviewResponse => {
     const t0 = performance.now();
+    onStep(id, 'Reading the spec');
     const { model, diagnostics: specDiagnostics } = normalise(input.doc);
     const pageIds = input.pageIds.filter((p) => pages.has(p));
     const bodies = pageIds.map((p) => pages.get(p) ?? null);
     const key = JSON.stringify([model.contentPath ?? null, model.explodeEntityPath ?? null, pageIds]);
     if (!cache || cache.key !== key) {
+      onStep(
+        id,
+        `Flattening ${bodies.length === 1 ? 'the sample page' : `the ${bodies.length} sample pages`}`,
+      );
       const flat = flatten(model, bodies);
       cache = { key, flat, table: toTable(flat.records, { maxRows: MAX_TABLE_ROWS }) };
     }
@@ -114,8 +128,10 @@ export function createPreviewEngine(): PreviewEngine {
       const headers = input.headers?.[pageIds[i] ?? ''];
       return headers && Object.keys(headers).length > 0 ? { body, headers } : { body };
     });
+    onStep(id, 'Simulating the run');
     const run = simulate(model, input.run, responses);
     const matchBody = input.matchPageId === null ? undefined : pages.get(input.matchPageId);
+    if (matchBody !== undefined) onStep(id, 'Highlighting the matches in the sample tree');
     const matches =
       input.matchPageId !== null && matchBody !== undefined
         ? sampleMatches(model, input.matchPageId, matchBody)
@@ -144,6 +160,7 @@ export function createPreviewEngine(): PreviewEngine {
         },
         run,
         matches,
+        sampleDiagnostics: samplePathChecks(input.doc, model, bodies),
         ms: performance.now() - t0,
       },
     };
@@ -195,9 +212,7 @@ export function createPreviewEngine(): PreviewEngine {
         return { kind: 'explain', id: msg.id, result: explain(msg.tableId, msg.index) };
       case 'export': {
         const t = current(msg.tableId);
-        let text: string | null = null;
-        if (t) text = msg.format === 'ndjson' ? recordsToNdjson(t.records) : tableToCsv(toTable(t.records));
-        return { kind: 'export', id: msg.id, result: text };
+        return { kind: 'export', id: msg.id, result: t ? exportText(t.records, msg.format) : null };
       }
       case 'sampleValue':
         return { kind: 'sampleValue', id: msg.id, result: pages.get(msg.pageId) };
@@ -212,5 +227,23 @@ export function createPreviewEngine(): PreviewEngine {
         return { kind: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) };
       }
     },
+  };
+}
+
+/**
+ * The records as NDJSON, or as the table view's CSV holding at most {@link MAX_CSV_COLUMNS} columns
+ * (the CLI's cap); when columns are left out, `note` says how many, for the user.
+ */
+export function exportText(records: JsonValue[], format: 'csv' | 'ndjson'): ExportResult {
+  if (format === 'ndjson') return { text: recordsToNdjson(records) };
+  const table = toTable(records);
+  let text = '';
+  for (const line of csvLines(table, MAX_CSV_COLUMNS)) text += `${line}\r\n`;
+  const left = table.columns.length - MAX_CSV_COLUMNS;
+  if (left <= 0) return { text };
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return {
+    text,
+    note: `The CSV holds the first ${n(MAX_CSV_COLUMNS)} of ${n(table.columns.length)} columns; ${n(left)} are left out. Export NDJSON for every field.`,
   };
 }

@@ -1,5 +1,5 @@
 import { locatePointer, parseJson, type JsonObject, type JsonValue, type ParseError } from '@core';
-import { POSITIONS_MAX_CHARS, type ParseSampleResult } from './previewProtocol';
+import type { ParseSampleResult } from './previewProtocol';
 
 /** "object with 4 keys", "array of 12 items", "string": what a parsed page holds, in a few words. */
 export function describeValue(v: JsonValue): string {
@@ -66,7 +66,8 @@ export function parseSampleText(
   text: string,
   envelope = false,
 ): { result: ParseSampleResult; value?: JsonValue } {
-  const r = parseJson(text, { positions: text.length <= POSITIONS_MAX_CHARS });
+  // Duplicate-key and beyond-2^53 warnings at every size: the warnings pass is one linear scan.
+  const r = parseJson(text);
   const warnings = r.warnings.map((w) => `line ${w.line}, column ${w.column}: ${w.message}`);
   if (!r.ok) return { result: { pageId, ok: false, size: text.length, error: r.error } };
   if (!envelope) {

@@ -1,8 +1,6 @@
 import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
 
-/** Text longer than this is parsed without positions (no duplicate-key / unsafe-number warnings). */
-export const POSITIONS_MAX_CHARS = 2_000_000;
 /** Rows kept in the worker's table (the rest are counted, `truncated` is set). */
 export const MAX_TABLE_ROWS = 200_000;
 /** Rows sent with a preview result; the table asks for further windows on demand. */
@@ -23,6 +21,12 @@ export interface PreviewInput {
 }
 
 /** Why one record of a preview's table is what it is, with the page it came from. */
+/** An export's text, and a note for the user when it does not hold everything (CSV column cap). */
+export interface ExportResult {
+  text: string;
+  note?: string;
+}
+
 export interface ExplainResult {
   tableId: number;
   index: number;
@@ -71,9 +75,19 @@ export type PreviewResponse =
   | { kind: 'rows'; id: number; result: RowsResult | null }
   | { kind: 'record'; id: number; result: JsonObject | null }
   | { kind: 'explain'; id: number; result: ExplainResult | null }
-  | { kind: 'export'; id: number; result: string | null }
+  | { kind: 'export'; id: number; result: ExportResult | null }
   | { kind: 'sampleValue'; id: number; result: JsonValue | undefined }
   | { kind: 'error'; id: number; message: string };
+
+/**
+ * What the preview worker posts besides answers: progress (the step it starts now, which restarts the
+ * watchdog's clock and names the step if it is stopped) and the acknowledgement of a preview that a newer
+ * one superseded before it started (so no request stays unanswered).
+ */
+export type PreviewProgress = { kind: 'step'; id: number; step: string } | { kind: 'skipped'; id: number };
+
+/** Every message the preview worker posts. */
+export type PreviewWorkerMessage = PreviewResponse | PreviewProgress;
 
 /** The result type of each request kind. */
 export interface PreviewResultOf {
@@ -83,7 +97,7 @@ export interface PreviewResultOf {
   rows: RowsResult | null;
   record: JsonObject | null;
   explain: ExplainResult | null;
-  export: string | null;
+  export: ExportResult | null;
   sampleValue: JsonValue | undefined;
 }
 

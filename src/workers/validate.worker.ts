@@ -1,10 +1,17 @@
 /// <reference lib="webworker" />
+import { loadRegexEngine } from '@core';
 import { runValidation } from './runValidation';
 import type { ValidateRequest, ValidateResponse } from './protocol';
 
-// Thin message switch: all logic lives in core (through runValidation).
+// Thin message switch: all logic lives in core (through runValidation). JSONPath match()/search()
+// need the linear-time regex engine, which core loads on request: loading starts with the worker, and
+// every job waits for it.
+const regexEngineReady = loadRegexEngine();
 self.onmessage = (e: MessageEvent<ValidateRequest>) => {
-  const msg = e.data;
+  void regexEngineReady.then(() => handle(e.data));
+};
+
+function handle(msg: ValidateRequest): void {
   switch (msg.type) {
     case 'validate': {
       const t0 = performance.now();
@@ -29,4 +36,4 @@ self.onmessage = (e: MessageEvent<ValidateRequest>) => {
       break;
     }
   }
-};
+}

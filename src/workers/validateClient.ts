@@ -1,5 +1,6 @@
-import type { Diagnostic, JsonValue } from '@core';
+import { loadRegexEngine, type Diagnostic, type JsonValue } from '@core';
 import type { ValidateRequest, ValidateResponse } from './protocol';
+import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
 
 export interface ValidationResult {
   revision: number;
@@ -12,6 +13,8 @@ export interface ValidateClient {
    * request superseded this one before it finished (the stale result is dropped, never shown).
    */
   validate(doc: JsonValue, revision: number): Promise<ValidationResult | null>;
+  /** How long the last validation that finished took to compute (ms; 0 before the first). */
+  lastMs(): number;
   dispose(): void;
 }
 
@@ -21,11 +24,26 @@ type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module', name: 'validate' });
 
+/** The diagnostic that replaces the result of a validation the watchdog stopped. */
+export function validationStopped(budgetMs = WORKER_STEP_BUDGET_MS): Diagnostic {
+  return {
+    severity: 'error',
+    pointer: '',
+    code: 'worker-timeout',
+    message: `${stoppedMessage('Validating the spec', 'validation', budgetMs)} The problems list is incomplete until the next change.`,
+  };
+}
+
 /**
  * Creates a client that runs validation in a worker, correlates answers by id and drops superseded
  * ones. Where `Worker` is missing (tests, Node) or fails to start, it calls core on the main thread.
+ * A validation that runs past `budgetMs` is stopped: the worker is terminated and a fresh one started,
+ * and the result is one `worker-timeout` error saying so (never a rerun on the main thread).
  */
-export function createValidateClient(factory: WorkerFactory | null = defaultFactory): ValidateClient {
+export function createValidateClient(
+  factory: WorkerFactory | null = defaultFactory,
+  budgetMs = WORKER_STEP_BUDGET_MS,
+): ValidateClient {
   let worker: Worker | null = null;
   if (factory && typeof Worker !== 'undefined') {
     try {
@@ -35,9 +53,11 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
     }
   }
   let nextId = 0;
+  let lastMs = 0;
   let latest = 0;
   let last: { doc: JsonValue; revision: number } | null = null;
   const waiting = new Map<number, (r: ValidationResult | null) => void>();
+  const posted = new Map<number, ValidateRequest>();
 
   const settleStale = (id: number): void => {
     for (const [wid, resolve] of waiting) {
@@ -49,9 +69,11 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
   };
 
   // Core's validate (ajv and the spec schemas) is loaded only when the fallback first runs, so it
-  // never sits in the entry chunk.
+  // never sits in the entry chunk; the regex engine is awaited too, so JSONPath match()/search() in
+  // the spec are checked, not reported as "still loading".
   let validation: Promise<typeof import('./runValidation')> | null = null;
-  const loadValidation = () => (validation ??= import('./runValidation'));
+  const loadValidation = () =>
+    (validation ??= Promise.all([import('./runValidation'), loadRegexEngine()]).then(([m]) => m));
 
   const mainThread = (doc: JsonValue, revision: number, id: number): Promise<ValidationResult | null> =>
     new Promise((resolve) => {
@@ -65,11 +87,13 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
           ({ runValidation }) => {
             if (id !== latest) return resolve(null);
             let diagnostics: Diagnostic[];
+            const t0 = performance.now();
             try {
               diagnostics = runValidation(doc);
             } catch (err) {
               diagnostics = failed(err);
             }
+            lastMs = performance.now() - t0;
             resolve(id === latest ? { revision, diagnostics } : null);
           },
           (err: unknown) => resolve(id === latest ? { revision, diagnostics: failed(err) } : null),
@@ -77,10 +101,46 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
       }, 0);
     });
 
-  if (worker) {
-    const w = worker;
+  const post = (w: Worker, msg: ValidateRequest): void => {
+    posted.set(msg.id, msg);
+    watchdog.posted(msg.id);
+    w.postMessage(msg);
+  };
+
+  // The worker is stuck on its oldest request: replace it, answer that request with a diagnostic that
+  // says so, and send the newest request (if it was queued behind) to the fresh worker.
+  const onStuck = (): void => {
+    const stuck = watchdog.oldest();
+    watchdog.reset();
+    worker?.terminate();
+    worker = null;
+    const queued = [...posted.values()];
+    posted.clear();
+    try {
+      if (factory) worker = factory();
+    } catch {
+      worker = null;
+    }
+    if (worker) attach(worker);
+    for (const msg of queued) {
+      const resolve = waiting.get(msg.id);
+      if (!resolve) continue;
+      if (msg.id === stuck || !worker) {
+        waiting.delete(msg.id);
+        resolve(
+          msg.id === latest ? { revision: msg.revision, diagnostics: [validationStopped(budgetMs)] } : null,
+        );
+      } else post(worker, msg);
+    }
+  };
+  const watchdog = createWatchdog(onStuck, budgetMs);
+
+  const attach = (w: Worker): void => {
     w.onmessage = (e: MessageEvent<ValidateResponse>) => {
       const msg = e.data;
+      posted.delete(msg.id);
+      watchdog.answered(msg.id);
+      if (msg.type === 'diagnostics') lastMs = msg.ms;
       const resolve = waiting.get(msg.id);
       if (!resolve) return;
       waiting.delete(msg.id);
@@ -100,15 +160,19 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
         });
     };
     w.onerror = () => {
-      // The worker died (e.g. blocked by CSP): fall back to the main thread for good.
+      // The worker died (e.g. blocked by CSP): fall back to the main thread for good. (A worker that is
+      // merely slow is the watchdog's case: replaced, never moved to the main thread.)
       worker = null;
+      watchdog.reset();
+      posted.clear();
       for (const [id, resolve] of waiting) {
         if (id === latest && last) void mainThread(last.doc, last.revision, id).then(resolve);
         else resolve(null);
       }
       waiting.clear();
     };
-  }
+  };
+  if (worker) attach(worker);
 
   return {
     validate(doc, revision) {
@@ -120,13 +184,15 @@ export function createValidateClient(factory: WorkerFactory | null = defaultFact
       const w = worker;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        const msg: ValidateRequest = { type: 'validate', id, revision, doc };
-        w.postMessage(msg);
+        post(w, { type: 'validate', id, revision, doc });
       });
     },
+    lastMs: () => lastMs,
     dispose() {
       worker?.terminate();
       worker = null;
+      watchdog.reset();
+      posted.clear();
       for (const [, resolve] of waiting) resolve(null);
       waiting.clear();
     },

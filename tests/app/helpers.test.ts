@@ -74,9 +74,9 @@ describe('file import and names', () => {
     const r = await readSpecFile({
       name: 'huge.json',
       size: MAX_IMPORT_BYTES + 1,
-      text: () => {
+      arrayBuffer: () => {
         read = true;
-        return Promise.resolve('{}');
+        return Promise.resolve(new ArrayBuffer(2));
       },
     });
     expect(r.ok).toBe(false);
@@ -85,7 +85,12 @@ describe('file import and names', () => {
   });
 
   it('reads a file and drops a leading BOM', async () => {
-    const r = await readSpecFile({ name: 'a.json', size: 10, text: () => Promise.resolve('\uFEFF{"a":1}') });
+    const bytes = new TextEncoder().encode('\uFEFF{"a":1}');
+    const r = await readSpecFile({
+      name: 'a.json',
+      size: 10,
+      arrayBuffer: () => Promise.resolve(bytes.buffer),
+    });
     expect(r).toEqual({ ok: true, text: '{"a":1}', name: 'a.json' });
   });
 

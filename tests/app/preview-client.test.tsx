@@ -101,11 +101,11 @@ describe('preview client: rows windows, records and exports of the shown table',
     const id = r?.id ?? -1;
     expect((await client.rows(id, 1, 3))?.rows.map((row) => row[0])).toEqual(['m1', 'm2']);
     expect(await client.record(id, 2)).toMatchObject({ member: { id: 'm2', status: 'subscribed' } });
-    const csv = (await client.exportTable(id, 'csv')) ?? '';
+    const csv = (await client.exportTable(id, 'csv'))?.text ?? '';
     expect(csv.split(/\r?\n/)[0]).toBe(
       'member.id,member.email_address,member.status,member.merge_fields.FNAME,member.merge_fields.AGE,member.tags',
     );
-    expect((await client.exportTable(id, 'ndjson'))?.trim().split('\n')).toHaveLength(3);
+    expect((await client.exportTable(id, 'ndjson'))?.text.trim().split('\n')).toHaveLength(3);
     expect(await client.rows(id + 100, 0, 2)).toBeNull();
   });
 });

@@ -144,7 +144,9 @@ describe('requests tab', () => {
     });
     await waitFor(() => expect(st().previewResult?.pageIds).toHaveLength(3));
     tab(/Requests/);
-    expect(screen.getByRole('status', { name: 'Stop reason' }).textContent).toContain('blocked');
+    // Without inputs the simulation still runs (issue 8 D10): missing values show as ‹name›.
+    expect(screen.getByRole('status', { name: 'Stop reason' }).textContent).toContain('end-condition');
+    expect(screen.getAllByRole('mark').map((m) => m.textContent)).toContain('‹domain›');
     fireEvent.change(screen.getByLabelText(/^domain/), { target: { value: 'us6' } });
     fireEvent.change(screen.getByLabelText(/^listId/), { target: { value: 'L1' } });
     fireEvent.change(screen.getByLabelText(/accessToken/), { target: { value: 's3cret' } });

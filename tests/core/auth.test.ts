@@ -72,7 +72,7 @@ describe('auth headers (SEMANTICS §7)', () => {
     ['KeyBased', { ...keyParams, authKey1: 'a\r\nX: y' }, /line break/],
   ])('%s with %j cannot start', (authName, params, message) => {
     const model = authName === 'KeyBased' ? keyModel() : mailchimp({ authSpecs: [oauth, basic, apiKey] });
-    const r = startRun(model, { authName, params, now: NOW });
+    const r = startRun(model, { authName, params, now: NOW, requireInputs: true });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
   });

@@ -161,7 +161,14 @@ describe('BLANK_SPEC and EXPLORE_SPEC_BOILERPLATE', () => {
     expect(b['sourceSpec'].attributes.contentPath.path).toBe('$.items');
     expect(b['sourceSpec'].attributes.paginationParams).toEqual({ type: 'NONE' });
     expect(b['sourceSpec'].spec.properties).toEqual({});
-    expect(b['exploreSpec']).toEqual(EXPLORE_SPEC_BOILERPLATE);
+    // Adobe's boilerplate minus its typo: the blank spec's $schema is the real draft-07 URI.
+    expect(b['exploreSpec']).toEqual({
+      ...EXPLORE_SPEC_BOILERPLATE,
+      responseSpec: {
+        ...(EXPLORE_SPEC_BOILERPLATE['responseSpec'] as object),
+        $schema: 'http://json-schema.org/draft-07/schema#',
+      },
+    });
   });
 
   it("equals Adobe's explore boilerplate verbatim", () => {

@@ -225,10 +225,10 @@ describe('a run that cannot start is blocked (never sends ${x} or "undefined")',
     ],
   ])('%s', (label, model, params, message, pointer) => {
     const window = label === 'window reversed' ? { start: 2, end: 1 } : undefined;
-    const started = startRun(model, { params, now: NOW, window });
+    const started = startRun(model, { params, now: NOW, window, requireInputs: true });
     expect(started).toMatchObject({ ok: false, pointer });
     if (!started.ok) expect(started.message).toContain(message);
-    const run = simulate(model, { params, now: NOW, window }, [members(1)]);
+    const run = simulate(model, { params, now: NOW, window, requireInputs: true }, [members(1)]);
     expect(run.stop.reason).toBe('blocked');
     expect(run.stop.message).toContain(message);
     expect(run.steps).toEqual([]);

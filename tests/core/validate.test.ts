@@ -26,8 +26,10 @@ describe("validate: Adobe's complete example specs", () => {
     expect(validate(BLANK_SPEC).filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
-  it('MailChimp Members (POST body) has no findings at all', () => {
-    expect(validate(base)).toEqual([]);
+  it("MailChimp Members (POST body) has one finding: Adobe's `http: //` $schema typo", () => {
+    expect(validate(base)).toEqual([
+      expect.objectContaining({ pointer: '/exploreSpec/responseSpec/$schema', code: 'schema-uri-unknown' }),
+    ]);
   });
 });
 
@@ -89,6 +91,7 @@ describe('validate: output order', () => {
       'date-format-error',
       'param-unused',
       'param-unused',
+      'schema-uri-unknown',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 
-/** The Monaco model's text, read through the e2e hook (`window.__specStudio`, enabled by `?e2e`). */
+/** The Monaco model's text, read through the test hook (`window.__specStudio`, in the e2e build only). */
 export const monacoValue = (p: Page) =>
   p.evaluate(() => {
     const hook = (window as unknown as { __specStudio?: { monacoValue?: () => string } }).__specStudio;

@@ -1,5 +1,5 @@
 /**
- * Shared e2e harness: serves the built dist/ with `vite preview` on a free 127.0.0.1 port and drives
+ * Shared e2e harness: serves the e2e build (dist-e2e/) with `vite preview` on a free 127.0.0.1 port and drives
  * Debian's Chromium (headless, fresh profile) with playwright-core. Records every request that leaves
  * 127.0.0.1 and every console error, so tests can assert the app stays local and quiet.
  */
@@ -66,13 +66,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The build served by the tests: dist/, or E2E_DIST (a private build, e.g. `vite build --outDir /tmp/x`). */
-export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
+/**
+ * The build served by the tests: dist-e2e/ (`vite build --mode e2e --outDir dist-e2e`, which keeps the
+ * test hook `window.__specStudio` that the production build drops), or E2E_DIST (a private build, e.g.
+ * `vite build --mode e2e --outDir /tmp/x`).
+ */
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist-e2e');
 
 /** Starts `vite preview` over the build and a headless Chromium with a fresh profile directory. */
 export async function startHarness(options: { downloadsPath?: string } = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'index.html')))
-    throw new Error(`${DIST} has no build: run \`npx vite build\` first`);
+    throw new Error(`${DIST} has no build: run \`npx vite build --mode e2e --outDir dist-e2e\` first`);
   const port = await freePort();
   const server: ChildProcess = spawn(
     process.execPath,

@@ -1,14 +1,14 @@
-import { parseArgs } from 'node:util';
 import {
+  classifyTarget,
   parseInstant,
-  privateHostReason,
   simulate,
   type JsonValue,
   type RunOptions,
   type SampleResponse,
+  type SimulatedRequest,
   type SimulationResult,
 } from '@core';
-import { CliError, createWriter, readJson, warnToStderr } from '../io';
+import { CliError, createWriter, parseArgs, readJson, warn, warnToStderr } from '../io';
 import { readSpecModel } from '../specInput';
 
 export const SIMULATE_HELP = `Usage: spec-studio simulate --spec <spec.json> [--param name=value]... [--auth "<authSpec name>"]
@@ -24,12 +24,18 @@ come next is printed as {"next":{...}}).
 --param values fill both user inputs (sourceSpec.spec) and auth values (authSpec[].spec).
 --with-headers: each response file is {"headers":{...},"body":...} (for PAGE endPageIndex "headers.x").
 The window defaults to the 24 hours before now; a run is incremental unless --backfill is given.
+An input without a value does not block a simulation: the requests show ‹name› in its place, with one
+  warning per missing input on stderr (exit 0). Secrets (format: password) are masked everywhere.
 --allow-private-hosts: simulate requests to loopback (localhost, 127/8, ::1), link-local (169.254/16,
-  fe80::/10), cloud metadata (169.254.169.254, fd00:ec2::254, metadata.google.internal), private
-  (10/8, 172.16/12, 192.168/16, fc00::/7) or unspecified (0.0.0.0) hosts, numeric disguises such as
-  2130706433 included. Without it such a run is refused (exit 1): requests are never sent, but the
-  platform would send them from its network (server-side request forgery, CWE-918).
-Exit status: 0 on a normal stop; 1 when the run cannot start or loops; 2 for unusable input.`;
+  fe80::/10), private (10/8, 172.16/12, 192.168/16, fc00::/7), shared (100.64/10) or unspecified
+  (0.0.0.0/8, ::) hosts, as a URL parser reads them (2130706433 and 0x7f.1 are 127.0.0.1). Without it
+  such a run is refused (exit 1): requests are never sent, but the platform would send them from its
+  network (server-side request forgery, CWE-918). Always refused, even with the flag: cloud metadata
+  (169.254.169.254, fd00:ec2::254, metadata.google.internal, 100.100.100.200) and any URL that would
+  not be sent as written (control characters, spaces or backslashes, user info, a host written
+  otherwise than a URL parser reads it, such as %31%32%37.0.0.1 or full-width digits).
+Exit status: 0 on a normal stop; 1 when the run cannot start, loops or goes to a refused host;
+2 for unusable input.`;
 
 function parseParams(list: string[]): Record<string, string> {
   const params: Record<string, string> = {};
@@ -67,18 +73,29 @@ function toSample(file: string, value: JsonValue, withHeaders: boolean): SampleR
   return { body: value.body ?? null, headers };
 }
 
-/** Refuses (exit 1) a run with a request to a loopback, link-local, metadata or private host. */
-function refusePrivateHosts(result: SimulationResult): void {
-  const requests = result.steps.map((s) => s.request);
-  if (result.next) requests.push(result.next.request);
-  requests.forEach((request, i) => {
-    const reason = privateHostReason(request.url);
-    if (reason === null) return;
-    const which = i < result.steps.length ? `request ${i + 1}` : 'the next request';
-    throw new CliError(
-      `${which} goes to a ${reason}: refused (server-side request forgery risk); pass --allow-private-hosts to simulate it anyway`,
-      1,
+/**
+ * The host rules, applied to every request of the run (request 1, each next link, the next
+ * request) through the core's one door, `classifyTarget`: exit 1 for a metadata host or a URL
+ * that would not be sent as written (always), or a loopback/link-local/private/unspecified/shared
+ * host without --allow-private-hosts. Messages quote the masked URL, never a secret. An input
+ * without a value (`‹domain›` in the host) stands for one DNS label while the host is checked.
+ */
+function refuseTargets(result: SimulationResult, allowPrivateHosts: boolean): void {
+  const requests: SimulatedRequest[] = result.steps.slice();
+  if (result.next) requests.push(result.next);
+  const fill = (url: string): string =>
+    url.replace(/‹([A-Za-z_][A-Za-z0-9_.-]*)›/g, (m, name: string) =>
+      result.missingInputs.includes(name) ? 'x' : m,
     );
+  requests.forEach(({ request, display }, i) => {
+    const verdict = classifyTarget(fill(request.url), { allowPrivateHosts, display: fill(display.url) });
+    if (verdict.ok) return;
+    const which = i < result.steps.length ? `request ${i + 1}` : 'the next request';
+    if (verdict.reason === 'invalid') throw new CliError(`${which}: ${verdict.message}: refused`, 1);
+    const why = verdict.alwaysRefused
+      ? 'refused, even with --allow-private-hosts (cloud metadata services hold credentials)'
+      : 'refused (server-side request forgery risk); pass --allow-private-hosts to simulate it anyway';
+    throw new CliError(`${which} goes to a ${verdict.message}: ${why}`, 1);
   });
 }
 
@@ -121,16 +138,16 @@ export async function runSimulate(args: string[]): Promise<number> {
 
   const result = simulate(model, options, responses);
   if (result.stop.reason === 'blocked') throw new CliError(`cannot simulate: ${result.stop.message}`, 1);
-  if (!values['allow-private-hosts']) refusePrivateHosts(result);
+  refuseTargets(result, values['allow-private-hosts'] === true);
   const out = createWriter();
   for (const step of result.steps) await out.line(JSON.stringify(step.display));
   await out.line(JSON.stringify({ stop: result.stop.reason }));
   if (result.next) await out.line(JSON.stringify({ next: result.next.display }));
   await out.flush();
   if (result.stop.reason !== 'loop-detected') {
-    for (const d of result.diagnostics) process.stderr.write(`${JSON.stringify(d)}\n`);
+    for (const d of result.diagnostics) warn(d);
   } else {
-    process.stderr.write(`spec-studio: ${result.stop.message}\n`);
+    throw new CliError(result.stop.message, 1);
   }
-  return result.stop.reason === 'loop-detected' ? 1 : 0;
+  return 0;
 }

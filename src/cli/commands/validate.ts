@@ -1,5 +1,6 @@
 import { parseJson, validate, type Diagnostic } from '@core';
 import { CliError, createWriter, parseFailure, readText } from '../io';
+import { escapeLine } from '../stderr';
 
 export const VALIDATE_HELP = `Usage: spec-studio validate <spec.json>
 
@@ -24,7 +25,10 @@ export async function runValidate(args: string[]): Promise<number> {
   const diagnostics = [...fromParser, ...validate(parsed.value)];
   const out = createWriter();
   for (const d of diagnostics) {
-    await out.line(JSON.stringify({ severity: d.severity, pointer: d.pointer, message: d.message }));
+    // JSON escapes C0 controls; escapeLine also escapes C1, line separators and bidi controls.
+    await out.line(
+      escapeLine(JSON.stringify({ severity: d.severity, pointer: d.pointer, message: d.message })),
+    );
   }
   await out.flush();
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -6,7 +6,7 @@
 import { decodePointer, encodePointer } from '../json/pointer';
 import { compileLoosePath, lastNameSegment, type CompiledJsonPath } from '../jsonpath/jsonPath';
 import type { JsonObject, JsonValue, PathSpec } from '../types';
-import { makeExploder } from './explode';
+import { explodeConflictMessage, explodeSkipConflict, makeExploder } from './explode';
 import { wrapperName, type FlattenConfig } from './flatten';
 import { keyFilter } from './ownCopy';
 
@@ -330,7 +330,12 @@ function wrappedStep(e: RecordExplanation): ExplainStep {
   return { id: 'wrapped', title: 'Wrapped', text: `the item is placed under ${code(name)}`, rule: why[rule] };
 }
 
-function explodedStep(x: ExplodeExplanation | null, spec: PathSpec | undefined): ExplainStep {
+function explodedStep(
+  x: ExplodeExplanation | null,
+  spec: PathSpec | undefined,
+  content: PathSpec,
+  wrapper: string,
+): ExplainStep {
   const step = (text: string, rule: string): ExplainStep => ({
     id: 'exploded',
     title: 'Exploded',
@@ -348,11 +353,14 @@ function explodedStep(x: ExplodeExplanation | null, spec: PathSpec | undefined):
         `${p} is not valid JSONPath: records are not exploded`,
         'an invalid explodeEntityPath explodes nothing',
       );
-    case 'missing':
+    case 'missing': {
+      const conflict = explodeSkipConflict(content, spec, wrapper);
+      if (conflict) return step(`${once}: ${explodeConflictMessage(conflict)}`, counted);
       return step(
         `${once} (${p} found nothing in the record)`,
         `explodeEntityPath is evaluated against each record, so it starts with the wrapper; ${counted}`,
       );
+    }
     case 'empty':
       return step(`${once} (the array at ${ptr(x.pointer ?? '')} is empty)`, counted);
     case 'not-array':
@@ -386,6 +394,6 @@ function describe(
     matchedStep(e, kind),
     wrappedStep(e),
     { id: 'keep-skip', title: 'Keep / skip', ...keep },
-    explodedStep(e.explode, explode),
+    explodedStep(e.explode, explode, contentPath, e.wrapper.name),
   ];
 }

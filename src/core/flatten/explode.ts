@@ -3,7 +3,7 @@
  * element. Only the objects along the exploded path are copied; everything else is shared.
  */
 import { decodePointer } from '../json/pointer';
-import type { CompiledJsonPath } from '../jsonpath/jsonPath';
+import { compileLoosePath, type CompiledJsonPath } from '../jsonpath/jsonPath';
 import type { JsonObject, JsonValue, PathSpec } from '../types';
 import { keyFilter, replaceEntry } from './ownCopy';
 
@@ -79,4 +79,42 @@ export function makeExploder(spec: PathSpec, path: CompiledJsonPath): Exploder {
       return 'exploded';
     },
   };
+}
+
+/** An explode path naming an array that contentPath's keep/skip removes before exploding. */
+export interface ExplodeConflict {
+  /** The top-level key of each content item that the explode path goes through. */
+  key: string;
+  /** The contentPath list that removes it. */
+  list: 'skipAttributes' | 'keepAttributes';
+  explodePath: string;
+}
+
+/**
+ * Whether `explode.path` goes through a key of each content item that `contentPath`'s keep/skip
+ * removes (SEMANTICS §4: keep/skip act before explode), e.g. `$.member._links` with
+ * `skipAttributes: ["_links"]`: then no record can ever be exploded. `wrapper` is the wrapper key of
+ * each record. Null when there is no conflict or the path is not a plain chain of names (then it
+ * cannot be decided without data). Never throws.
+ */
+export function explodeSkipConflict(
+  contentPath: PathSpec,
+  explode: PathSpec,
+  wrapper: string,
+): ExplodeConflict | null {
+  const compiled = compileLoosePath(explode.path);
+  const names = compiled.ok ? compiled.path.names : null;
+  if (!names || names.length < 2 || names[0] !== wrapper) return null;
+  const key = names[1] as string;
+  if (contentPath.skipAttributes.includes(key))
+    return { key, list: 'skipAttributes', explodePath: explode.path };
+  if (contentPath.keepAttributes.length > 0 && !contentPath.keepAttributes.includes(key))
+    return { key, list: 'keepAttributes', explodePath: explode.path };
+  return null;
+}
+
+/** The sentence for an {@link ExplodeConflict}, naming the path, the key and the list. */
+export function explodeConflictMessage(c: ExplodeConflict): string {
+  const does = c.list === 'skipAttributes' ? 'removes' : 'does not keep';
+  return `explodeEntityPath ${c.explodePath} names \`${c.key}\`, which contentPath.${c.list} ${does}: keep/skip act before explode, so no record is exploded`;
 }

@@ -4,7 +4,7 @@
  */
 import { compileLoosePath, deepestMatchingPrefix, lastNameSegment, runJsonPath } from '../jsonpath/jsonPath';
 import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
-import { makeExploder, type Exploder } from './explode';
+import { explodeConflictMessage, explodeSkipConflict, makeExploder, type Exploder } from './explode';
 import { keyFilter } from './ownCopy';
 
 /** What flattening needs from a spec (a `SpecModel` satisfies it). */
@@ -113,12 +113,23 @@ function prepareExplode(spec: PathSpec | undefined, diagnostics: Diagnostic[]): 
   return null;
 }
 
-function explodeNotes(spec: PathSpec, wrapper: string, missing: number, notArray: number, total: number) {
+function explodeNotes(
+  spec: PathSpec,
+  wrapper: string,
+  missing: number,
+  notArray: number,
+  total: number,
+  content: PathSpec,
+) {
   const notes: Diagnostic[] = [];
   const name = lastNameSegment(spec.path) ?? spec.path;
   const plural = (n: number) => (n === 1 ? '1 record' : `${n} records`);
   const pointer = `${EXPLODE}/path`;
-  if (missing > 0) {
+  const conflict = explodeSkipConflict(content, spec, wrapper);
+  if (missing > 0 && conflict) {
+    const message = explodeConflictMessage(conflict);
+    notes.push({ severity: 'warning', pointer, code: 'explode-skipped', message });
+  } else if (missing > 0) {
     let message = `${plural(missing)} had no ${name} entries; emitted unchanged`;
     const first = compileLoosePath(spec.path);
     if (missing === total && first.ok && first.path.names && first.path.names[0] !== wrapper) {
@@ -145,6 +156,24 @@ function explodeNotes(spec: PathSpec, wrapper: string, missing: number, notArray
  * Messages name the page ("page 2: ...") when there is more than one response. Never throws.
  */
 export function flatten(config: FlattenConfig, responses: JsonValue[]): FlattenResult {
+  const records: JsonObject[] = [];
+  const run = flattenRecords(config, responses);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return { ...step.value, records };
+    records.push(step.value);
+  }
+}
+
+/**
+ * {@link flatten} one record at a time: yields each record as soon as it is made and returns the
+ * result without records (counts and diagnostics). A caller that writes records out as they come
+ * (the CLI) never holds them all, so they die young instead of filling the heap.
+ */
+export function* flattenRecords(
+  config: FlattenConfig,
+  responses: JsonValue[],
+): Generator<JsonObject, FlattenResult, undefined> {
   const result: FlattenResult = {
     records: [],
     diagnostics: [],
@@ -163,35 +192,39 @@ export function flatten(config: FlattenConfig, responses: JsonValue[]): FlattenR
   const exploder = prepareExplode(explodeEntityPath, result.diagnostics);
   let missing = 0;
   let notArray = 0;
-  const records = result.records;
-  responses.forEach((body, i) => {
+  const batch: JsonObject[] = [];
+  for (let i = 0; i < responses.length; i++) {
     const label = responses.length > 1 ? `page ${i + 1}: ` : '';
-    const found = items(contentPath, body, label);
+    const found = items(contentPath, responses[i] as JsonValue, label);
     result.diagnostics.push(...found.diagnostics);
-    const before = records.length;
+    let pageRecords = 0;
     let pageMissing = 0;
     for (const item of found.items) {
       const record: JsonObject = { [wrapper]: filter ? filter(item) : item };
       if (!exploder) {
-        records.push(record);
+        pageRecords++;
+        yield record;
         continue;
       }
-      const outcome = exploder.apply(record, records);
+      const outcome = exploder.apply(record, batch);
       if (outcome === 'missing') missing++;
       else if (outcome === 'not-array') notArray++;
       if (outcome !== 'exploded') pageMissing++;
+      pageRecords += batch.length;
+      for (let k = 0; k < batch.length; k++) yield batch[k] as JsonObject;
+      batch.length = 0;
     }
     result.pages.push({
       contentItems: found.items.length,
-      records: records.length - before,
+      records: pageRecords,
       explodeMissing: pageMissing,
     });
     result.contentItems += found.items.length;
     result.explodeMissing += pageMissing;
-  });
+  }
   if (explodeEntityPath && exploder) {
     result.diagnostics.push(
-      ...explodeNotes(explodeEntityPath, wrapper, missing, notArray, result.contentItems),
+      ...explodeNotes(explodeEntityPath, wrapper, missing, notArray, result.contentItems, contentPath),
     );
   }
   return result;

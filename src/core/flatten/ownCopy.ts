@@ -26,7 +26,12 @@ export function keyFilter(spec: PathSpec | undefined): ((item: JsonValue) => Jso
   const skipSet = new Set(skip);
   return (item) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-    if (keep.length === 0 && !skip.some((k) => Object.hasOwn(item, k))) return item;
+    // A long skip list is looked up in its Set from the item's keys (never item × list work).
+    const skips =
+      skip.length <= 8
+        ? skip.some((k) => Object.hasOwn(item, k))
+        : Object.keys(item).some((k) => skipSet.has(k));
+    if (keep.length === 0 && !skips) return item;
     const out: JsonObject = {};
     for (const k of Object.keys(item)) {
       if ((keepSet.size > 0 && !keepSet.has(k)) || skipSet.has(k)) continue;

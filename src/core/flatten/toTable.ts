@@ -14,13 +14,23 @@ export interface TableColumn {
   types: string[];
 }
 
-/** Rows hold one cell per column (`undefined` where a record lacks the column). */
+/**
+ * Rows hold one cell per column, `undefined` where a record lacks the column. A wide table's rows are
+ * sparse: a missing cell may be a hole or past the row's end (`row[i]` still reads `undefined`), so
+ * records with distinct keys cost memory only for the cells that exist.
+ */
 export interface RecordTable {
   columns: TableColumn[];
   rows: Array<Array<JsonValue | undefined>>;
   truncated: boolean;
   totalRows: number;
 }
+
+/**
+ * Up to this many cells (rows × columns) every row is padded to the full width with `undefined`;
+ * beyond it rows stay as long as their last cell (a 20,000 × 20,000 table would be 400 M cells).
+ */
+const PAD_CELLS = 4_000_000;
 
 /** Objects nested deeper than this stay one cell (JSON), like arrays. */
 const MAX_COLUMN_DEPTH = 64;
@@ -57,7 +67,6 @@ export function toTable(records: JsonValue[], options?: { maxRows?: number }): R
     const col = columns[at] as TableColumn;
     const t = typeOf(v);
     if (!col.types.includes(t)) col.types.push(t);
-    while (row.length < at) row.push(undefined);
     row[at] = v;
   };
 
@@ -90,7 +99,10 @@ export function toTable(records: JsonValue[], options?: { maxRows?: number }): R
     walk(row, records[r] as JsonValue, '', '', 0);
     rows.push(row);
   }
-  for (const row of rows) while (row.length < columns.length) row.push(undefined);
+  // Small tables get rows of full length; a wide sparse one keeps short rows (reads are the same).
+  if (rows.length * columns.length <= PAD_CELLS) {
+    for (const row of rows) for (let c = row.length; c < columns.length; c++) row.push(undefined);
+  }
   return { columns, rows, truncated: limit < records.length, totalRows: records.length };
 }
 
@@ -113,14 +125,55 @@ function csvField(v: JsonValue | undefined): string {
 }
 
 /**
+ * Columns a CSV written by {@link csvLines} holds at most (the CLI's `--format csv`): a table of
+ * 20,000 records with distinct keys would otherwise be 20,000 × 20,000 cells. Columns past the cap
+ * are left out, and the caller tells the user.
+ */
+export const MAX_CSV_COLUMNS = 1_000;
+
+/**
+ * The lines of {@link tableToCsv} without their line ends, one at a time: the header of column
+ * labels, then one line per row. Only the first `maxColumns` columns are written (default all).
+ */
+export function* csvLines(t: RecordTable, maxColumns = Infinity): Generator<string> {
+  const n = Math.min(t.columns.length, maxColumns);
+  const header: string[] = [];
+  for (let c = 0; c < n; c++) header.push(csvField((t.columns[c] as TableColumn).label));
+  yield header.join(',');
+  for (const row of t.rows) yield row.length > SPARSE_ROW ? sparseCsvRow(row, n) : csvRow(row, n);
+}
+
+/** Rows longer than this are written from their present cells only (see {@link sparseCsvRow}). */
+const SPARSE_ROW = 256;
+
+function csvRow(row: Array<JsonValue | undefined>, n: number): string {
+  const fields: string[] = [];
+  for (let c = 0; c < n; c++) fields.push(csvField(row[c]));
+  return fields.join(',');
+}
+
+/** A row's first `n` fields, visiting only the cells it holds (`Object.keys` lists them in order). */
+function sparseCsvRow(row: Array<JsonValue | undefined>, n: number): string {
+  let out = '';
+  let at = 0;
+  for (const key of Object.keys(row)) {
+    const c = Number(key);
+    if (c >= n) break;
+    out += ','.repeat(c - at) + csvField(row[c]);
+    at = c;
+  }
+  return n === 0 ? '' : out + ','.repeat(n - 1 - at);
+}
+
+/**
  * The table as RFC 4180 CSV: a header of column labels, CRLF line ends (also after the last row),
  * fields with `"`, `,`, CR or LF quoted with doubled quotes; arrays/objects as JSON (one too deep
  * for `JSON.stringify` as {@link TOO_DEEP_TEXT}); null and missing cells empty.
  */
 export function tableToCsv(t: RecordTable): string {
-  const lines = [t.columns.map((c) => csvField(c.label)).join(',')];
-  for (const row of t.rows) lines.push(row.map(csvField).join(','));
-  return lines.join('\r\n') + '\r\n';
+  let out = '';
+  for (const line of csvLines(t)) out += `${line}\r\n`;
+  return out;
 }
 
 /**

@@ -5,12 +5,65 @@
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { checkDepth, MAX_JSON_DEPTH } from './parseJson';
 import { decodePointer, encodePointer } from './pointer';
-import { positionAt } from './position';
-
 export { positionAt } from './position';
 
 /** The last text parsed and its tree: callers locate many pointers in one text (read-only use). */
 let lastTree: { text: string; tree: Node | null } | null = null;
+/** Start offsets of the lines of `lastLines.text` (built on first use): positions in O(log lines). */
+let lastLines: { text: string; starts: number[] } | null = null;
+/** Member lookup of large objects of the last tree: key → value node of its last occurrence. */
+let members = new WeakMap<Node, Map<string, Node | undefined>>();
+/** Objects with more members than this get a lookup map (2,000 user inputs × 2,000 diagnostics). */
+const MEMBER_MAP_ABOVE = 16;
+
+/** `positionAt(text, offset)` through a line-start index cached for the last text. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  if (lastLines === null || lastLines.text !== text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 10 || c === 13) starts.push(i + 1);
+    }
+    lastLines = { text, starts };
+  }
+  // An offset between the CR and LF of a CRLF: positionAt counts that CR as a break on its own.
+  if (offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10) {
+    const before = positionIn(text, offset - 1);
+    return { line: before.line + 1, column: 1 };
+  }
+  const { starts } = lastLines;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** The value node of member `key` of an object node (the last occurrence of a duplicated key). */
+function memberOf(node: Node, key: string): Node | undefined {
+  const children = node.children ?? [];
+  if (children.length <= MEMBER_MAP_ABOVE) {
+    let found: Node | undefined;
+    for (const prop of children) {
+      if (prop.children?.[0]?.value === key) found = prop.children[1];
+    }
+    return found;
+  }
+  let map = members.get(node);
+  if (!map) {
+    map = new Map();
+    for (const prop of children) {
+      const k: unknown = prop.children?.[0]?.value;
+      if (typeof k === 'string') map.set(k, prop.children?.[1]);
+    }
+    members.set(node, map);
+  }
+  return map.get(key);
+}
 
 /**
  * Lenient tree of `text` (comments and trailing commas tolerated), or null when too deep or empty.
@@ -22,6 +75,7 @@ function treeOf(text: string): Node | null {
     ? null
     : (parseTree(text, [], { allowTrailingComma: true, disallowComments: false }) ?? null);
   lastTree = { text, tree };
+  members = new WeakMap();
   return tree;
 }
 
@@ -45,11 +99,7 @@ export function locatePointer(
   for (const seg of segments) {
     if (!node) return null;
     if (node.type === 'object') {
-      let found: Node | undefined;
-      for (const prop of node.children ?? []) {
-        if (prop.children?.[0]?.value === seg) found = prop.children[1];
-      }
-      node = found;
+      node = memberOf(node, seg);
     } else if (node.type === 'array') {
       node = /^(0|[1-9][0-9]*)$/.test(seg) ? node.children?.[Number(seg)] : undefined;
     } else {
@@ -57,7 +107,8 @@ export function locatePointer(
     }
   }
   if (!node) return null;
-  const pos = positionAt(text, node.offset);
+  const end = Math.max(0, Math.min(Math.trunc(node.offset) || 0, text.length));
+  const pos = positionIn(text, end);
   return { offset: node.offset, length: node.length, line: pos.line, column: pos.column };
 }
 

@@ -6,7 +6,7 @@ import { visit } from 'jsonc-parser';
 import type { JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
 import { encodePointer } from './pointer';
 import { positionAt } from './position';
-import { warningsAndDepth } from './warnings';
+import { countKeys, quickScan, validJsonWarnings } from './warnings';
 
 /** Deepest nesting of arrays/objects accepted by default. */
 export const MAX_JSON_DEPTH = 256;
@@ -181,9 +181,10 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
   }
   const max = options?.maxDepth ?? MAX_JSON_DEPTH;
   if (options?.positions !== false) {
-    // One fast pass checks the depth and collects the warnings of a valid text (every keystroke
-    // that parses); only an invalid text needs the visitor, to locate its first error.
-    const pass = warningsAndDepth(src, max);
+    // One cheap pass checks the depth, counts object members and flags long numbers; the exact
+    // warnings pass runs only when the parsed value has fewer keys than the text wrote (a duplicate)
+    // or a number may be unsafe, so the warnings hold at every size at little cost.
+    const pass = quickScan(src, max);
     if (pass.deepAt >= 0) {
       return {
         ok: false,
@@ -192,7 +193,10 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
       };
     }
     const value = parsedOrUndefined(src);
-    if (value !== undefined) return { ok: true, value, warnings: warnings.concat(pass.warnings) };
+    if (value !== undefined) {
+      const exact = pass.longNumber || countKeys(value) !== pass.members;
+      return { ok: true, value, warnings: exact ? warnings.concat(validJsonWarnings(src)) : warnings };
+    }
     const error = scan(src, warnings);
     if (error) return { ok: false, error, warnings };
   } else {

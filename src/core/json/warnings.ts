@@ -3,6 +3,11 @@
  * with `indexOf` and no token or tree is built, so this costs a fraction of jsonc-parser's visitor
  * (which `parseJson` still uses to locate the first error of an invalid text). On a 340 kB spec the
  * visitor pass took ~12 ms per keystroke in the browser (bench:ui).
+ *
+ * At every size, `parseJson` first runs {@link quickScan} (depth, key count, suspicious numbers, no
+ * key strings built) and compares the key count with the parsed value's ({@link countKeys}); only a
+ * text with a duplicate key or a long/exponent number pays for the exact pass. On a 50 MB response
+ * the quick checks cost about a third of the exact pass.
  */
 import type { ParseWarning } from '../types';
 import { stringClose } from './lex';
@@ -18,6 +23,77 @@ export function unsafeNumberMessage(raw: string): string | null {
   if (!Number.isFinite(value)) return `number ${raw} is out of range (read as ${value}, exported as null)`;
   if (/^-?[0-9]+$/.test(raw)) return `integer ${raw} is beyond 2^53 and is read as ${String(value)}`;
   return null;
+}
+
+/** What {@link quickScan} learns about a text in one pass. */
+export interface QuickScan {
+  /** Offset of the first `[`/`{` nested deeper than the limit, as `checkDepth` finds it (-1: none). */
+  deepAt: number;
+  /** Number of `:` outside strings: in valid JSON, the number of object members written. */
+  members: number;
+  /** A number token longer than 15 characters or with an exponent (it may be beyond 2^53 or overflow). */
+  longNumber: boolean;
+}
+
+/**
+ * One cheap forward pass over `text` (strings skipped with `indexOf`, nothing allocated per token):
+ * the depth check, the count of object members and whether any number could be unsafe. Meaningful
+ * for valid JSON; `deepAt` matches `checkDepth` on any text.
+ */
+export function quickScan(text: string, maxDepth: number): QuickScan {
+  let depth = 0;
+  let members = 0;
+  let longNumber = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const close = stringClose(text, i);
+      if (close < 0) break;
+      i = close;
+    } else if (c === 58) {
+      members++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return { deepAt: i, members, longNumber };
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isNumberChar(d)) break;
+        if (d === 101 || d === 69) longNumber = true;
+      }
+      if (j - i > 15) longNumber = true;
+      i = j - 1;
+    }
+  }
+  return { deepAt: -1, members, longNumber };
+}
+
+/** Own keys of all objects in `value` (iterative; duplicate keys in the text make this smaller). */
+export function countKeys(value: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const e: unknown = v[i];
+        if (e !== null && typeof e === 'object') stack.push(e);
+      }
+    } else {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      total += keys.length;
+      for (let i = 0; i < keys.length; i++) {
+        const e = o[keys[i] as string];
+        if (e !== null && typeof e === 'object') stack.push(e);
+      }
+    }
+  }
+  return total;
 }
 
 /** A key token's name (its raw text when the token is not valid JSON: the text is then invalid). */

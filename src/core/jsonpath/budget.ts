@@ -8,8 +8,37 @@ import type { JsonValue } from '../types';
 
 /** Most steps (nodes produced, or the estimated nodes a query visits) one query may take. */
 export const MAX_JSONPATH_WORK = 5_000_000;
-/** Wall-clock budget of one query, checked between produced nodes (ms). */
+/**
+ * Wall-clock budget of one query (ms), checked every 1,024 produced nodes and after every regex
+ * test inside a filter (each test is itself bounded by the regex work limit, see linearRegex.ts).
+ */
 export const MAX_JSONPATH_MILLIS = 3_000;
+
+/** A query stopped by a limit; the message says why ("it took 3 s"). */
+export class BudgetExceeded extends Error {}
+
+/** When the running query must stop (ms since the epoch), or null outside a query. */
+let deadline: number | null = null;
+
+/**
+ * Runs `fn` with a deadline of {@link MAX_JSONPATH_MILLIS} from now (an enclosing run's deadline
+ * is kept), so checks made deep inside json-p3 (filter functions) can stop the query.
+ */
+export function withDeadline<T>(fn: () => T): T {
+  if (deadline !== null) return fn();
+  deadline = Date.now() + MAX_JSONPATH_MILLIS;
+  try {
+    return fn();
+  } finally {
+    deadline = null;
+  }
+}
+
+/** Throws {@link BudgetExceeded} when the running query is past its deadline. */
+export function checkDeadline(): void {
+  if (deadline !== null && Date.now() > deadline)
+    throw new BudgetExceeded(`it took more than ${MAX_JSONPATH_MILLIS / 1000} s`);
+}
 
 /** Size and depth of a value, measured iteratively; counting stops past the work budget. */
 interface Shape {

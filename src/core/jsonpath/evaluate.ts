@@ -5,7 +5,7 @@
 import { JSONPathNode, type JSONPathQuery } from 'json-p3';
 import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
-import { budgetProblem, MAX_JSONPATH_MILLIS, MAX_JSONPATH_WORK } from './budget';
+import { BudgetExceeded, budgetProblem, checkDeadline, MAX_JSONPATH_WORK, withDeadline } from './budget';
 import type { JsonPathMatch } from './jsonPath';
 
 /** What {@link runJsonPath} returns: the matches, and why the walk stopped early when it did. */
@@ -17,23 +17,25 @@ export interface JsonPathRun {
 
 /**
  * Evaluates `q` lazily with a work budget: every node any segment produces counts one step, and
- * the clock is read every 1024 steps. A query whose estimated worst case is over the budget
- * (see budget.ts) is not started at all.
+ * the clock is read every 1024 steps and after every regex test (see regexFunctions.ts). A query
+ * whose estimated worst case is over the budget (see budget.ts) is not started at all.
  */
 export function evaluate(q: JSONPathQuery, source: string, value: JsonValue, limit: number): JsonPathRun {
+  return withDeadline(() => run(q, source, value, limit));
+}
+
+function run(q: JSONPathQuery, source: string, value: JsonValue, limit: number): JsonPathRun {
   const matches: JsonPathMatch[] = [];
   if (limit < 1) return { matches };
   const problem = budgetProblem(source, value);
   if (problem) return { matches, stopped: problem };
   let steps = 0;
-  const deadline = Date.now() + MAX_JSONPATH_MILLIS;
   const counted = function* (nodes: Iterable<JSONPathNode>): Generator<JSONPathNode> {
     for (const node of nodes) {
       steps++;
       if (steps > MAX_JSONPATH_WORK)
-        throw new BudgetExceeded(`more than ${MAX_JSONPATH_WORK.toLocaleString('en')} steps`);
-      if ((steps & 1023) === 0 && Date.now() > deadline)
-        throw new BudgetExceeded(`${MAX_JSONPATH_MILLIS / 1000} s`);
+        throw new BudgetExceeded(`it took more than ${MAX_JSONPATH_WORK.toLocaleString('en')} steps`);
+      if ((steps & 1023) === 0) checkDeadline();
       yield node;
     }
   };
@@ -45,10 +47,8 @@ export function evaluate(q: JSONPathQuery, source: string, value: JsonValue, lim
       if (matches.length >= limit) break;
     }
   } catch (e) {
-    const why = e instanceof BudgetExceeded ? `it took ${e.message}` : 'evaluation failed';
+    const why = e instanceof BudgetExceeded ? e.message : 'evaluation failed';
     return { matches, stopped: `\`${source}\` stopped after ${matches.length} matches: ${why}` };
   }
   return { matches };
 }
-
-class BudgetExceeded extends Error {}

@@ -6,13 +6,26 @@ import { JSONPathEnvironment, JSONPathError, JSONPathNode, jsonpath, type JSONPa
 import { MAX_JSON_DEPTH } from '../json/parseJson';
 import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
-import { budgetProblem } from './budget';
+import { budgetProblem, withDeadline } from './budget';
 import { evaluate, type JsonPathRun } from './evaluate';
-import { screenRegexFunctions } from './regexScreen';
+import { nestingProblem } from './nesting';
+import { registerLinearRegexFunctions } from './regexFunctions';
 
 export { MAX_JSONPATH_MILLIS, MAX_JSONPATH_WORK } from './budget';
 export type { JsonPathRun } from './evaluate';
-export { riskyPattern } from './regexScreen';
+export {
+  compileLinear,
+  linearTest,
+  MAX_REGEX_LENGTH,
+  MAX_REGEX_PROGRAM,
+  MAX_REGEX_WORK,
+  loadRegexEngine,
+  regexEngineLoaded,
+  type LinearPattern,
+  type LinearTest,
+  type RegexDialect,
+} from './linearRegex';
+export { MAX_JSONPATH_NESTING } from './nesting';
 
 /** Longest expression accepted (longer ones are refused before parsing). */
 export const MAX_JSONPATH_LENGTH = 2048;
@@ -43,7 +56,7 @@ export type CompileResult =
 
 /** Descendant segments walk recursively: allow the JSON depth limit (json-p3's default is 50). */
 const env = new JSONPathEnvironment({ maxRecursionDepth: MAX_JSON_DEPTH + 8 });
-screenRegexFunctions(env);
+registerLinearRegexFunctions(env);
 const cache = new Map<string, CompileResult>();
 /** The json-p3 query behind each compiled path (for prefix evaluation). */
 const parsed = new WeakMap<CompiledJsonPath, JSONPathQuery>();
@@ -120,7 +133,8 @@ function remember(expr: string, result: CompileResult): CompileResult {
  * values: `{ ok: false, message, offset }` with the offset of the problem inside `expr` as json-p3
  * reports it (0 when unknown). Script expressions (`$[(@.length-1)]`, `$[?(@.a.constructor(...)())]`)
  * are syntax errors; a parenthesised filter such as `$[?(@.x)]` is valid RFC 9535 and is evaluated
- * as a filter, never as code. Expressions longer than {@link MAX_JSONPATH_LENGTH} are refused.
+ * as a filter, never as code. Expressions longer than {@link MAX_JSONPATH_LENGTH} or nested deeper
+ * than {@link MAX_JSONPATH_NESTING} brackets and parentheses are refused before parsing.
  */
 export function compileJsonPath(expr: string): CompileResult {
   const hit = cache.get(expr);
@@ -132,6 +146,8 @@ export function compileJsonPath(expr: string): CompileResult {
       offset: MAX_JSONPATH_LENGTH,
     };
   }
+  const tooDeep = nestingProblem(expr);
+  if (tooDeep) return remember(expr, { ok: false, ...tooDeep });
   try {
     return remember(expr, { ok: true, path: build(expr, env.compile(expr)) });
   } catch (e) {
@@ -192,20 +208,22 @@ export function deepestMatchingPrefix(expr: string, value: JsonValue): string {
   if (!r.ok) return '$';
   const segments = parsed.get(r.path)?.segments ?? [];
   if (budgetProblem(r.path.source, value) !== null) return '$';
-  let nodes = [new JSONPathNode(value, [], value)];
-  let prefix = '$';
-  for (const seg of segments) {
-    try {
-      nodes = seg.resolve(nodes);
-    } catch {
-      return prefix;
+  return withDeadline(() => {
+    let nodes = [new JSONPathNode(value, [], value)];
+    let prefix = '$';
+    for (const seg of segments) {
+      try {
+        nodes = seg.resolve(nodes);
+      } catch {
+        return prefix;
+      }
+      if (nodes.length === 0) return prefix;
+      prefix += seg.toString();
+      // Repeated selectors can multiply nodes at every segment: stop before that gets expensive.
+      if (nodes.length > MAX_PREFIX_NODES) return prefix;
     }
-    if (nodes.length === 0) return prefix;
-    prefix += seg.toString();
-    // Repeated selectors can multiply nodes at every segment: stop before that gets expensive.
-    if (nodes.length > MAX_PREFIX_NODES) return prefix;
-  }
-  return prefix;
+    return prefix;
+  });
 }
 
 /**

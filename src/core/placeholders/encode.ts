@@ -23,7 +23,8 @@ export function encodeQueryComponent(value: string): string {
 
 /**
  * Encodes `value` for `where`: path segment → `encodeURIComponent` (so `/`, `../`, `?`, `#`
- * cannot change the path), query → form encoding, header → verbatim unless it holds CR or LF,
+ * cannot change the path), query → form encoding, header → verbatim unless it holds CR, LF, NUL
+ * or another control character but tab,
  * host and raw → verbatim (the host is checked whole, after rendering).
  */
 export function encodeFor(value: string, where: Encoding): Encoded {
@@ -35,10 +36,78 @@ export function encodeFor(value: string, where: Encoding): Encoded {
       return { ok: false, reason: 'contains a lone UTF-16 surrogate and cannot be encoded' };
     throw e;
   }
-  if (where === 'header' && /[\r\n]/.test(value)) {
-    return { ok: false, reason: 'contains a line break (CR or LF), which is not allowed in a header value' };
+  if (where === 'header') {
+    const problem = headerValueProblem(value);
+    if (problem !== null) return { ok: false, reason: problem };
   }
   return { ok: true, value };
+}
+
+/** What a secret looks like wherever a request is shown. */
+export const MASK = '••••';
+
+/** The marked placeholder a simulation shows for an input that has no value (`‹listId›`). */
+export function missingMarker(name: string): string {
+  return `‹${name}›`;
+}
+
+/** The mask and the missing-input markers: kept verbatim when a shown text is encoded. */
+const MARKS = /(••••|‹[A-Za-z_][A-Za-z0-9_.-]*›)/;
+
+/**
+ * Every missing-input marker in `text` (of the `names` given, default any), replaced by `by`:
+ * to check the rest of a host whose value is not known yet.
+ */
+export function replaceMarkers(text: string, by: string, names?: readonly string[]): string {
+  return text.replace(/‹([A-Za-z_][A-Za-z0-9_.-]*)›/g, (m, name: string) =>
+    names === undefined || names.includes(name) ? by : m,
+  );
+}
+
+/**
+ * `encodeFor`, except that with `keepMarks` the mask `••••` and missing-input markers `‹x›`
+ * in `value` stay verbatim (they stand for a value, and are only ever shown), the text around
+ * them being encoded for `where`.
+ */
+export function encodeKeeping(value: string, where: Encoding, keepMarks: boolean): Encoded {
+  if (!keepMarks || (where !== 'path' && where !== 'query')) return encodeFor(value, where);
+  let out = '';
+  const parts = value.split(MARKS);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (i % 2 === 1) {
+      out += part;
+      continue;
+    }
+    const enc = encodeFor(part, where);
+    if (!enc.ok) return enc;
+    out += enc.value;
+  }
+  return { ok: true, value: out };
+}
+
+/** RFC 9110 §5.1 field name: a `token` (`!#$%&'*+-.^_\`|~`, digits, letters). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** True when `name` may be sent as an HTTP header name (an RFC 9110 token). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
+/**
+ * Why `value` cannot be sent as an HTTP header value (RFC 9110 §5.5: CR, LF and NUL are never
+ * allowed, nor other control characters but tab), or null when it can.
+ */
+export function headerValueProblem(value: string): string | null {
+  if (/[\r\n]/.test(value)) return 'contains a line break (CR or LF), which is not allowed in a header value';
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
+  const c = /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(value);
+  if (c) {
+    const code = `U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = c[0] === '\u0000' ? 'NUL' : 'a control character';
+    return `contains ${name} (${code}), which is not allowed in a header value`;
+  }
+  return null;
 }
 
 const ORIGIN = /^(https?):\/\/([^/?#@\s\\]+?)(?::(\d{1,5}))?\/?$/i;

@@ -2,12 +2,31 @@
  * Placeholders in spec strings (SEMANTICS.md §2): scanning them for validation and rendering
  * them, once, with the encoding of the place the value lands in.
  */
-import { checkOrigin, encodeFor } from './encode';
+import { checkOrigin, encodeFor, encodeKeeping, MASK, missingMarker, replaceMarkers } from './encode';
 import { scanPlaceholders, type PlaceholderToken } from './scan';
 
 export { scanPlaceholders, type PlaceholderToken } from './scan';
-export { encodeQueryComponent } from './encode';
-export { parseIPv4, privateHostReason } from './hostCheck';
+export {
+  encodeQueryComponent,
+  encodeKeeping,
+  headerValueProblem,
+  isHeaderName,
+  MASK,
+  missingMarker,
+} from './encode';
+export {
+  checkUrlSyntax,
+  classifyAddress,
+  classifyTarget,
+  parseIPv4,
+  parseUrl,
+  privateHostReason,
+  quoteText,
+  type HostKind,
+  type ParsedUrl,
+  type TargetOptions,
+  type TargetVerdict,
+} from './hostCheck';
 
 /** What `renderTemplate` fills placeholders from, and how values are encoded. */
 export interface RenderContext {
@@ -17,7 +36,14 @@ export interface RenderContext {
   declared: ReadonlySet<string>;
   /** Engine placeholders (`SCHEDULE_QUERY`, `START_TIME`, `END_TIME`); absent names stay verbatim. */
   engine?: Record<string, string>;
+  /** Engine values as shown to people (secrets masked); default `engine`. */
+  engineShown?: Record<string, string>;
   encode: 'path' | 'query' | 'header' | 'host' | 'raw';
+  /**
+   * A declared name without a value: `error` (default) fails; `marker` renders `‹name›` in both
+   * copies (a simulation, which sends nothing) and lists the name in `missing`.
+   */
+  missing?: 'error' | 'marker';
 }
 
 export type RenderResult =
@@ -25,7 +51,7 @@ export type RenderResult =
 
 /** `renderTemplatePair`'s result: the real text and the text shown to people. */
 export type RenderPairResult =
-  | { ok: true; value: string; display: string; used: string[] }
+  | { ok: true; value: string; display: string; used: string[]; missing?: string[] }
   | { ok: false; message: string; name?: string };
 
 const own = (o: Record<string, string> | undefined, k: string): string | undefined =>
@@ -48,18 +74,21 @@ export function renderTemplate(text: string, ctx: RenderContext): RenderResult {
 
 /**
  * `renderTemplate` that also builds a display copy in which the values of the `secrets` names
- * are shown as `mask` (default `••••`). Both copies come from one pass, so they always agree.
+ * are shown as `mask` (default `••••`) and engine values as `ctx.engineShown` gives them. Both
+ * copies come from one pass, so they always agree. With `ctx.missing: 'marker'` a declared name
+ * without a value renders as `‹name›` (unencoded, in both copies) and is listed in `missing`.
  */
 export function renderTemplatePair(
   text: string,
   ctx: RenderContext,
   secrets: ReadonlySet<string>,
-  mask = '••••',
+  mask = MASK,
 ): RenderPairResult {
   let value = '';
   let display = '';
   let at = 0;
   const used: string[] = [];
+  const missing: string[] = [];
   for (const token of scanPlaceholders(text)) {
     const written = text.slice(token.offset, token.offset + token.length);
     const literal = text.slice(at, token.offset);
@@ -69,13 +98,14 @@ export function renderTemplatePair(
     const piece = resolveToken(token, written, ctx);
     if (!piece.ok) return piece;
     if (piece.param && !used.includes(token.name)) used.push(token.name);
+    if (piece.missing && !missing.includes(token.name)) missing.push(token.name);
     value += piece.value;
-    display += piece.param && secrets.has(token.name) ? mask : piece.value;
+    display += piece.param && secrets.has(token.name) && !piece.missing ? mask : piece.shown;
   }
   value += text.slice(at);
   display += text.slice(at);
   if (ctx.encode === 'host') {
-    const origin = checkOrigin(value);
+    const origin = checkOrigin(missing.length > 0 ? replaceMarkers(value, 'x') : value);
     if (origin === null) {
       const name = used[0];
       const via = name === undefined ? '' : ` (via ${'${'}${name}})`;
@@ -85,31 +115,37 @@ export function renderTemplatePair(
         ...(name === undefined ? {} : { name }),
       };
     }
-    if (origin.length < value.length) display = display.slice(0, display.length - 1);
-    value = origin;
+    if (value.endsWith('/')) {
+      value = value.slice(0, -1);
+      display = display.slice(0, -1);
+    }
   }
-  return { ok: true, value, display, used };
+  return { ok: true, value, display, used, ...(missing.length > 0 ? { missing } : {}) };
 }
 
-type Piece = { ok: true; value: string; param: boolean } | { ok: false; message: string; name: string };
+type Piece =
+  | { ok: true; value: string; shown: string; param: boolean; missing?: boolean }
+  | { ok: false; message: string; name: string };
+
+const verbatim = (value: string, param = false): Piece => ({ ok: true, value, shown: value, param });
 
 function resolveToken(token: PlaceholderToken, written: string, ctx: RenderContext): Piece {
   const name = token.name;
   switch (token.kind) {
     case 'adf':
-      return { ok: true, value: written, param: false };
+      return verbatim(written);
     case 'unterminated':
       return { ok: false, message: `\`${written}\` is an unterminated placeholder`, name };
     case 'engine': {
       const v = own(ctx.engine, name);
-      if (v === undefined) return { ok: true, value: written, param: false };
-      const enc = encodeFor(v, ctx.encode);
-      return enc.ok
-        ? { ok: true, value: enc.value, param: false }
-        : { ok: false, message: `{${name}} ${enc.reason}`, name };
+      if (v === undefined) return verbatim(written);
+      const enc = encodeKeeping(v, ctx.encode, ctx.missing === 'marker');
+      const shown = encodeKeeping(own(ctx.engineShown, name) ?? v, ctx.encode, true);
+      if (!enc.ok) return { ok: false, message: `{${name}} ${enc.reason}`, name };
+      return { ok: true, value: enc.value, shown: shown.ok ? shown.value : MASK, param: false };
     }
     case 'brace':
-      if (!ctx.declared.has(name)) return { ok: true, value: written, param: false };
+      if (!ctx.declared.has(name)) return verbatim(written);
       break;
     default:
       if (!ctx.declared.has(name)) {
@@ -117,8 +153,11 @@ function resolveToken(token: PlaceholderToken, written: string, ctx: RenderConte
       }
   }
   const v = own(ctx.values, name);
-  if (v === undefined) return { ok: false, message: `needs a value for ${'${'}${name}}`, name };
+  if (v === undefined) {
+    if (ctx.missing !== 'marker') return { ok: false, message: `needs a value for ${'${'}${name}}`, name };
+    return { ...verbatim(missingMarker(name), true), missing: true } as Piece;
+  }
   const enc = encodeFor(v, ctx.encode);
   if (!enc.ok) return { ok: false, message: `the value of ${'${'}${name}} ${enc.reason}`, name };
-  return { ok: true, value: enc.value, param: true };
+  return verbatim(enc.value, true);
 }

@@ -2,7 +2,10 @@
  * Authentication in simulated requests (SEMANTICS.md §7): choosing the auth spec, the values a
  * run resolves placeholders from, secret names, and the auth headers with their masked copies.
  */
+import { headerValueProblem, isHeaderName, MASK, missingMarker } from '../placeholders/encode';
 import type { AuthSpecModel, JsonValue, ParamDecl, SpecModel } from '../types';
+
+export { MASK };
 
 /** A header as sent (`real`) and as shown to people (`shown`). */
 export interface DualHeader {
@@ -10,8 +13,6 @@ export interface DualHeader {
   real: string;
   shown: string;
 }
-
-export const MASK = '••••';
 
 /**
  * The auth spec a run uses: the one whose `name` (or, failing that, `type`) equals `authName`,
@@ -90,63 +91,85 @@ export function base64Utf8(text: string): string | null {
   return (globalThis as unknown as { btoa(s: string): string }).btoa(binary);
 }
 
-type AuthResult = { ok: true; headers: DualHeader[] } | { ok: false; message: string; pointer: string };
+type AuthResult =
+  { ok: true; headers: DualHeader[]; missing: string[] } | { ok: false; message: string; pointer: string };
 
 /**
  * The auth headers of a request: `BasicAuthentication` → `Authorization: Basic
  * base64(username:password)` (shown `Basic ••••`); `OAuth2RefreshCode` → `Authorization: Bearer
  * <accessToken>` (shown `Bearer ••••`); every property with `restAttributes.headerParamName` →
  * that header with the property's value (shown `••••` when the property is secret; an optional
- * key without a value is left out). Missing credentials and line breaks are errors, never sent.
+ * key without a value is left out). A header name that is not an RFC 9110 token, or a value with
+ * CR, LF, NUL or another control character, is an error, never sent. A missing credential is an
+ * error too, unless `missing` is `marker` (a simulation): the header then shows a marked
+ * placeholder (`Basic ‹base64 of username:password›`, `Bearer ‹accessToken›`, `‹authKey1›`)
+ * and the names are listed in `missing`.
  */
 export function authHeaders(
   auth: AuthSpecModel | undefined | null,
   values: Record<string, string>,
+  missing: 'error' | 'marker' = 'error',
 ): AuthResult {
-  if (!auth) return { ok: true, headers: [] };
+  const absent: string[] = [];
+  if (!auth) return { ok: true, headers: [], missing: absent };
   const pointer = `/authSpec/${auth.index}`;
   const get = (name: string): string | undefined =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-  const need = (name: string): string | { message: string } =>
-    get(name) ?? { message: `${auth.name} needs a value for ${name}` };
+  const need = (name: string): string | { message: string } => {
+    const v = get(name);
+    if (v !== undefined) return v;
+    if (missing === 'marker') {
+      absent.push(name);
+      return missingMarker(name);
+    }
+    return { message: `${auth.name} needs a value for ${name}` };
+  };
   const headers: DualHeader[] = [];
   if (auth.type === 'BasicAuthentication') {
     const user = need('username');
     const pass = need('password');
     if (typeof user !== 'string') return { ok: false, message: user.message, pointer };
     if (typeof pass !== 'string') return { ok: false, message: pass.message, pointer };
-    const encoded = base64Utf8(`${user}:${pass}`);
-    if (encoded === null) {
-      return {
-        ok: false,
-        message: `${auth.name}: username or password holds a lone UTF-16 surrogate`,
-        pointer,
-      };
+    if (absent.length > 0) {
+      const marked = `Basic ${missingMarker('base64 of username:password')}`;
+      headers.push({ name: 'Authorization', real: marked, shown: marked });
+    } else {
+      const encoded = base64Utf8(`${user}:${pass}`);
+      if (encoded === null) {
+        return {
+          ok: false,
+          message: `${auth.name}: username or password holds a lone UTF-16 surrogate`,
+          pointer,
+        };
+      }
+      headers.push({ name: 'Authorization', real: `Basic ${encoded}`, shown: `Basic ${MASK}` });
     }
-    headers.push({ name: 'Authorization', real: `Basic ${encoded}`, shown: `Basic ${MASK}` });
   } else if (auth.type === 'OAuth2RefreshCode') {
     const token = need('accessToken');
     if (typeof token !== 'string') return { ok: false, message: token.message, pointer };
-    headers.push({ name: 'Authorization', real: `Bearer ${token}`, shown: `Bearer ${MASK}` });
+    const shown = absent.includes('accessToken') ? token : MASK;
+    headers.push({ name: 'Authorization', real: `Bearer ${token}`, shown: `Bearer ${shown}` });
   }
   for (const p of auth.params) {
     if (p.headerParamName === undefined || p.headerParamName === '') continue;
-    const v = get(p.name);
-    if (v === undefined) {
-      if (p.required)
-        return { ok: false, message: `${auth.name} needs a value for ${p.name}`, pointer: p.pointer };
-      continue;
-    }
-    headers.push({ name: p.headerParamName, real: v, shown: p.secret ? MASK : v });
-  }
-  for (const h of headers) {
-    if (/[\r\n]/.test(h.real)) {
+    if (!isHeaderName(p.headerParamName)) {
       return {
         ok: false,
-        message: `${auth.name}: the ${h.name} header value contains a line break`,
-        pointer,
+        message: `${auth.name}: restAttributes.headerParamName of ${p.name} is not a valid HTTP header name`,
+        pointer: `${p.pointer}/restAttributes/headerParamName`,
       };
     }
+    if (get(p.name) === undefined && !p.required) continue;
+    const v = need(p.name);
+    if (typeof v !== 'string') return { ok: false, message: v.message, pointer: p.pointer };
+    const marked = absent.includes(p.name);
+    headers.push({ name: p.headerParamName, real: v, shown: p.secret && !marked ? MASK : v });
   }
-  return { ok: true, headers };
+  for (const h of headers) {
+    const problem = headerValueProblem(h.real);
+    if (problem !== null) {
+      return { ok: false, message: `${auth.name}: the ${h.name} header value ${problem}`, pointer };
+    }
+  }
+  return { ok: true, headers, missing: absent };
 }

@@ -5,7 +5,10 @@
 import { contentItemsOf } from '../flatten/flatten';
 import { firstValue } from '../jsonpath/jsonPath';
 import type { JsonValue, Pagination, SampleResponse, StopReason } from '../types';
+import { headerValueProblem } from '../placeholders/encode';
+import { quoteText } from '../placeholders/hostCheck';
 import type { PageParts } from './compose';
+import type { Dual } from './requests';
 import type { RunState } from './runTypes';
 
 const PAGINATION = '/sourceSpec/attributes/paginationParams';
@@ -87,7 +90,19 @@ export function decide(state: RunState, response: SampleResponse): Step {
         return halt('no-pointer', `response ${k}: the value at ${p.pointerPath} is not a URL`);
       }
       const url = resolvePointer(state, String(v));
-      if (url === null) return halt('no-pointer', `response ${k}: ${String(v)} is not an http(s) URL`);
+      if (url === null)
+        return halt('no-pointer', `response ${k}: ${quoteText(String(v))} is not an http(s) URL`);
+      // A link with a control character is never shown or sent as a request (a terminal or a
+      // header line would act on it). Every other link goes to the host door (`classifyTarget`).
+      // eslint-disable-next-line no-control-regex -- control characters are what this matches
+      const control = /[\u0000-\u001f\u007f-\u009f]/.exec(url.real);
+      if (control) {
+        const why = `holds a control character (${quoteText(control[0])})`;
+        return halt(
+          'no-pointer',
+          `response ${k}: the next-page link ${quoteText(url.shown)} ${why}: no request is built`,
+        );
+      }
       return { parts: { url }, position: state.position };
     }
     case 'CONTINUATION_TOKEN': {
@@ -96,7 +111,8 @@ export function decide(state: RunState, response: SampleResponse): Step {
         return halt('no-token', `response ${k} has no continuation token at ${p.continuationTokenPath}`);
       const token = asText(v);
       if (p.parameterType === 'HEADERPARAM') {
-        if (/[\r\n]/.test(token)) return halt('no-token', `response ${k}: the token holds a line break`);
+        const problem = headerValueProblem(token);
+        if (problem !== null) return halt('no-token', `response ${k}: the token ${problem}`);
         return { parts: { headers: [{ name: p.parameterName, real: token, shown: token }] }, position: 0 };
       }
       return { parts: { query: [{ name: p.parameterName, value: token }] }, position: 0 };
@@ -143,12 +159,19 @@ function decidePage(
   return { parts: pageParts(p, state.position + 1), position: state.position + 1 };
 }
 
-/** Resolves a next-page pointer: absolute http(s) URLs as is, others against the host. */
-function resolvePointer(state: RunState, v: string): string | null {
-  const origin = state.base.origin.real;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return /^https?:\/\//i.test(v) ? v : null;
-  if (v.startsWith('//')) return origin.slice(0, origin.indexOf(':') + 1) + v;
-  if (v.startsWith('/')) return origin + v;
-  if (v.startsWith('?')) return origin + state.base.path.real.replace(/[?#].*$/, '') + v;
-  return `${origin}/${v}`;
+/**
+ * Resolves a next-page pointer: an absolute http(s) URL as is; `//x` takes the host's scheme;
+ * `/x` and `x` go on the origin; `?x` on origin + path. Built twice, from the real origin and
+ * path and from the shown ones, so a secret in the host or path stays masked in the shown link.
+ */
+function resolvePointer(state: RunState, v: string): Dual | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return /^https?:\/\//i.test(v) ? { real: v, shown: v } : null;
+  const resolve = (pick: 'real' | 'shown'): string => {
+    const origin = state.base.origin[pick];
+    if (v.startsWith('//')) return origin.slice(0, origin.indexOf(':') + 1) + v;
+    if (v.startsWith('/')) return origin + v;
+    if (v.startsWith('?')) return origin + state.base.path[pick].replace(/[?#].*$/, '') + v;
+    return `${origin}/${v}`;
+  };
+  return { real: resolve('real'), shown: resolve('shown') };
 }

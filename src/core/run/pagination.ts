@@ -34,8 +34,7 @@ export function startRun(
   if (!built.ok) return built;
   const position = p.type === 'PAGE' ? p.initialPageIndex : 0;
   const first = composeRequest(built.base, pageParts(p, position));
-  if (first === null)
-    return { ok: false, message: 'a pagination parameter cannot be encoded', pointer: PAGINATION };
+  if ('problem' in first) return { ok: false, message: first.problem, pointer: PAGINATION };
   const state: RunState = {
     model,
     base: built.base,
@@ -65,12 +64,10 @@ export function nextRequest(
     return { state, stop: { reason: 'max-requests', message: `reached maximumRequest (${max} requests)` } };
   }
   const next = composeRequest(state.base, step.parts);
-  if (next === null) {
+  if ('problem' in next) {
     const reason = state.model.pagination.type === 'CONTINUATION_TOKEN' ? 'no-token' : 'no-pointer';
-    return {
-      state,
-      stop: { reason, message: `response ${state.count}: the next-page value cannot be encoded` },
-    };
+    const message = `response ${state.count}: request ${state.count + 1} is not built: ${next.problem}`;
+    return { state, stop: { reason, message } };
   }
   const key = requestKey(next.request);
   if (state.seen.has(key)) {

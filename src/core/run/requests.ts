@@ -4,8 +4,10 @@
  * as shown (secrets masked).
  */
 import { tooDeepAt, tooDeepMessage } from '../json/depth';
+import { encodeKeeping, isHeaderName, missingMarker } from '../placeholders/encode';
+import { quoteText } from '../placeholders/hostCheck';
 import { renderTemplatePair, type RenderContext } from '../placeholders/placeholders';
-import type { Diagnostic, JsonValue, SpecModel } from '../types';
+import type { Diagnostic, JsonValue, ParamDecl, SpecModel } from '../types';
 import { authHeaders, chooseAuth, declarationsOf, MASK, resolveValues, type DualHeader } from './auth';
 import { renderBody } from './body';
 import { safeQuery, upsertHeader } from './compose';
@@ -28,13 +30,17 @@ export interface BaseRequest {
   headers: DualHeader[];
   body?: Dual;
   diagnostics: Diagnostic[];
+  /** Declared inputs without a value, shown as `‹name›` (simulation only; empty otherwise). */
+  missing: string[];
 }
 
 export type Fail = { ok: false; message: string; pointer: string };
 
 const ATTR = '/sourceSpec/attributes';
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A key in a message: `.name`, or `[" a\r\nb"]` when it is not plain printable text. */
+const field = (name: string): string => (/^[\x21-\x7e]+$/.test(name) ? `.${name}` : `[${quoteText(name)}]`);
 
 /** Prefixes a rendering failure with the place it happened. */
 function located(where: string, message: string): string {
@@ -48,6 +54,8 @@ function located(where: string, message: string): string {
  * a message and a spec pointer when the run cannot start: unknown `authName`, an undeclared
  * placeholder, a declared parameter with neither value nor default, a host that is not a URL
  * origin (or no host at all), a bad header name or value, a date format the core cannot render.
+ * A declared input without a value blocks only with `options.requireInputs` (a live run); a
+ * simulation shows `‹name›` in its place and warns once per missing input (`missing-input`).
  */
 export function buildBase(model: SpecModel, options: RunOptions): { ok: true; base: BaseRequest } | Fail {
   const auth = chooseAuth(model, options.authName);
@@ -57,21 +65,29 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   const values = resolveValues(decls, options.params);
   const declared = new Set(decls.map((d) => d.name));
   const secrets = new Set(options.revealSecrets ? [] : decls.filter((d) => d.secret).map((d) => d.name));
+  const mode = options.requireInputs === true ? 'error' : 'marker';
+  const missing = new Set<string>();
   const win = resolveWindow(options.window, options.now);
   if (!win.ok) return { ...win, pointer: `${ATTR}/scheduleParams` };
-  const sched = scheduleParts(model.schedule, win.window, options.backfill === true, values, declared);
+  const sched = scheduleParts(model.schedule, win.window, options.backfill === true, values, declared, {
+    secrets,
+    missing: mode,
+  });
   if (!sched.ok) return sched;
+  sched.missing.forEach((n) => missing.add(n));
   const ctx = (encode: RenderContext['encode']): RenderContext => ({
     values,
     declared,
     engine: sched.engine,
+    engineShown: sched.engineShown,
     encode,
+    missing: mode,
   });
   const render = (text: string, encode: RenderContext['encode'], where: string, pointer: string) => {
     const r = renderTemplatePair(text, ctx(encode), secrets);
-    return r.ok
-      ? { ok: true as const, dual: { real: r.value, shown: r.display } }
-      : fail(where, r.message, pointer);
+    if (!r.ok) return fail(where, r.message, pointer);
+    r.missing?.forEach((n) => missing.add(n));
+    return { ok: true as const, dual: { real: r.value, shown: r.display } };
   };
   const fail = (where: string, message: string, pointer: string): Fail => ({
     ok: false,
@@ -87,10 +103,23 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   } else {
     const authHost = Object.prototype.hasOwnProperty.call(values, 'host') ? values.host : undefined;
     const where = `urlParams.host is absent, so the host comes from the auth spec's host value`;
-    if (authHost === undefined || !auth) return fail(where, 'but it has none', `${ATTR}/urlParams`);
-    const r = renderTemplatePair(authHost, { values: {}, declared: new Set(), encode: 'host' }, new Set());
-    if (!r.ok) return fail(where, r.message, `/authSpec/${auth.index}`);
-    origin = { real: r.value, shown: secrets.has('host') ? MASK : r.value };
+    const declaresHost = auth ? auth.params.some((d) => d.name === 'host') : false;
+    if (authHost === undefined && declaresHost && mode === 'marker') {
+      missing.add('host');
+      const marked = `https://${missingMarker('host')}`;
+      origin = { real: marked, shown: marked };
+    } else {
+      if (authHost === undefined || !auth) return fail(where, 'but it has none', `${ATTR}/urlParams`);
+      const r = renderTemplatePair(authHost, { values: {}, declared: new Set(), encode: 'host' }, new Set());
+      if (!r.ok) {
+        const why = secrets.has('host')
+          ? 'but it is not a valid URL origin (the value is secret)'
+          : r.message;
+        return fail(where, why, `/authSpec/${auth.index}`);
+      }
+      const scheme = /^https?:\/\//i.exec(r.value)?.[0] ?? '';
+      origin = { real: r.value, shown: secrets.has('host') ? `${scheme}${MASK}` : r.value };
+    }
   }
 
   const path = render(model.urlParams.path, 'path', 'urlParams.path', `${ATTR}/urlParams/path`);
@@ -101,7 +130,7 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
 
   const query: BaseRequest['query'] = [];
   for (const [name, template] of model.urlParams.queryParams) {
-    const where = `urlParams.queryParams.${name}`;
+    const where = `urlParams.queryParams${field(name)}`;
     const pointer = `${ATTR}/urlParams/queryParams/${esc(name)}`;
     const encodedName = safeQuery(name);
     if (encodedName === null) return fail(where, 'the name holds a lone UTF-16 surrogate', pointer);
@@ -111,11 +140,10 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     if (!checked.ok) return checked;
     const r = render(template, 'raw', where, pointer);
     if (!r.ok) return r;
-    const real = safeQuery(r.dual.real);
-    const shown = r.dual.shown.split(MASK).map(safeQuery);
-    if (real === null || shown.includes(null))
-      return fail(where, 'the value holds a lone UTF-16 surrogate', pointer);
-    query.push({ name: encodedName, value: { real, shown: shown.join(MASK) } });
+    const real = encodeKeeping(r.dual.real, 'query', mode === 'marker' && missing.size > 0);
+    const shown = encodeKeeping(r.dual.shown, 'query', true);
+    if (!real.ok || !shown.ok) return fail(where, 'the value holds a lone UTF-16 surrogate', pointer);
+    query.push({ name: encodedName, value: { real: real.value, shown: shown.value } });
   }
   for (const [name, text] of sched.query) {
     const v = safeQuery(text);
@@ -127,19 +155,26 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
 
   const headers: DualHeader[] = [];
   for (const [name, template] of model.headerParams) {
-    const where = `headerParams.${name}`;
+    const where = `headerParams${field(name)}`;
     const pointer = `${ATTR}/headerParams/${esc(name)}`;
-    if (!TOKEN.test(name)) return fail(where, `"${name}" is not a valid HTTP header name`, pointer);
+    if (!isHeaderName(name)) return fail(where, 'the name is not a valid HTTP header name', pointer);
     const r = render(template, 'header', where, pointer);
     if (!r.ok) return r;
     headers.push({ name, real: r.dual.real, shown: r.dual.shown });
   }
-  const authResult = authHeaders(auth, values);
+  const authResult = authHeaders(auth, values, mode);
   if (!authResult.ok) return authResult;
-  for (const h of authResult.headers) {
-    if (!TOKEN.test(h.name))
-      return { ok: false, message: `"${h.name}" is not a valid HTTP header name`, pointer: '/authSpec' };
+  authResult.missing.forEach((n) => missing.add(n));
+  for (const h of authResult.headers)
     upsertHeader(headers, options.revealSecrets ? { ...h, shown: h.real } : h);
+  const p = model.pagination;
+  if (
+    p.type === 'CONTINUATION_TOKEN' &&
+    p.parameterType === 'HEADERPARAM' &&
+    !isHeaderName(p.parameterName)
+  ) {
+    const message = `paginationParams.parameterName ${quoteText(p.parameterName)} is not a valid HTTP header name, so the token cannot be sent`;
+    return { ok: false, message, pointer: `${ATTR}/paginationParams/parameterName` };
   }
 
   const method = (model.urlParams.method || 'GET').toUpperCase();
@@ -149,7 +184,8 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     path: path.dual,
     query,
     headers,
-    diagnostics: sched.diagnostics,
+    diagnostics: [...sched.diagnostics, ...missingWarnings(decls, missing)],
+    missing: [...missing],
   };
   if (method === 'POST' && model.bodyParams !== undefined) {
     const deep = tooDeepAt(model.bodyParams);
@@ -161,4 +197,14 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     base.body = { real: JSON.stringify(body.real), shown: JSON.stringify(body.shown) };
   }
   return { ok: true, base };
+}
+
+/** One warning per declared input that has no value, at its declaration. */
+function missingWarnings(decls: ParamDecl[], missing: ReadonlySet<string>): Diagnostic[] {
+  return [...missing].map((name) => ({
+    severity: 'warning' as const,
+    pointer: decls.find((d) => d.name === name)?.pointer ?? '',
+    message: `${name} has no value: the simulated requests show ${missingMarker(name)} in its place (a live run needs a value)`,
+    code: 'missing-input',
+  }));
 }

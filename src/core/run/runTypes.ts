@@ -16,6 +16,12 @@ export interface RunOptions {
   now?: number;
   /** Show secrets in `display` instead of `••••`. */
   revealSecrets?: boolean;
+  /**
+   * Block the run when a declared input (user input or auth value) has no value and no default:
+   * what a live run, which sends the request, needs. Default false: a simulation sends nothing,
+   * so it shows `‹name›` in the value's place and warns once per missing input.
+   */
+  requireInputs?: boolean;
 }
 
 /** One request of a run: the real values and the copy shown to people (secrets masked). */
@@ -49,6 +55,8 @@ export interface SimulationResult {
   /** The request that would come next, for `samples-exhausted`. */
   next?: SimulatedRequest;
   diagnostics: Diagnostic[];
+  /** Inputs without a value, shown as `‹name›` in the requests (never with `requireInputs`). */
+  missingInputs: string[];
   estimatedDurationMs: number;
   /** 60000 / delayRequestMillis rounded to 1 decimal; null when there is no delay. */
   requestsPerMinute: number | null;

@@ -3,7 +3,7 @@
  * (FORMAT.md §6.2 `scheduleSpec` rules).
  */
 import { checkDateFormat, DEFAULT_DATE_FORMAT, formatDate } from '../dates/formatDate';
-import { renderTemplate } from '../placeholders/placeholders';
+import { renderTemplatePair } from '../placeholders/placeholders';
 import type { Diagnostic, Schedule } from '../types';
 
 /** A run's window [start, end), epoch milliseconds. */
@@ -41,7 +41,19 @@ export function resolveWindow(window?: RunWindow, now?: number): { ok: true; win
 export interface ScheduleParts {
   query: Array<[string, string]>;
   engine: Record<string, string>;
+  /** `engine` as shown to people: secrets masked (`••••`). */
+  engineShown: Record<string, string>;
+  /** Declared inputs the template needed that have no value (rendered `‹name›`). */
+  missing: string[];
   diagnostics: Diagnostic[];
+}
+
+/** How `scheduleParts` treats secrets and inputs without a value. */
+export interface ScheduleRenderOptions {
+  /** Names whose values are masked in `engineShown`. */
+  secrets?: ReadonlySet<string>;
+  /** `marker`: an input without a value renders `‹name›` (simulation); default `error`. */
+  missing?: 'error' | 'marker';
 }
 
 function render(instant: number, format: string, pointer: string): { ok: true; text: string } | Fail {
@@ -56,7 +68,9 @@ function render(instant: number, format: string, pointer: string): { ok: true; t
  * `endParamName=<end>` rendered with their formats (default `DEFAULT_DATE_FORMAT`). ADVANCE: the
  * `incremental` template (or `backfill`, when asked and present) with `{START_TIME}`/`{END_TIME}`
  * rendered with `paramFormat` becomes the engine value `SCHEDULE_QUERY`. A format the core cannot
- * render, or a template that needs an undeclared or missing parameter, is an error.
+ * render, or a template that needs an undeclared parameter, is an error; so is a declared one
+ * without a value unless `options.missing` is `marker`. The template is rendered twice in one
+ * pass: `engine` as sent and `engineShown` with the `options.secrets` values masked.
  */
 export function scheduleParts(
   schedule: Schedule | undefined,
@@ -64,8 +78,9 @@ export function scheduleParts(
   backfill: boolean,
   values: Record<string, string>,
   declared: ReadonlySet<string>,
+  options: ScheduleRenderOptions = {},
 ): ({ ok: true } & ScheduleParts) | Fail {
-  const parts: ScheduleParts = { query: [], engine: {}, diagnostics: [] };
+  const parts: ScheduleParts = { query: [], engine: {}, engineShown: {}, missing: [], diagnostics: [] };
   if (schedule === undefined) return { ok: true, ...parts };
   if (schedule.type === 'STANDARD') {
     const start = render(window.start, schedule.startFormat, `${SCHEDULE_POINTER}/scheduleStartParamFormat`);
@@ -94,7 +109,8 @@ export function scheduleParts(
   const key = useBackfill ? 'backfill' : 'incremental';
   const template = (useBackfill ? schedule.backfill : schedule.incremental) ?? '';
   const engine = { START_TIME: start.text, END_TIME: end.text };
-  const r = renderTemplate(template, { values, declared, engine, encode: 'raw' });
+  const ctx = { values, declared, engine, encode: 'raw' as const, missing: options.missing ?? 'error' };
+  const r = renderTemplatePair(template, ctx, options.secrets ?? new Set());
   if (!r.ok)
     return {
       ok: false,
@@ -102,6 +118,8 @@ export function scheduleParts(
       pointer: `${SCHEDULE_POINTER}/${key}`,
     };
   parts.engine.SCHEDULE_QUERY = r.value;
+  parts.engineShown.SCHEDULE_QUERY = r.display;
+  parts.missing = r.missing ?? [];
   return { ok: true, ...parts };
 }
 

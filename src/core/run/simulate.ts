@@ -49,11 +49,13 @@ export function simulate(
   );
   const diagnostics: Diagnostic[] = [];
   const steps: SimulationResult['steps'] = [];
+  let missingInputs: string[] = [];
   const result = (stop: SimulationResult['stop'], next?: SimulatedRequest): SimulationResult => ({
     steps,
     stop,
     ...(next === undefined ? {} : { next }),
     diagnostics,
+    missingInputs,
     estimatedDurationMs: Math.max(0, steps.length - 1) * delay,
     requestsPerMinute: requestsPerMinute(delay),
   });
@@ -69,6 +71,7 @@ export function simulate(
     return result({ reason: 'blocked', message: started.message });
   }
   let state = started.state;
+  missingInputs = started.state.base.missing;
   let current: SimulatedRequest = started.first;
   for (let i = 0; i < responses.length; i++) {
     const response = responses[i] as SampleResponse;

@@ -55,5 +55,9 @@ export const BLANK_SPEC: JsonObject = {
       properties: {},
     },
   },
-  exploreSpec: EXPLORE_SPEC_BOILERPLATE,
+  // Adobe's boilerplate as published has "http: //json-schema.org/…" (a stray space): not copied here.
+  exploreSpec: {
+    ...EXPLORE_SPEC_BOILERPLATE,
+    responseSpec: { ...(EXPLORE_SPEC_BOILERPLATE['responseSpec'] as JsonObject), $schema: DRAFT_07 },
+  },
 };

@@ -4,6 +4,7 @@ import { wrapperName } from '../flatten/flatten';
 import { compileJsonPath, compileLoosePath } from '../jsonpath/jsonPath';
 import { scanPlaceholders } from '../placeholders/placeholders';
 import type { JsonObject, JsonValue, SpecModel } from '../types';
+import { completenessChecks } from './completenessChecks';
 import { DiagnosticList, isObject, own } from './jsonUtil';
 import { checkPlaceholders } from './placeholderChecks';
 
@@ -195,4 +196,5 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
       d.add(x.severity, `${A}/scheduleParams/${k}`, `date-format-${x.severity}`, `${k}: ${x.message}`);
   }
   checkPlaceholders(attrs, model, d);
+  completenessChecks(doc, model, d);
 }

@@ -1,12 +1,24 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { locatePointer, SECTIONS, type Diagnostic } from '@core';
 import { useSpecStore } from '../../store';
 import { selectDiagnostics, selectTouched } from '../../store/selectors';
-import { countBySeverity, sectionForPointer, sortDiagnostics, visibleDiagnostics } from './diagnosticsView';
+import {
+  countBySeverity,
+  lineCount,
+  PROBLEMS_LIST_CAP,
+  sectionForPointer,
+  sortDiagnostics,
+  visibleDiagnostics,
+} from './diagnosticsView';
+import { previewFindings } from './previewFindings';
 
 const ICON = { error: '●', warning: '▲', info: 'i' } as const;
 
-/** The Problems list: severity, message, pointer and line; a click navigates to the place. */
+/**
+ * The Problems list: severity, message, pointer and line; a click navigates to the place. At most
+ * {@link PROBLEMS_LIST_CAP} rows are rendered at first, with a notice saying how many more there are
+ * and a button to show them (a spec with 2,000 findings would otherwise cost every result a long render).
+ */
 export function DiagnosticsPanel() {
   const diagnostics = useSpecStore(selectDiagnostics);
   const touched = useSpecStore(selectTouched);
@@ -14,6 +26,13 @@ export function DiagnosticsPanel() {
   const parseError = useSpecStore((s) => s.parseError);
   const stale = useSpecStore((s) => s.diagnosticsRevision !== s.revision);
   const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(PROBLEMS_LIST_CAP);
+  const diagnosticsRevision = useSpecStore((s) => s.diagnosticsRevision);
+  const previewResult = useSpecStore((s) => s.previewResult);
+  const fromPreview = useMemo(
+    () => sortDiagnostics(previewFindings(previewResult, diagnostics)),
+    [previewResult, diagnostics],
+  );
 
   const visible = useMemo(
     () => sortDiagnostics(showAll ? diagnostics : visibleDiagnostics(diagnostics, touched, textEdited)),
@@ -22,10 +41,18 @@ export function DiagnosticsPanel() {
   const counts = countBySeverity(diagnostics);
   const hidden = diagnostics.length - visible.length;
 
+  // Lines are looked up for the rendered rows only, in the text the result was computed for; an
+  // unchanged result (the same array, see useDiagnosticsSync) is looked up again only when the number
+  // of lines has changed since (a form edit that adds or removes lines).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the revision stands for the text it was computed for
+  const lines = useMemo(() => lineCount(useSpecStore.getState().text), [diagnosticsRevision]);
+  const shown = useMemo(() => visible.slice(0, limit), [visible, limit]);
   const rows = useMemo(() => {
     const text = useSpecStore.getState().text;
-    return visible.map((d) => ({ d, line: locatePointer(text, d.pointer)?.line ?? null }));
-  }, [visible]);
+    return shown.map((d) => ({ d, line: locatePointer(text, d.pointer)?.line ?? null }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see `lines` above
+  }, [shown, lines]);
+  const more = visible.length - shown.length;
 
   return (
     <div className="diagnostics">
@@ -40,6 +67,11 @@ export function DiagnosticsPanel() {
         <span className="count count-info" title="Infos">
           {counts.info} info
         </span>
+        {fromPreview.length > 0 && (
+          <span className="count count-info" title="Findings of the preview over the sample pages">
+            {fromPreview.length} from preview
+          </span>
+        )}
         {stale && <span className="muted small">checking…</span>}
         <span className="spacer" />
         {hidden > 0 && !showAll && (
@@ -61,7 +93,9 @@ export function DiagnosticsPanel() {
       {!parseError && visible.length === 0 && (
         <p className="diagnostics-empty">
           {diagnostics.length === 0
-            ? 'No problems found.'
+            ? fromPreview.length > 0
+              ? 'No problems found in the spec itself.'
+              : 'No problems found.'
             : `${diagnostics.length} ${diagnostics.length === 1 ? 'finding appears' : 'findings appear'} here once you edit the spec.`}
         </p>
       )}
@@ -72,14 +106,43 @@ export function DiagnosticsPanel() {
           ))}
         </ul>
       )}
+      {more > 0 && (
+        <p className="diagnostics-more muted small">
+          Showing the first {shown.length.toLocaleString('en')} of {visible.length.toLocaleString('en')}{' '}
+          problems.{' '}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => setLimit((n) => n + PROBLEMS_LIST_CAP)}
+          >
+            Show {Math.min(more, PROBLEMS_LIST_CAP).toLocaleString('en')} more
+          </button>
+        </p>
+      )}
+      {!parseError && fromPreview.length > 0 && (
+        <ul className="diagnostics-list" aria-label="Preview problems">
+          {fromPreview.map((d, i) => (
+            <DiagnosticRow key={`preview|${d.pointer}|${d.code ?? ''}|${i}`} d={d} line={null} preview />
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
-function DiagnosticRow({ d, line }: { d: Diagnostic; line: number | null }) {
-  const setActiveSection = useSpecStore((s) => s.setActiveSection);
-  const revealPointer = useSpecStore((s) => s.revealPointer);
+/** One finding (memoised: a row re-renders only when its finding or line changes). */
+const DiagnosticRow = memo(function DiagnosticRow({
+  d,
+  line,
+  preview,
+}: {
+  d: Diagnostic;
+  line: number | null;
+  preview?: boolean;
+}) {
+  // The actions are read when clicked: no store subscription per row.
   const go = () => {
+    const { setActiveSection, revealPointer } = useSpecStore.getState();
     const section = sectionForPointer(d.pointer, SECTIONS);
     if (section) setActiveSection(section);
     revealPointer(d.pointer, 'diagnostics');
@@ -90,7 +153,14 @@ function DiagnosticRow({ d, line }: { d: Diagnostic; line: number | null }) {
         <span className={`sev sev-${d.severity}`} aria-label={d.severity}>
           {ICON[d.severity]}
         </span>
-        <span className="diagnostic-message">{d.message}</span>
+        <span className="diagnostic-message">
+          {preview && (
+            <span className="diagnostic-tag" title="Found by the preview, over the sample pages">
+              preview
+            </span>
+          )}
+          {d.message}
+        </span>
         <span className="diagnostic-where">
           <code>{d.pointer || '/'}</code>
           {line !== null && <span className="muted"> · line {line}</span>}
@@ -98,4 +168,4 @@ function DiagnosticRow({ d, line }: { d: Diagnostic; line: number | null }) {
       </button>
     </li>
   );
-}
+});

@@ -53,3 +53,33 @@ export function sortDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
     .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.i - b.i)
     .map((x) => x.d);
 }
+
+/**
+ * Whether two lists hold the same findings in the same order (severity, pointer, message, code).
+ * A fresh validation result equal to the one shown is not a change: the shown array is kept.
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Diagnostic;
+    const y = b[i] as Diagnostic;
+    if (x.severity !== y.severity || x.pointer !== y.pointer || x.message !== y.message || x.code !== y.code)
+      return false;
+  }
+  return true;
+}
+
+/** Rows of the Problems list rendered at first, and added by each "Show N more". */
+export const PROBLEMS_LIST_CAP = 200;
+
+/** Number of lines of `text` (CRLF, LF or CR breaks). */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseJson } from '@core';
+import { detectDocumentKind, parseJson } from '@core';
 import { Dialog } from '../../components/Dialog';
 
 /** A dialog to paste a spec; invalid JSON can still be opened (and fixed in the editor). */
@@ -14,6 +14,7 @@ export function PasteDialog({
 }) {
   const [text, setText] = useState('');
   const parsed = text.trim() ? parseJson(text, { positions: false }) : null;
+  const kind = parsed?.ok ? detectDocumentKind(parsed.value) : null;
   return (
     <Dialog
       open={open}
@@ -27,6 +28,7 @@ export function PasteDialog({
               Invalid JSON at line {parsed.error.line}: {parsed.error.message}
             </span>
           )}
+          {kind && kind.kind !== 'connection-spec' && <span className="muted small">{kind.message}.</span>}
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -3,8 +3,11 @@ import { BLANK_SPEC } from '@core';
 import { MenuButton } from '../../components/MenuButton';
 import { useSpecStore, type LoadOrigin } from '../../store';
 import { EXAMPLES, fetchExample } from './examples';
-import { readSpecFile } from './fileImport';
+import { classifyOpenedText, readSpecFile } from './fileImport';
 import { PasteDialog } from './PasteDialog';
+
+/** Adds an opened file that is an API response to the preview's sample pages (wired by the app). */
+export type OpenSample = (text: string, name: string) => void;
 
 export interface StartMenuProps {
   /**
@@ -12,6 +15,8 @@ export interface StartMenuProps {
    * its name (null when there was nothing worth keeping).
    */
   onBeforeLoad: () => string | null;
+  /** Where an opened file that is an API response goes instead (the preview's samples). */
+  onOpenSample?: OpenSample;
 }
 
 /** Loads a spec into the store, after giving the app the chance to keep the current one. */
@@ -32,21 +37,39 @@ export function useLoadSpec(onBeforeLoad: () => string | null) {
   };
 }
 
-/** Opens a user file (size checked first), reporting refusals as toasts. */
-export function useOpenFile(onBeforeLoad: () => string | null) {
+/**
+ * Opens a user file: strict UTF-8, JSON, then by what it is (`classifyOpenedText`). A refused file
+ * (too big, empty, binary, not UTF-8, not JSON: with the error's line and column) is a toast and
+ * leaves the current spec and its undo history untouched. Adobe's GET wrapper opens the spec inside,
+ * saying so; an API response goes to `onOpenSample` (the preview's samples) instead of replacing the
+ * spec.
+ */
+export function useOpenFile(onBeforeLoad: () => string | null, onOpenSample?: OpenSample) {
   const load = useLoadSpec(onBeforeLoad);
   const notify = useSpecStore((s) => s.notify);
   return async (file: File) => {
     const r = await readSpecFile(file);
     if (!r.ok) return notify(r.message, 'error');
-    load(r.text, 'file', `“${r.name}”`);
+    const label = `“${r.name}”`;
+    const opened = classifyOpenedText(r.text, label);
+    if (opened.action === 'refuse') return notify(opened.message, 'error');
+    if (opened.action === 'sample') {
+      if (!onOpenSample) return notify(`${label} was not opened: ${opened.kind.message}.`, 'warning');
+      onOpenSample(r.text, r.name);
+      return notify(
+        `${label} looks like an API response, not a connection spec: it was added to the preview as a sample page. Your spec is unchanged.`,
+        'info',
+      );
+    }
+    load(opened.text, 'file', label);
+    if (opened.note) notify(`${label}: ${opened.note}.`, 'info');
   };
 }
 
 /** Start: a blank spec, a built-in example, a file, or pasted JSON. */
-export function StartMenu({ onBeforeLoad }: StartMenuProps) {
+export function StartMenu({ onBeforeLoad, onOpenSample }: StartMenuProps) {
   const load = useLoadSpec(onBeforeLoad);
-  const openFile = useOpenFile(onBeforeLoad);
+  const openFile = useOpenFile(onBeforeLoad, onOpenSample);
   const notify = useSpecStore((s) => s.notify);
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
@@ -100,7 +123,17 @@ export function StartMenu({ onBeforeLoad }: StartMenuProps) {
         onClose={() => setPasting(false)}
         onSubmit={(text) => {
           setPasting(false);
-          load(text, 'paste', 'the pasted JSON');
+          // Invalid JSON still opens (to be fixed in the editor); an API response becomes a sample.
+          const opened = classifyOpenedText(text, 'The pasted JSON');
+          if (opened.action === 'sample' && onOpenSample) {
+            onOpenSample(text, 'Pasted response');
+            return notify(
+              'The pasted JSON looks like an API response, not a connection spec: it was added to the preview as a sample page. Your spec is unchanged.',
+              'info',
+            );
+          }
+          load(opened.action === 'load' ? opened.text : text, 'paste', 'the pasted JSON');
+          if (opened.action === 'load' && opened.note) notify(`The pasted JSON: ${opened.note}.`, 'info');
         }}
       />
     </>

@@ -1,3 +1,5 @@
+import { describeBinary, detectDocumentKind, findValueRange, parseJson, type DocumentKind } from '@core';
+
 /** Largest file the app opens. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -11,22 +13,78 @@ export function formatBytes(n: number): string {
 }
 
 /**
- * Reads a user-chosen file as text. The size is checked before reading (a file over 20 MB is refused
- * without being read); a leading BOM is removed. Errors are values, never thrown.
+ * Reads a user-chosen file as strict UTF-8 text. Refused, with a message naming the file: a file
+ * over {@link MAX_IMPORT_BYTES} (checked before reading), an empty file, a binary or UTF-16/32 file
+ * (by its first bytes), bytes that are not valid UTF-8. One leading UTF-8 BOM is removed. Errors are
+ * values, never thrown.
  */
-export async function readSpecFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<ImportResult> {
+export async function readSpecFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<ImportResult> {
+  const name = `“${file.name}”`;
   if (file.size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      message: `“${file.name}” is ${formatBytes(file.size)}; Spec Studio opens files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
+      message: `${name} is ${formatBytes(file.size)}; Spec Studio opens files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
     };
   }
+  let bytes: Uint8Array;
   try {
-    const text = await file.text();
-    return { ok: true, text: text.replace(/^\uFEFF/, ''), name: file.name };
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { ok: false, message: `“${file.name}” could not be read.` };
+    return { ok: false, message: `${name} could not be read.` };
   }
+  const binary = describeBinary(bytes);
+  if (binary) return { ok: false, message: `${name} was not opened: ${binary}.` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom));
+  } catch {
+    return { ok: false, message: `${name} was not opened: it is not valid UTF-8 text (save it as UTF-8).` };
+  }
+  if (text.trim() === '') return { ok: false, message: `${name} was not opened: the file is empty.` };
+  return { ok: true, text, name: file.name };
+}
+
+/** What to do with an opened file's text. */
+export type OpenedFile =
+  | { action: 'refuse'; message: string }
+  | { action: 'load'; text: string; note: string | null }
+  | { action: 'sample'; kind: DocumentKind };
+
+/** Removes the common leading white space of every line after the first (a value cut out of a file). */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+  if (!Number.isFinite(indent) || indent === 0) return text;
+  return [
+    lines[0],
+    ...lines.slice(1).map((l) => l.slice(Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0))),
+  ].join('\n');
+}
+
+/**
+ * Decides what an opened file is: text that is not JSON is refused with the error's line and column;
+ * Adobe's `{"items": [spec]}` wrapper loads the spec inside (its own text, cut out and dedented), with
+ * a note; an API response (`detectDocumentKind`) becomes a sample page; anything else (a spec, a
+ * fragment, a flow spec: Problems says what it is) loads as it is.
+ */
+export function classifyOpenedText(text: string, label: string): OpenedFile {
+  const parsed = parseJson(text, { positions: false });
+  if (!parsed.ok) {
+    const { message } = parsed.error;
+    return { action: 'refuse', message: `${label} was not opened: it is not valid JSON (${message}).` };
+  }
+  const kind = detectDocumentKind(parsed.value);
+  if (kind.kind === 'api-response') return { action: 'sample', kind };
+  if (kind.kind === 'items-wrapper' && kind.inner) {
+    const range = findValueRange(text.replace(/^\uFEFF/, ''), ['items', '0']);
+    const inner = range
+      ? `${dedent(text.replace(/^\uFEFF/, '').slice(range.start, range.end))}\n`
+      : `${JSON.stringify(kind.inner.value, null, 2)}\n`;
+    return { action: 'load', text: inner, note: kind.message };
+  }
+  return { action: 'load', text, note: null };
 }
 
 /** A safe file name for a spec: `<name>.json`, with characters file systems reject replaced. */

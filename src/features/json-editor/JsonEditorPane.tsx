@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { locatePointer } from '@core';
 import MonacoEditor, { type EditorReveal } from '../../components/MonacoEditor';
 import { useSpecStore } from '../../store';
 import { selectDiagnostics, selectReveal, selectText } from '../../store/selectors';
-import { toEditorMarkers } from './editorMarkers';
+import { sameWarnings, toEditorMarkers } from './editorMarkers';
 
 declare global {
   interface Window {
@@ -21,10 +21,16 @@ export default function JsonEditorPane() {
   const undo = useSpecStore((s) => s.undo);
   const redo = useSpecStore((s) => s.redo);
 
-  // Markers follow the diagnostics; they are placed in the text they were computed for.
+  // Markers follow the diagnostics; they are placed in the text they were computed for. Unchanged
+  // findings (the same diagnostics array, see useDiagnosticsSync, and warnings equal in content) keep
+  // the same markers array, so Monaco's markers, which it moves with every edit, are not re-placed.
+  const [keptWarnings, setKeptWarnings] = useState(warnings);
+  const stableWarnings =
+    keptWarnings === warnings || sameWarnings(keptWarnings, warnings) ? keptWarnings : warnings;
+  if (stableWarnings !== keptWarnings) setKeptWarnings(stableWarnings);
   const markers = useMemo(
-    () => toEditorMarkers(useSpecStore.getState().text, diagnostics, warnings),
-    [diagnostics, warnings],
+    () => toEditorMarkers(useSpecStore.getState().text, diagnostics, stableWarnings),
+    [diagnostics, stableWarnings],
   );
 
   const reveal = useMemo<EditorReveal | null>(() => {
@@ -49,7 +55,9 @@ export default function JsonEditorPane() {
       reveal={reveal}
       ariaLabel="Spec JSON"
       onReady={(getValue) => {
-        if (window.__specStudio) window.__specStudio.monacoValue = getValue;
+        // Test hook (absent from the production build: see src/app/main.tsx).
+        if (import.meta.env.MODE !== 'production' && window.__specStudio)
+          window.__specStudio.monacoValue = getValue;
       }}
     />
   );

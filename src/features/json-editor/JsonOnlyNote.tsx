@@ -1,12 +1,23 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { connectionSpecSchema } from '@core';
 import { useSpecStore } from '../../store';
 import { selectDoc } from '../../store/selectors';
 import { findJsonOnlyKeys } from './jsonOnlyKeys';
 
+/**
+ * The note follows the document once typing pauses this long: its walk of the whole document took
+ * ~50 ms per keystroke on a spec with 2,000 user inputs (bench:ui step g).
+ */
+export const JSON_ONLY_NOTE_DELAY_MS = 300;
+
 /** "This spec has fields shown only in JSON", with the first few of them, when there are any. */
 export function JsonOnlyNote() {
-  const doc = useSpecStore(selectDoc);
+  const current = useSpecStore(selectDoc);
+  const [doc, setDoc] = useState(current);
+  useEffect(() => {
+    const t = setTimeout(() => setDoc(current), JSON_ONLY_NOTE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [current]);
   const keys = useMemo(() => findJsonOnlyKeys(doc, connectionSpecSchema), [doc]);
   const revealPointer = useSpecStore((s) => s.revealPointer);
   if (keys.length === 0) return null;

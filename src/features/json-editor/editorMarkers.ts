@@ -28,3 +28,13 @@ export function toEditorMarkers(
   }
   return out;
 }
+
+/** Whether two lists of parse warnings are equal in content (a re-parse yields a fresh array). */
+export function sameWarnings(a: readonly ParseWarning[], b: readonly ParseWarning[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((w, i) => {
+    const v = b[i];
+    return v !== undefined && w.offset === v.offset && w.length === v.length && w.message === v.message;
+  });
+}

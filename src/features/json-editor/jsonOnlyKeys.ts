@@ -19,6 +19,41 @@ function resolveRef(schema: Schema, root: Schema, seen: Set<string>): Schema {
   return s;
 }
 
+/**
+ * Results of {@link branches} and {@link schemasForKey} per root schema (the spec's schema is one
+ * constant object, so a walk over 2,000 user inputs resolves each subschema once, not per value).
+ */
+interface Memo {
+  branches: WeakMap<Schema, Schema[]>;
+  keys: WeakMap<Schema[], Map<string, Schema[] | null>>;
+}
+const memos = new WeakMap<Schema, Memo>();
+/** Keys remembered per schema list before its memo is cleared (free-form maps may have many). */
+const KEY_MEMO_LIMIT = 10_000;
+const memoFor = (root: Schema): Memo => {
+  let m = memos.get(root);
+  if (!m) memos.set(root, (m = { branches: new WeakMap(), keys: new WeakMap() }));
+  return m;
+};
+
+/** {@link branches} of a top-level subschema, memoised per root (the result is never mutated). */
+function branchesOf(schema: Schema, memo: Memo, root: Schema): Schema[] {
+  let out = memo.branches.get(schema);
+  if (!out) memo.branches.set(schema, (out = branches(schema, root)));
+  return out;
+}
+
+/** {@link schemasForKey} memoised per `all` list (a list from {@link branchesOf} is the same object). */
+function schemasForKeyOf(all: Schema[], key: string, memo: Memo): Schema[] | null {
+  let byKey = memo.keys.get(all);
+  if (!byKey) memo.keys.set(all, (byKey = new Map()));
+  else if (byKey.size >= KEY_MEMO_LIMIT && !byKey.has(key)) byKey.clear();
+  if (byKey.has(key)) return byKey.get(key) ?? null;
+  const found = schemasForKey(all, key);
+  byKey.set(key, found);
+  return found;
+}
+
 /** The schema itself plus every branch of allOf/anyOf/oneOf/then/else, refs resolved. */
 function branches(schema: Schema, root: Schema, depth = 0): Schema[] {
   const s = resolveRef(schema, root, new Set());
@@ -77,10 +112,15 @@ function schemasForKey(all: Schema[], key: string): Schema[] | null {
  */
 export function findJsonOnlyKeys(doc: JsonValue, schema: Schema, limit = 50): string[] {
   const out: string[] = [];
+  const memo = memoFor(schema);
   // All schemas that apply to a value are considered together (allOf, then/else, several matches).
   const walk = (value: JsonValue, schemas: Schema[], pointer: string): void => {
     if (out.length >= limit) return;
-    const all = schemas.flatMap((s) => branches(s, schema));
+    const first = schemas[0];
+    const all =
+      schemas.length === 1 && first
+        ? branchesOf(first, memo, schema)
+        : schemas.flatMap((s) => branchesOf(s, memo, schema));
     if (Array.isArray(value)) {
       value.forEach((v, i) => {
         const subs: Schema[] = [];
@@ -95,7 +135,7 @@ export function findJsonOnlyKeys(doc: JsonValue, schema: Schema, limit = 50): st
     if (!isObj(value)) return;
     const checks = all.some((b) => isObj(b.properties));
     for (const [key, v] of Object.entries(value)) {
-      const subs = schemasForKey(all, key);
+      const subs = schemasForKeyOf(all, key, memo);
       if (subs === null) {
         if (checks) out.push(`${pointer}/${esc(key)}`);
         if (out.length >= limit) return;

@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { JsonObject } from '@core';
 import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../lib/rjsf';
 import { useSpecStore } from '../../store';
 import {
@@ -10,6 +11,7 @@ import {
   customerSchemas,
   customerUiSchema,
   schemaProblem,
+  splitCustomerSchema,
   toFormData,
   type CustomerSchema,
 } from './customerForm';
@@ -30,9 +32,77 @@ function SchemaNotices({ notices }: { notices: readonly string[] }) {
   );
 }
 
-const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSchema; id: string }) {
+interface RjsfFormProps {
+  id: string;
+  title: string;
+  schema: RJSFSchema;
+  uiSchema: UiSchema<FormRecord>;
+  formData: FormRecord;
+  onChange: (e: IChangeEvent<FormRecord>, fieldId?: string) => void;
+}
+
+/** The rjsf form, re-rendered from outside only when one of its props changes (see CustomerForm). */
+const CustomerRjsf = memo(function CustomerRjsf(p: RjsfFormProps) {
+  return (
+    <Form<FormRecord>
+      {...BASE_FORM_PROPS}
+      idPrefix={p.id}
+      schema={p.schema}
+      uiSchema={p.uiSchema}
+      formData={p.formData}
+      validator={rjsfValidator}
+      templates={CUSTOMER_TEMPLATES}
+      onChange={p.onChange}
+      aria-label={p.title}
+    >
+      <></>
+    </Form>
+  );
+});
+
+/** Same keys with the same values (form data of one part: strings, numbers, booleans). */
+function sameRecord(a: FormRecord, b: FormRecord): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/**
+ * One rjsf form over (a part of) a customer schema. Its formData keeps its identity while this part's
+ * values are unchanged, so typing in one part re-renders no other part.
+ */
+const CustomerPart = memo(function CustomerPart(props: {
+  schema: JsonObject;
+  uiSchema: UiSchema<FormRecord>;
+  id: string;
+  title: string;
+}) {
+  const { schema, uiSchema, id, title } = props;
   const values = useSpecStore((s) => s.runInputs.values);
   const setValue = useSpecStore((s) => s.setRunValue);
+  const formData = useMemo(() => toFormData(schema, values), [schema, values]);
+  const [shown, setShown] = useState({ schema, data: formData });
+  if (shown.schema !== schema || !sameRecord(shown.data, formData)) setShown({ schema, data: formData });
+  const onChange = useCallback(
+    (e: IChangeEvent<FormRecord>, fieldId?: string) => {
+      if (fieldId === undefined) return; // an echo of new formData, not the customer typing
+      const before = useSpecStore.getState().runInputs.values;
+      for (const [name, text] of changedValues(schema, before, e.formData ?? {})) setValue(name, text);
+    },
+    [schema, setValue],
+  );
+  return (
+    <CustomerRjsf
+      id={id}
+      title={title}
+      schema={schema as RJSFSchema}
+      uiSchema={uiSchema}
+      formData={shown.data}
+      onChange={onChange}
+    />
+  );
+});
+
+const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSchema; id: string }) {
   const problem = schemaProblem(form.schema, form.pointer);
   // A safe copy of the user's schema: refs inlined or replaced, risky patterns out, size capped.
   const prepared = useMemo(
@@ -48,7 +118,8 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
   const schema = prepared?.schema ?? undefined;
   const schemaText = useMemo(() => JSON.stringify(schema) ?? '', [schema]);
   const uiSchema = useMemo(() => customerUiSchema(schema) as UiSchema<FormRecord>, [schema]);
-  const formData = useMemo(() => toFormData(schema, values), [schema, values]);
+  // A large flat schema is drawn as several forms (CUSTOMER_FORM_PART properties each).
+  const parts = useMemo(() => (schema ? (splitCustomerSchema(schema) ?? [schema]) : []), [schema]);
   if (problem) return <p className="pv-cv-notice">{problem}</p>;
   if (!prepared || prepared.problem !== null || schema === undefined)
     return (
@@ -56,27 +127,19 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
         {prepared?.problem ?? `${form.pointer} cannot be shown as a form.`}
       </p>
     );
-  const onChange = (e: IChangeEvent<FormRecord>, fieldId?: string) => {
-    if (fieldId === undefined) return; // an echo of new formData, not the customer typing
-    for (const [name, text] of changedValues(schema, values, e.formData ?? {})) setValue(name, text);
-  };
   return (
     <>
       <SchemaNotices notices={prepared.notices} />
       <FormErrorBoundary resetKey={schemaText} label={form.pointer}>
-        <Form<FormRecord>
-          {...BASE_FORM_PROPS}
-          idPrefix={id}
-          schema={schema as RJSFSchema}
-          uiSchema={uiSchema}
-          formData={formData}
-          validator={rjsfValidator}
-          templates={CUSTOMER_TEMPLATES}
-          onChange={onChange}
-          aria-label={form.title}
-        >
-          <></>
-        </Form>
+        {parts.map((part, i) => (
+          <CustomerPart
+            key={i}
+            schema={part}
+            uiSchema={uiSchema}
+            id={id}
+            title={parts.length > 1 ? `${form.title} (part ${i + 1} of ${parts.length})` : form.title}
+          />
+        ))}
       </FormErrorBoundary>
     </>
   );

@@ -36,6 +36,14 @@ function Status() {
   const pending = useSpecStore((s) => s.previewPending);
   const stale = useSpecStore((s) => s.previewResult !== null && s.previewResult.revision !== s.revision);
   const ms = useSpecStore((s) => s.previewResult?.ms ?? null);
+  const failure = useSpecStore((s) => s.previewFailure);
+  if (failure !== null && !pending) {
+    return (
+      <span className="pv-status pv-failed" role="alert">
+        {failure}
+      </span>
+    );
+  }
   if (pending || stale) {
     return (
       <span className="pv-status pv-updating" role="status">

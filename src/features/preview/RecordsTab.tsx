@@ -46,10 +46,11 @@ export function RecordsTab() {
   const download = (format: 'csv' | 'ndjson'): void => {
     void previewClient()
       .exportTable(result.id, format)
-      .then((text) => {
-        if (text === null) return;
+      .then((out) => {
+        if (out === null) return;
         const type = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
-        downloadText(text, `${fileSlug(specName)}-records.${format}`, type);
+        downloadText(out.text, `${fileSlug(specName)}-records.${format}`, type);
+        if (out.note) useSpecStore.getState().notify(out.note, 'warning');
       });
   };
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HttpRequest } from '@core';
 
 export interface RequestCardProps {
@@ -6,6 +7,24 @@ export interface RequestCardProps {
   /** "answered by page 2 (p2.json): 100 items → 100 records". */
   note?: string;
   tone?: 'next';
+}
+
+/** A run input without a value, as the core shows it in a simulated request (`‹listId›`). */
+const MARKER = /(‹[^›\n]{1,200}›)/;
+
+/** `text` with each missing-input marker highlighted (the simulation still runs without it). */
+function marked(text: string): ReactNode {
+  const parts = text.split(MARKER);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <mark key={i} className="pv-missing" title="No value yet: a live run needs one">
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
 }
 
 /** One HTTP request of the simulated run: method, full URL, headers in order, body. */
@@ -19,7 +38,7 @@ export function RequestCard({ title, request, note, tone }: RequestCardProps) {
       </header>
       <div className="pv-request-line">
         <span className={`pv-method pv-method-${request.method.toLowerCase()}`}>{request.method}</span>
-        <code className="pv-url">{request.url}</code>
+        <code className="pv-url">{marked(request.url)}</code>
       </div>
       {headers.length > 0 && (
         <table className="pv-headers">
@@ -28,14 +47,14 @@ export function RequestCard({ title, request, note, tone }: RequestCardProps) {
               <tr key={k}>
                 <th scope="row">{k}</th>
                 <td>
-                  <code>{v}</code>
+                  <code>{marked(v)}</code>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {request.body !== undefined && <pre className="pv-json pv-req-body">{request.body}</pre>}
+      {request.body !== undefined && <pre className="pv-json pv-req-body">{marked(request.body)}</pre>}
     </article>
   );
 }

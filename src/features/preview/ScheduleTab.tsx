@@ -64,7 +64,8 @@ export function ScheduleTab() {
     const { user, auth } = runParams(model, inputs.authName);
     const declared = new Set([...user, ...auth].map((p) => p.name));
     const values = toRunOptions(inputs, model).params ?? {};
-    return scheduleTimeline(model.schedule, flow, { values, declared, now });
+    const secrets = new Set([...user, ...auth].filter((p) => p.secret).map((p) => p.name));
+    return scheduleTimeline(model.schedule, flow, { values, declared, now, secrets });
   }, [model, flow, inputs, now]);
   if (!model || !timeline) return <p className="pv-empty">Computing the preview…</p>;
   const errors = timeline.ok ? {} : timeline.errors;

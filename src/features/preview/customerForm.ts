@@ -68,13 +68,23 @@ function properties(schema: JsonValue | undefined): Array<[string, JsonObject]> 
   return Object.entries(props).filter((e): e is [string, JsonObject] => isObject(e[1]));
 }
 
-/** uiSchema of a customer form: secrets (`format: password`) as password widgets, no submit button. */
+/** Whether a property declaration is hidden from the customer (`uiAttributes.hidden: true`, FORMAT.md §3). */
+export function isHiddenProperty(p: JsonValue | undefined): boolean {
+  return own(own(p, 'uiAttributes'), 'hidden') === true;
+}
+
+/**
+ * uiSchema of a customer form: secrets (`format: password`) as password widgets, hidden properties
+ * (`uiAttributes.hidden: true`, e.g. OAuth's expirationDate) as rjsf hidden fields (no label, no
+ * visible input), no submit button.
+ */
 export function customerUiSchema(schema: JsonValue | undefined): Record<string, unknown> {
   const ui: Record<string, unknown> = { 'ui:submitButtonOptions': { norender: true } };
   for (const [name, p] of properties(schema)) {
-    if (own(p, 'format') === 'password')
+    const widget = isHiddenProperty(p) ? 'hidden' : own(p, 'format') === 'password' ? 'password' : null;
+    if (widget)
       Object.defineProperty(ui, name, {
-        value: { 'ui:widget': 'password' },
+        value: { 'ui:widget': widget },
         enumerable: true,
         configurable: true,
         writable: true,
@@ -119,4 +129,52 @@ export function changedValues(
     if (text !== before) out.push([name, text]);
   }
   return out;
+}
+
+/**
+ * Properties per rjsf form when a large flat schema is split: rjsf re-derives its whole state on
+ * every keystroke, so a 2,000-property form is drawn as parts of this many (bench:ui step j).
+ */
+export const CUSTOMER_FORM_PART = 100;
+
+/** Root keywords that do not relate properties to each other: a schema with only these may be split. */
+const SPLITTABLE = new Set(['type', 'properties', 'required', 'title', 'description', '$schema']);
+
+/**
+ * A flat object schema with more than `size` properties as consecutive parts of `size` properties
+ * (declared order kept, `required` split along, `title`/`description` on the first part only), or
+ * null when it stays one form: few properties, or a root keyword that relates properties (`allOf`,
+ * `if`, `dependencies`, `additionalProperties` other than false, ...).
+ */
+export function splitCustomerSchema(schema: JsonObject, size = CUSTOMER_FORM_PART): JsonObject[] | null {
+  const props = own(schema, 'properties');
+  if (!isObject(props)) return null;
+  const names = Object.keys(props);
+  if (names.length <= size) return null;
+  for (const key of Object.keys(schema))
+    if (!SPLITTABLE.has(key) && !(key === 'additionalProperties' && schema[key] === false)) return null;
+  const required = own(schema, 'required');
+  const req = Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : [];
+  const parts: JsonObject[] = [];
+  for (let i = 0; i < names.length; i += size) {
+    const part: JsonObject = { type: 'object' };
+    if (i === 0) {
+      for (const k of ['title', 'description'] as const)
+        if (Object.hasOwn(schema, k)) part[k] = schema[k] ?? null;
+    }
+    const chunk: JsonObject = {};
+    for (const name of names.slice(i, i + size))
+      Object.defineProperty(chunk, name, {
+        value: props[name],
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+    part['properties'] = chunk;
+    const r = req.filter((n) => Object.hasOwn(chunk, n));
+    if (r.length > 0) part['required'] = r;
+    if (schema['additionalProperties'] === false) part['additionalProperties'] = false;
+    parts.push(part);
+  }
+  return parts;
 }

@@ -8,7 +8,9 @@ import { formatCount, plural } from './format';
 export function countsLine(r: RecordsSummary): string {
   const parts = [`${plural(r.records, 'record')} from ${plural(r.pages.length, 'page')}`];
   if (r.contentItems !== r.records) parts.push(`${plural(r.contentItems, 'content item')} before exploding`);
-  if (r.explodeName !== null && r.explodeMissing > 0) {
+  const skipped = r.diagnostics.find((d) => d.code === 'explode-skipped');
+  if (skipped && r.explodeMissing > 0) parts.push(skipped.message);
+  else if (r.explodeName !== null && r.explodeMissing > 0) {
     parts.push(
       `${plural(r.explodeMissing, 'record')} had no ${r.explodeName} entries (kept once, unexploded)`,
     );

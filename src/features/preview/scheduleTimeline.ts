@@ -61,7 +61,12 @@ function formatProblem(schedule: Schedule | undefined): string | undefined {
 export function scheduleTimeline(
   schedule: Schedule | undefined,
   flow: FlowScheduleInputs,
-  ctx: { values: Record<string, string>; declared: ReadonlySet<string>; now: number },
+  ctx: {
+    values: Record<string, string>;
+    declared: ReadonlySet<string>;
+    now: number;
+    secrets?: ReadonlySet<string>;
+  },
   count = TIMELINE_RUNS,
 ): Timeline {
   const errors: TimelineErrors = {};
@@ -84,12 +89,17 @@ export function scheduleTimeline(
     // The first run of a flow is a backfill run when the ADVANCE schedule has a backfill template.
     const backfill = schedule.type === 'ADVANCE' && index === 0 && schedule.backfill !== undefined;
     if (schedule.type === 'ADVANCE') run.mode = backfill ? 'backfill' : 'incremental';
-    const parts = scheduleParts(schedule, { start, end }, backfill, ctx.values, ctx.declared);
+    // `sent` is shown: secrets are masked (issue 9 item 1); an input without a value shows as
+    // `‹name›`, as in the Requests tab (a preview needs no credentials).
+    const parts = scheduleParts(schedule, { start, end }, backfill, ctx.values, ctx.declared, {
+      secrets: ctx.secrets ?? new Set(),
+      missing: 'marker',
+    });
     if (!parts.ok) run.error = parts.message;
     else if (schedule.type === 'STANDARD') {
       run.params = parts.query;
       run.sent = new URLSearchParams(parts.query).toString();
-    } else run.sent = parts.engine.SCHEDULE_QUERY ?? '';
+    } else run.sent = parts.engineShown.SCHEDULE_QUERY ?? '';
     return run;
   });
   return { ok: true, startTime, runs };

@@ -34,13 +34,13 @@ const EXPLAIN: Record<StopReason, StopExplanation> = {
   'no-pointer': {
     title: 'No next-page pointer',
     explanation:
-      'The value at pointerPath in the last response is missing, null or empty, so there is no next page.',
+      'The value at pointerPath in the last response is missing, null or empty, so there is no next page. A link holding a control character (a line break, an escape) also ends the run: no request is built from it.',
     tone: 'ok',
   },
   'no-token': {
     title: 'No continuation token',
     explanation:
-      'The value at continuationTokenPath in the last response is missing, null or empty, so there is no next page.',
+      'The value at continuationTokenPath in the last response is missing, null or empty, so there is no next page. A token that cannot be sent in a header (a line break, NUL or another control character) also ends the run.',
     tone: 'ok',
   },
   'max-requests': {
@@ -63,7 +63,8 @@ const EXPLAIN: Record<StopReason, StopExplanation> = {
   },
   blocked: {
     title: 'The run cannot start',
-    explanation: 'The first request cannot be built. Fix the spec or fill in the run inputs.',
+    explanation:
+      'The first request cannot be built: fix the spec where the message points. Run inputs left empty do not block a simulation: they are shown as ‹name›.',
     tone: 'error',
   },
 };

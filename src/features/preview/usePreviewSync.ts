@@ -56,11 +56,14 @@ function requestPreview(): void {
       const store = useSpecStore.getState();
       store.setPreviewResult(result);
       store.setPreviewPending(false);
+      store.setPreviewFailure(null);
     })
     .catch((err: unknown) => {
       const store = useSpecStore.getState();
+      const message = `Preview failed: ${err instanceof Error ? err.message : String(err)}`;
       store.setPreviewPending(false);
-      store.notify(`Preview failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      store.setPreviewFailure(message);
+      store.notify(message, 'error');
     });
 }
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { BLANK_SPEC, parseJson, type JsonValue } from '@core';
+import { BLANK_SPEC, parseJson, type JsonValue, type ParseWarning } from '@core';
 import { emptyHistory, recordEdit, redoStep, undoStep, type EditKind } from '../history';
 import { applyValueAt, replaceScalarAt } from '../textEdit';
 import type { DocumentActions, DocumentState, PointerEdit, SpecState } from '../types';
@@ -25,10 +25,14 @@ export function deriveFromText(
   prev: Pick<DocumentState, 'doc' | 'revision'>,
 ): Pick<DocumentState, 'text' | 'doc' | 'parseError' | 'parseWarnings' | 'revision'> {
   const r = parseJson(text);
-  if (r.ok)
-    return { text, doc: r.value, parseError: null, parseWarnings: r.warnings, revision: prev.revision + 1 };
-  return { text, doc: prev.doc, parseError: r.error, parseWarnings: r.warnings, revision: prev.revision };
+  // No warnings: always the same array, so what depends on it (the JSON view's markers, re-placed
+  // over the whole text) is not redone on every keystroke. Never mutated.
+  const parseWarnings = r.warnings.length > 0 ? r.warnings : NO_WARNINGS;
+  if (r.ok) return { text, doc: r.value, parseError: null, parseWarnings, revision: prev.revision + 1 };
+  return { text, doc: prev.doc, parseError: r.error, parseWarnings, revision: prev.revision };
 }
+
+const NO_WARNINGS: ParseWarning[] = [];
 
 /**
  * Applies `edits` in order to `text` (whose parsed value is `doc`), each as a minimal edit, re-reading
@@ -92,7 +96,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
       text: fast.text,
       doc: fast.doc,
       parseError: null,
-      parseWarnings: [],
+      parseWarnings: NO_WARNINGS,
       revision: s.revision + 1,
       history,
     });

@@ -11,6 +11,7 @@ export function initialPreviewState(): PreviewState {
     treePageId: null,
     previewResult: null,
     previewPending: false,
+    previewFailure: null,
     revealSecrets: false,
     flowSchedule: { start: '', frequency: 'hour', interval: '1' },
   };
@@ -65,6 +66,10 @@ export const createPreviewSlice: StateCreator<Full, [], [], PreviewState & Previ
 
   setPreviewPending: (pending) => {
     if (get().previewPending !== pending) set({ previewPending: pending });
+  },
+
+  setPreviewFailure: (message) => {
+    if (get().previewFailure !== message) set({ previewFailure: message });
   },
 
   setPreviewResult: (result) => {

@@ -4,12 +4,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RJSFSchema } from '@rjsf/utils';
-import type { JsonObject } from '@core';
+import { loadRegexEngine, type JsonObject } from '@core';
 import { prepareCustomerSchema } from '../../../src/features/preview/customerSchemaGuard';
 import { screenPattern } from '../../../src/features/preview/patternScreen';
 import { InterpretingValidator } from '../../../src/lib/jsonSchemaValidator';
+
+// match()/search() run on the linear-time regex engine, which the core loads asynchronously.
+beforeAll(async () => {
+  expect(await loadRegexEngine()).toBe(true);
+});
 
 const SCHEMAS = JSON.parse(
   readFileSync(join(process.cwd(), 'tests/fixtures/hostile/ui/schemas.json'), 'utf8'),
@@ -17,15 +22,19 @@ const SCHEMAS = JSON.parse(
 
 describe('B5/B6: pattern screening', () => {
   it.each<[string, RegExp | null]>([
-    ['^(a|a)*$', /exponential time/],
-    ['(a+)+$', /exponential time/],
-    ['^(x+x+)+y$', /exponential time/],
-    ['(\\w+\\s?)*$', /exponential time/],
-    ['^(a{1,3})+$', /exponential time/],
-    ['(a)\\1', /backreference/],
+    ['(a)\\1', /uses a backreference, which the linear-time regex engine cannot run/],
+    ['^(?=a)', /uses a lookahead/],
+    ['(?<!a)b', /uses a lookbehind/],
     ['\\-', /not a valid regular expression under the u flag/],
     ['[\\w-.]', /not a valid regular expression under the u flag/],
-    ['a'.repeat(1001), /longer than 1000/],
+    ['a'.repeat(1001), /longer than 1,000 characters/],
+    // Exponential on a backtracking engine, linear here: checked like any other pattern.
+    ['^(a|a)*$', null],
+    ['(a+)+$', null],
+    ['^(x+x+)+y$', null],
+    ['(\\w+\\s?)*$', null],
+    ['^(a{1,3})+$', null],
+    ['(ab|cd)*', null],
     ['^[a-z]+$', null],
     ['^\\d{4}-\\d{2}-\\d{2}$', null],
     ['^(?:https?://)?[^/]+$', null],
@@ -35,6 +44,86 @@ describe('B5/B6: pattern screening', () => {
     const why = screenPattern(pattern);
     if (expected === null) expect(why).toBeNull();
     else expect(why).toMatch(expected);
+  });
+
+  it('B5: the prepared copy keeps evil-looking patterns and drops only what cannot run', () => {
+    const { schema, notices } = prepareCustomerSchema(
+      {
+        type: 'object',
+        properties: { a: { type: 'string', pattern: '^(a+)+$' }, b: { type: 'string', pattern: '(x)\\1' } },
+        patternProperties: { '^(a|a)*$': { type: 'string' }, '(?=x)': { type: 'number' } },
+      },
+      '/sourceSpec/spec',
+    );
+    expect(JSON.stringify(schema)).toContain('^(a+)+$');
+    expect(JSON.stringify(schema)).toContain('^(a|a)*$');
+    expect(notices).toEqual([
+      'The pattern at /sourceSpec/spec/properties/b/pattern uses a backreference, which the linear-time regex engine cannot run: the preview does not check it.',
+      'The patternProperties key "(?=x)" at /sourceSpec/spec/patternProperties uses a lookahead, which the linear-time regex engine cannot run: left out.',
+    ]);
+  });
+});
+
+describe('B5/B6: the interpreting validator runs patterns in linear time', () => {
+  const v = new InterpretingValidator<unknown>();
+  const evil = `${'a'.repeat(5_000)}!`;
+
+  it.each([
+    ['^(a+)+$', evil, false],
+    ['^(a|a)*$', evil, false],
+    ['^(a+)+$', 'a'.repeat(5_000), true],
+    ['(.*a){20}', 'a'.repeat(800), true],
+    ['.*.*.*.*=.*', 'x'.repeat(800), false],
+  ])('B5: pattern %s on a long string answers quickly and correctly', (pattern, value, valid) => {
+    const schema: RJSFSchema = { type: 'object', properties: { s: { type: 'string', pattern } } };
+    const t0 = performance.now();
+    expect(v.isValid(schema, { s: value }, schema)).toBe(valid);
+    const { errors } = v.validateFormData({ s: value }, schema);
+    expect(errors.map((e) => e.name)).toEqual(valid ? [] : ['pattern']);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+  });
+
+  it('B5: patterns inside anyOf, $ref and propertyNames keep their meaning', () => {
+    const root: RJSFSchema = {
+      definitions: { code: { type: 'string', pattern: '^[A-Z]{3}$' } },
+      type: 'object',
+      properties: {
+        c: { $ref: '#/definitions/code' },
+        d: { anyOf: [{ pattern: '^\\d+$' }, { pattern: '^x(a|a)*$' }] },
+      },
+      propertyNames: { pattern: '^[a-z]$' },
+    };
+    expect(v.isValid(root, { c: 'ABC', d: '123' }, root)).toBe(true);
+    expect(v.isValid(root, { c: 'ABC', d: `x${'a'.repeat(3_000)}` }, root)).toBe(true);
+    expect(v.isValid(root, { c: 'AB', d: '1' }, root)).toBe(false);
+    expect(v.isValid(root, { c: 'ABC', d: `y${'a'.repeat(3_000)}` }, root)).toBe(false);
+    expect(v.isValid(root, { c: 'ABC', dd: '1' }, root)).toBe(false);
+    const option = ((root.properties as Record<string, RJSFSchema>)['d']?.anyOf ?? [])[1] as RJSFSchema;
+    expect(v.isValid(option, `x${'a'.repeat(30)}`, root)).toBe(true);
+    expect(v.isValid(option, `x${'a'.repeat(30)}!`, root)).toBe(false);
+  });
+
+  it('B6: patternProperties decide which keys a subschema applies to, additionalProperties the rest', () => {
+    const schema: RJSFSchema = {
+      type: 'object',
+      patternProperties: { '^(a+)+$': { type: 'number' }, '^b': { type: 'string' } },
+      additionalProperties: false,
+    };
+    expect(v.isValid(schema, { aaaa: 1, bx: 'y' }, schema)).toBe(true);
+    expect(v.isValid(schema, { aaaa: 'no' }, schema)).toBe(false);
+    expect(v.isValid(schema, { [`${'a'.repeat(40)}!`]: 1 }, schema)).toBe(false);
+  });
+
+  it('B5: a string too long to test against its pattern fails it, and the error says why', () => {
+    const schema: RJSFSchema = {
+      type: 'object',
+      properties: { s: { type: 'string', pattern: '^[a-z]{1,900}$' } },
+    };
+    const { errors } = v.validateFormData({ s: 'a'.repeat(10_000) }, schema);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(
+      /^String was not checked against its pattern: the pattern "\^\[a-z\]\{1,900\}\$" \(\d+ instructions\) was not run on a string of 10,000 characters/,
+    );
   });
 });
 

@@ -22,8 +22,8 @@ const flattenWith = (response: string, ...extra: string[]) =>
 
 describe('A1, A2, A4: files that are not UTF-8 JSON text', () => {
   it.each([
-    ['A1', 'png-renamed.json', /png-renamed\.json: this is a PNG image, not JSON text/],
-    ['A1', 'zip-renamed.json', /zip-renamed\.json: this is a ZIP archive .*, not JSON text/],
+    ['A1', 'png-renamed.json', /png-renamed\.json: it is a PNG image, not JSON text/],
+    ['A1', 'zip-renamed.json', /zip-renamed\.json: it is a ZIP archive .*, not JSON text/],
     ['A1', 'error-page.json', /error-page\.json:1:1: unexpected "<!DOCTYPE.*this looks like HTML, not JSON/],
     ['A2', 'empty.json', /empty\.json: empty file, expected JSON$/],
     ['A2', 'whitespace.json', /whitespace\.json: empty file, expected JSON$/],
@@ -75,7 +75,7 @@ describe('A7: valid JSON of the wrong top-level type', () => {
       expect(v.lines.map((l) => JSON.parse(l) as unknown)).toContainEqual({
         severity: 'error',
         pointer: '',
-        message: 'A connection spec must be a JSON object',
+        message: expect.stringMatching(/^A connection spec must be a JSON object/) as unknown,
       });
       const f = cli('flatten', '--spec', `${FX}/${file}`, `${FX}/members.response.json`);
       expect(f.code).toBe(2);
@@ -176,11 +176,14 @@ describe('C3, C4: bad JSONPath in a spec', () => {
 describe('D1–D6: templates and hosts in simulate', () => {
   const sim = (spec: string, ...args: string[]) =>
     cli('simulate', '--spec', `${FX}/${spec}`, '--param', 'apiKey=k', ...args, `${FX}/members.response.json`);
-  it('D1: a missing value blocks the run with one line naming the placeholder, exit 1', () => {
+  it('D1: a missing value does not block a simulation: ‹listId› is shown and one warning names it, exit 0', () => {
     const r = sim('template.spec.json');
-    expect(r.code).toBe(1);
-    expect(r.out).toBe('');
-    expectOneLineError(r.err, /cannot simulate: urlParams\.path needs a value for \$\{listId\}/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.lines[0] ?? '{}')).toMatchObject({
+      url: expect.stringContaining('/lists/‹listId›/members'),
+    });
+    expect(r.out).not.toMatch(/undefined|\$\{listId\}/);
+    expect(r.err).toMatch(/"code":"missing-input"/);
   });
   it('D2: path, query and fragment characters in a value are encoded into one segment', () => {
     const r = sim('template.spec.json', '--param', 'listId=../../admin?x=1#y');
@@ -209,19 +212,31 @@ describe('D1–D6: templates and hosts in simulate', () => {
       ]),
     );
   });
+  // With --allow-private-hosts: metadata stays refused, and so does a host written otherwise than a URL
+  // parser reads it (2130706433 is sent as 127.0.0.1), both exit 1 (issue 9 item 2).
   it.each([
-    ['metadata-host.spec.json', [], /request 1 goes to a cloud metadata address 169\.254\.169\.254: refused/],
-    ['param-host.spec.json', ['--param', 'host=2130706433'], /loopback address 2130706433 \(127\.0\.0\.1\)/],
-    ['param-host.spec.json', ['--param', 'host=[::1]:8080'], /loopback address \[::1\]/],
-    ['param-host.spec.json', ['--param', 'host=localhost'], /loopback host localhost/],
-  ])('D6: %s %j is refused without --allow-private-hosts, exit 1', (spec, extra, pattern) => {
+    [
+      'metadata-host.spec.json',
+      [],
+      /request 1 goes to a cloud metadata address 169\.254\.169\.254: refused/,
+      1,
+    ],
+    [
+      'param-host.spec.json',
+      ['--param', 'host=2130706433'],
+      /loopback address 2130706433 \(127\.0\.0\.1\)/,
+      1,
+    ],
+    ['param-host.spec.json', ['--param', 'host=[::1]:8080'], /loopback address \[::1\]/, 0],
+    ['param-host.spec.json', ['--param', 'host=localhost'], /loopback host localhost/, 0],
+  ])('D6: %s %j is refused without --allow-private-hosts, exit 1', (spec, extra, pattern, allowedCode) => {
     const r = sim(spec, '--param', 'listId=1', ...extra);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expectOneLineError(r.err, pattern);
     expect(r.err).toMatch(/--allow-private-hosts/);
     const allowed = sim(spec, '--param', 'listId=1', ...extra, '--allow-private-hosts');
-    expect(allowed.code).toBe(0);
+    expect(allowed.code).toBe(allowedCode);
   });
   it('D6: a POINTER next link from a response into the metadata service is refused too', () => {
     const r = cli(

@@ -3,7 +3,9 @@
  * calls and has no dev proxy: simulated requests are built, shown and never sent. So G1–G5 cannot
  * occur; these tests keep it that way by checking that the built CLI, src/cli and src/core contain
  * no network client code, and that the dev server binds to 127.0.0.1 with no proxy. If a live
- * runner or a proxy is ever added, these tests fail and G1–G5 need real tests.
+ * runner or a proxy is ever added, these tests fail and G1–G5 need real tests. They read source and
+ * build text instead of running an input, so their titles carry "[static]" and
+ * scripts/hostile-summary.mjs counts them as static checks, not as inputs tried.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,15 +46,15 @@ describe('G1–G5: no network code, so no redirects, bombs, slowloris or proxies
     ['G2', 'no response can be endless, huge or compressed'],
     ['G3', 'no live response can be mistaken for JSON'],
     ['G5', 'no proxy path matcher can throw'],
-  ])('%s: the built CLI has no network client (%s)', (_id, _why) => {
+  ])('%s [static]: the built CLI has no network client (%s)', (_id, _why) => {
     const bundle = readFileSync(join(ROOT, BUNDLE), 'utf8');
     for (const pattern of NETWORK) expect(bundle, `${pattern} in ${BUNDLE}`).not.toMatch(pattern);
   });
-  it.each(SOURCES.map((f) => [f]))('G1: %s has no network client code', (file) => {
+  it.each(SOURCES.map((f) => [f]))('G1 [static]: %s has no network client code', (file) => {
     const source = readFileSync(join(ROOT, file), 'utf8');
     for (const pattern of NETWORK) expect(source, `${pattern} in ${file}`).not.toMatch(pattern);
   });
-  it('G4: the dev and preview servers bind to 127.0.0.1 and configure no proxy', () => {
+  it('G4 [static]: the dev and preview servers bind to 127.0.0.1 and configure no proxy', () => {
     const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
     expect(config).toMatch(/server:\s*\{\s*host:\s*'127\.0\.0\.1'/);
     expect(config).toMatch(/preview:\s*\{\s*host:\s*'127\.0\.0\.1'/);
@@ -61,7 +63,7 @@ describe('G1–G5: no network code, so no redirects, bombs, slowloris or proxies
       'dependencies.http-proxy-middleware',
     );
   });
-  it('G3: the CLI reads responses only from files, as strict JSON (see tests/hostile/cli for the messages)', () => {
+  it('G3 [static]: the CLI reads responses only from files, as strict JSON (see tests/hostile/cli for the messages)', () => {
     const bundle = readFileSync(join(ROOT, BUNDLE), 'utf8');
     expect(bundle).toMatch(/new TextDecoder\(["']utf-8["'], \{\s*fatal: true/);
   });

@@ -44,8 +44,8 @@ describe('D1: a placeholder with no value', () => {
       name: 'listId',
     });
   });
-  it('D1: simulate is blocked with no request; "undefined" or "${listId}" is never in a URL', () => {
-    const r = run();
+  it('D1: a live run (requireInputs) is blocked with no request; "undefined" or "${listId}" is never in a URL', () => {
+    const r = simulate(model, { params: { apiKey: 'k' }, requireInputs: true }, [{ body: { members: [] } }]);
     expect(r.stop.reason).toBe('blocked');
     expect(r.steps).toEqual([]);
     expect(r.next).toBeUndefined();

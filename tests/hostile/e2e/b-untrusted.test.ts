@@ -109,7 +109,7 @@ describe('untrusted spec content in the browser', () => {
     const view = await customerView();
     await view
       .getByRole('note', { name: 'Schema notices' })
-      .getByText(/exponential time/)
+      .getByText(/uses a backreference/)
       .first()
       .waitFor();
     const field = view.getByLabel(/^List ID/);

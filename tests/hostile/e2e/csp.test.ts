@@ -52,7 +52,10 @@ describe('CSP: the strict policy holds while the app is used', () => {
     expect(scripts.length).toBeGreaterThan(3);
     for (const file of scripts) {
       const code = await readFile(join(dir, file), 'utf8');
-      expect({ file, hit: /\bnew Function\s*\(|\beval\s*\(/.exec(code)?.[0] ?? null }).toEqual({
+      // A method named `eval` (re2js's prefilter: `p.eval(input, pos)`, `eval(e,t){…}`) is not the global.
+      const globalEval = /(?:(?<![.\w$])|(?<=\b(?:globalThis|window|self)\.))eval\s*\((?![\w$,\s]*\)\s*\{)/;
+      const hit = /\bnew Function\s*\(/.exec(code)?.[0] ?? globalEval.exec(code)?.[0] ?? null;
+      expect({ file, hit }).toEqual({
         file,
         hit: null,
       });

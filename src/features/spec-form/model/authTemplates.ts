@@ -2,7 +2,11 @@ import type { JsonObject } from '@core';
 
 const SCHEMA = 'http://json-schema.org/draft-07/schema#';
 
-/** New authSpec entries, from Adobe's documented blocks (FORMAT.md §3, examples/authspec.*.json). */
+/**
+ * New authSpec entries, from Adobe's documented blocks (FORMAT.md §3, examples/authspec.*.json); the
+ * OAuth 2 entry is the documented block with its optional properties (expirationDate, hidden;
+ * requestParameterOverride).
+ */
 export const AUTH_TEMPLATES: ReadonlyArray<{ id: string; label: string; entry: JsonObject }> = [
   {
     id: 'basic',
@@ -42,7 +46,29 @@ export const AUTH_TEMPLATES: ReadonlyArray<{ id: string; label: string; entry: J
           clientSecret: { description: 'Client secret of user account.', type: 'string', format: 'password' },
           accessToken: { description: 'Access Token', type: 'string', format: 'password' },
           refreshToken: { description: 'Refresh Token', type: 'string', format: 'password' },
+          expirationDate: {
+            description: 'Date of token expiry.',
+            type: 'string',
+            format: 'date',
+            uiAttributes: { hidden: true },
+          },
           accessTokenUrl: { description: 'Access token url to fetch access token.', type: 'string' },
+          requestParameterOverride: {
+            type: 'object',
+            description: 'Specify parameter to override.',
+            properties: {
+              accessTokenField: { description: 'Access token field name to override.', type: 'string' },
+              refreshTokenField: { description: 'Refresh token field name to override.', type: 'string' },
+              expireInField: { description: 'ExpireIn field name to override.', type: 'string' },
+              authenticationMethod: {
+                description: 'Authentication method override.',
+                type: 'string',
+                enum: ['GET', 'POST'],
+              },
+              clientId: { description: 'ClientId field name override.', type: 'string' },
+              clientSecret: { description: 'ClientSecret field name override.', type: 'string' },
+            },
+          },
         },
         required: ['accessToken'],
       },

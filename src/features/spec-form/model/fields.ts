@@ -6,11 +6,12 @@ import { isObject, prop } from './json';
  * How one key of a section is edited in an rjsf form:
  * - `text`, `textarea`: a string; `placeholder`: a string with `${param}` help (host, path, ...);
  * - `enum`: one of `options` (an absent value may stand for `absentAs`);
+ * - `choice`: one of `options` or any other string ("Other…" shows a text input);
  * - `boolean`: a checkbox; `numberish`: an integer or a numeric string, kept in the form it had;
  * - `lines`: an array of strings edited one per line; `uiString`: `{ key }` or `{ text }` edited as a string.
  */
 export type FieldKind =
-  'text' | 'textarea' | 'placeholder' | 'enum' | 'boolean' | 'numberish' | 'lines' | 'uiString';
+  'text' | 'textarea' | 'placeholder' | 'enum' | 'choice' | 'boolean' | 'numberish' | 'lines' | 'uiString';
 
 export interface FieldSpec {
   key: string;
@@ -143,6 +144,7 @@ const SCHEMA_BY_KIND: Record<FieldKind, RJSFSchema> = {
   textarea: { type: 'string' },
   placeholder: { type: 'string' },
   enum: { type: 'string' },
+  choice: { type: 'string' },
   boolean: { type: 'boolean' },
   numberish: { type: 'string' },
   lines: { type: 'string' },
@@ -179,6 +181,10 @@ export function buildFormSchema(
     if (f.kind === 'textarea' || f.kind === 'lines') ui['ui:widget'] = 'textarea';
     if (f.kind === 'lines') ui['ui:placeholder'] = 'one per line';
     if (f.kind === 'placeholder') ui['ui:widget'] = 'placeholder';
+    if (f.kind === 'choice') {
+      ui['ui:widget'] = 'choice';
+      ui['ui:options'] = { choices: [...(f.options ?? [])], choiceLabels: enumLabels(f, core) };
+    }
     if (f.required && f.kind !== 'boolean') ui['ui:emptyValue'] = '';
     uiSchema[f.key] = ui;
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getAt, joinPointer, type JsonObject, type SectionInfo } from '@core';
+import { AUTH_TYPES, getAt, joinPointer, type JsonObject, type SectionInfo } from '@core';
 import { useDoc, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { AUTH_TEMPLATES } from '../model/authTemplates';
 import type { FieldSpec } from '../model/fields';
@@ -10,7 +10,18 @@ import { RjsfSection } from './RjsfSection';
 
 const ENTRY_FIELDS: readonly FieldSpec[] = [
   { key: 'name', title: 'Name', kind: 'text', required: true },
-  { key: 'type', title: 'Type', kind: 'text', required: true },
+  {
+    key: 'type',
+    title: 'Type',
+    kind: 'choice',
+    options: AUTH_TYPES,
+    optionLabels: {
+      OAuth2RefreshCode: 'OAuth 2 refresh code (OAuth2RefreshCode)',
+      BasicAuthentication: 'Basic authentication (BasicAuthentication)',
+      KeyBased: 'API key (KeyBased)',
+    },
+    required: true,
+  },
 ];
 
 /**
@@ -91,7 +102,7 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
                   coreSchema={isObject(entrySchema) ? (entrySchema as JsonObject) : undefined}
                   label={title}
                 />
-                <ParamsTable specPointer={joinPointer(p, 'spec')} caption="Credentials" />
+                <ParamsTable specPointer={joinPointer(p, 'spec')} caption="Credentials" headerNames />
               </>
             ) : (
               <Notice pointer={p}>This entry is not an object — edit in JSON.</Notice>

@@ -1,124 +1,141 @@
-import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
-import { useDoc, useFieldEvents, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
-import { fieldId } from '../model/fieldIds';
+import { useMemo } from 'react';
+import { getAt, joinPointer, type JsonValue } from '@core';
+import { useSpecStore } from '../../../store';
+import { useDoc, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { freshKey, isObject, prop, renameKey } from '../model/json';
 import { declarationWrite } from '../model/placeholders';
-import { FieldDiagnostics } from '../templates/FieldDiagnostics';
-import { KeyInput } from './KeyInput';
-import { Notice, preview } from './Notice';
+import { Notice } from './Notice';
+import { ParamRow, type ParamActions, type ParamRowProps } from './ParamRow';
+import { VirtualParamRows } from './VirtualParamRows';
 
-const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
+/**
+ * Above this many parameters the table is a scrolling list that renders only the rows in view
+ * (2,000 user inputs: all rows at once took seconds per keystroke; issue 8, C9). The caption says so.
+ */
+export const VIRTUALIZE_PARAMS_ABOVE = 100;
 
 interface ParamsTableProps {
   /** Pointer of a params JSON Schema: `sourceSpec.spec` or `authSpec[i].spec`. */
   specPointer: string;
   caption: string;
+  /** Offer `restAttributes.headerParamName` (how an API key is sent: auth credentials only). */
+  headerNames?: boolean;
+}
+
+/** `required` of the params schema at `specPointer` when it is a list of strings, else null. */
+function requiredList(doc: JsonValue, specPointer: string): string[] | null {
+  const required = prop(getAt(doc, specPointer), 'required');
+  return Array.isArray(required) && required.every((r) => typeof r === 'string')
+    ? (required as string[])
+    : null;
 }
 
 /**
- * The properties of a params JSON Schema as a table: name, type, title, description, required and
- * secret (`format: "password"`). Each cell writes only its own key; a rename rewrites `properties` with
- * the key in place and renames it in `required` (one undo step).
+ * The properties of a params JSON Schema as a table: name, type, required, secret, hidden
+ * (`uiAttributes.hidden`), title, description, format, default, allowed values (`enum`) and, for auth
+ * credentials, the header an API key is sent in. Each cell writes only its own key; a rename rewrites
+ * `properties` with the key in place and renames it in `required` (one undo step). Rows are memoised
+ * and their actions stable (they read the document when called), so typing in one row of 2,000
+ * re-renders that row only; above VIRTUALIZE_PARAMS_ABOVE rows only those in view are rendered.
  */
-export function ParamsTable({ specPointer, caption }: ParamsTableProps) {
+export function ParamsTable({ specPointer, caption, headerNames = false }: ParamsTableProps) {
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
   const writeMany = useWriteMany();
-  const events = useFieldEvents();
   const spec = getAt(doc, specPointer);
-  const propsPtr = joinPointer(specPointer, 'properties');
-  const reqPtr = joinPointer(specPointer, 'required');
   const properties = prop(spec, 'properties');
   const required = prop(spec, 'required');
+  const propsPtr = joinPointer(specPointer, 'properties');
+  const reqPtr = joinPointer(specPointer, 'required');
+
+  const actions = useMemo<ParamActions>(() => {
+    const current = () => {
+      const d = useSpecStore.getState().doc;
+      const p = prop(getAt(d, specPointer), 'properties');
+      return { properties: isObject(p) ? p : {}, reqList: requiredList(d, specPointer) };
+    };
+    return {
+      rename: (from, to) => {
+        if (to === '') return 'A name is required.';
+        const { properties: obj, reqList } = current();
+        const next = renameKey(obj, from, to);
+        if (next === null) return `"${to}" is already declared.`;
+        // The key and its `required` entry change together: one undo step.
+        writeMany([
+          { pointer: propsPtr, value: next },
+          ...(reqList?.includes(from)
+            ? [{ pointer: reqPtr, value: reqList.map((r) => (r === from ? to : r)) }]
+            : []),
+        ]);
+        return null;
+      },
+      remove: (name) => {
+        const { reqList } = current();
+        writeMany([
+          { pointer: joinPointer(propsPtr, name), value: undefined },
+          ...(reqList?.includes(name) ? [{ pointer: reqPtr, value: reqList.filter((r) => r !== name) }] : []),
+        ]);
+      },
+      setRequired: (name, on) => {
+        const base = current().reqList ?? [];
+        write(reqPtr, on ? [...base, name] : base.filter((r) => r !== name));
+      },
+    };
+  }, [specPointer, propsPtr, reqPtr, write, writeMany]);
+
+  const reqList = Array.isArray(required) && required.every((r) => typeof r === 'string') ? required : null;
+  const reqSet = useMemo(() => new Set(requiredList(doc, specPointer)), [doc, specPointer]);
 
   if ((spec !== undefined && !isObject(spec)) || (properties !== undefined && !isObject(properties))) {
     return <Notice pointer={specPointer}>{caption}: the schema is not an object — edit in JSON.</Notice>;
   }
-  const reqList =
-    Array.isArray(required) && required.every((r) => typeof r === 'string') ? (required as string[]) : null;
   const rows = Object.entries(properties ?? {});
-
   const add = () => {
     const name = freshKey(properties, 'param');
     const w = declarationWrite(doc, specPointer, name, { type: 'string' });
     if (w) write(w.pointer, w.value);
   };
-  const rename = (from: string, to: string): string | null => {
-    if (to === '') return 'A name is required.';
-    const next = renameKey(properties ?? {}, from, to);
-    if (next === null) return `"${to}" is already declared.`;
-    // The key and its `required` entry change together: one undo step.
-    writeMany([
-      { pointer: propsPtr, value: next },
-      ...(reqList?.includes(from)
-        ? [{ pointer: reqPtr, value: reqList.map((r) => (r === from ? to : r)) }]
-        : []),
-    ]);
-    return null;
+
+  const rowProps = (i: number): ParamRowProps | null => {
+    const row = rows[i];
+    if (!row) return null;
+    const [name, decl] = row;
+    return {
+      name,
+      index: i,
+      pointer: joinPointer(propsPtr, name),
+      decl,
+      required: reqSet.has(name),
+      requiredEditable: reqList !== null || required === undefined,
+      headerNames,
+      actions,
+    };
   };
-  const remove = (name: string) => {
-    writeMany([
-      { pointer: joinPointer(propsPtr, name), value: undefined },
-      ...(reqList?.includes(name) ? [{ pointer: reqPtr, value: reqList.filter((r) => r !== name) }] : []),
-    ]);
-  };
-  const setRequired = (name: string, on: boolean) => {
-    const base = reqList ?? [];
-    write(reqPtr, on ? [...base, name] : base.filter((r) => r !== name));
-  };
+  const virtual = rows.length > VIRTUALIZE_PARAMS_ABOVE;
 
   return (
     <div className="sf-table-block" role="group" aria-label={caption}>
       <h4 className="sf-subtitle">{caption}</h4>
+      {virtual && (
+        <p className="sf-help" role="note">
+          {rows.length.toLocaleString('en-US')} parameters: only the rows in view are shown (more than{' '}
+          {VIRTUALIZE_PARAMS_ABOVE}); scroll the list, or find a name in the JSON view.
+        </p>
+      )}
       {rows.length === 0 && <p className="sf-help">No parameters declared.</p>}
-      {rows.map(([name, decl], i) => {
-        const p = joinPointer(propsPtr, name);
-        return (
-          <div key={i} className="sf-param" role="group" aria-label={`Parameter ${name}`}>
-            <div className="sf-param-name">
-              <KeyInput
-                id={fieldId(p)}
-                value={name}
-                ariaLabel={`Name of parameter ${i + 1}`}
-                readOnly={frozen}
-                onRename={(to) => rename(name, to)}
-                onFocus={() => events.onFocus(fieldId(p))}
-                onBlur={() => events.onBlur(fieldId(p))}
-              />
-            </div>
-            {isObject(decl) ? (
-              <ParamCells
-                name={name}
-                pointer={p}
-                decl={decl}
-                required={reqList?.includes(name) ?? false}
-                requiredEditable={reqList !== null || required === undefined}
-                readOnly={frozen}
-                onRequired={(on) => setRequired(name, on)}
-              />
-            ) : (
-              <div className="sf-param-wide">
-                <Notice pointer={p}>
-                  <code>{preview(decl)}</code> is not a schema object — edit in JSON.
-                </Notice>
-              </div>
-            )}
-            <button
-              type="button"
-              className="sf-button sf-button-quiet sf-param-remove"
-              aria-label={`Remove parameter ${name}`}
-              disabled={frozen}
-              onClick={() => remove(name)}
-            >
-              ✕
-            </button>
-            <div className="sf-param-wide">
-              <FieldDiagnostics pointer={p} />
-            </div>
-          </div>
-        );
-      })}
+      {virtual ? (
+        <VirtualParamRows
+          count={rows.length}
+          rowProps={rowProps}
+          indexOf={(pointer) => indexUnder(pointer, propsPtr, rows)}
+        />
+      ) : (
+        rows.map((_, i) => {
+          const p = rowProps(i);
+          return p && <ParamRow key={i} {...p} />;
+        })
+      )}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
         Add parameter
       </button>
@@ -126,81 +143,11 @@ export function ParamsTable({ specPointer, caption }: ParamsTableProps) {
   );
 }
 
-function ParamCells(props: {
-  name: string;
-  pointer: string;
-  decl: JsonObject;
-  required: boolean;
-  requiredEditable: boolean;
-  readOnly: boolean;
-  onRequired: (on: boolean) => void;
-}) {
-  const { name, pointer, decl, readOnly } = props;
-  const write = useWrite();
-  const events = useFieldEvents();
-  const text = (key: string) => {
-    const v = decl[key];
-    return typeof v === 'string' ? v : '';
-  };
-  const set = (key: string, v: JsonValue | undefined) => write(joinPointer(pointer, key), v);
-  const type = text('type');
-  const focus = { onFocus: (e: { target: { id: string } }) => events.onFocus(e.target.id) };
-  const blur = { onBlur: (e: { target: { id: string } }) => events.onBlur(e.target.id) };
-  return (
-    <>
-      <select
-        id={fieldId(joinPointer(pointer, 'type'))}
-        className="form-control sf-input sf-param-type"
-        aria-label={`Type of ${name}`}
-        value={type}
-        disabled={readOnly}
-        onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
-        {...focus}
-        {...blur}
-      >
-        {!TYPES.includes(type) && <option value={type}>{type === '' ? '—' : type}</option>}
-        {TYPES.map((t) => (
-          <option key={t}>{t}</option>
-        ))}
-      </select>
-      <label className="sf-check sf-param-req">
-        <input
-          type="checkbox"
-          aria-label={`${name} is required`}
-          checked={props.required}
-          disabled={readOnly || !props.requiredEditable}
-          onChange={(e) => props.onRequired(e.target.checked)}
-        />
-        required
-      </label>
-      <label className="sf-check sf-param-secret">
-        <input
-          id={fieldId(joinPointer(pointer, 'format'))}
-          type="checkbox"
-          aria-label={`${name} is secret`}
-          checked={decl['format'] === 'password'}
-          disabled={readOnly}
-          onChange={(e) => {
-            if (e.target.checked) set('format', 'password');
-            else if (decl['format'] === 'password') set('format', undefined);
-          }}
-        />
-        secret
-      </label>
-      {(['title', 'description'] as const).map((key) => (
-        <input
-          key={key}
-          placeholder={key === 'title' ? 'Title' : 'Description'}
-          id={fieldId(joinPointer(pointer, key))}
-          className={`form-control sf-input sf-param-${key}`}
-          aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
-          value={text(key)}
-          readOnly={readOnly}
-          onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
-          {...focus}
-          {...blur}
-        />
-      ))}
-    </>
-  );
+/** Index of the row whose declaration holds `pointer` (`<propsPtr>/<name>…`), or -1. */
+function indexUnder(pointer: string, propsPtr: string, rows: ReadonlyArray<[string, JsonValue]>): number {
+  if (!pointer.startsWith(`${propsPtr}/`)) return -1;
+  const rest = pointer.slice(propsPtr.length + 1);
+  const seg = rest.split('/')[0] ?? '';
+  const name = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+  return rows.findIndex(([n]) => n === name);
 }

@@ -2,7 +2,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
-import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../../lib/rjsf';
+import { BASE_FORM_PROPS, sectionFormValidator, type FormRecord } from '../../../lib/rjsf';
 import type { PointerEdit } from '../../../store';
 import { useDoc, useFieldEvents, useFrozen, useWriteMany } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
@@ -95,7 +95,7 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
         schema={schema}
         uiSchema={uiSchema}
         formData={formData}
-        validator={rjsfValidator}
+        validator={sectionFormValidator}
         templates={FORM_TEMPLATES}
         widgets={FORM_WIDGETS}
         readonly={frozen}

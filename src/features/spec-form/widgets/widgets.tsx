@@ -1,5 +1,6 @@
 import type { FormRecord } from '../../../lib/rjsf';
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
+import { ChoiceWidget } from './ChoiceWidget';
 import { PlaceholderInput } from './PlaceholderInput';
 
 type Props = WidgetProps<FormRecord>;
@@ -50,5 +51,6 @@ function SelectWidget({ id, value, readonly, disabled, onChange, onFocus, onBlur
 /** Widgets every section form registers. */
 export const FORM_WIDGETS: RegistryWidgetsType<FormRecord> = {
   placeholder: PlaceholderWidget,
+  choice: ChoiceWidget,
   SelectWidget,
 };

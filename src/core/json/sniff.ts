@@ -1,4 +1,5 @@
-/** Recognising files that are not UTF-8 JSON text before decoding them (BAD-INPUTS A1, A4). */
+/** Recognising files that are not UTF-8 JSON text before decoding them (BAD-INPUTS A1, A4): one
+ * list of signatures for the CLI and the app. */
 
 const MAGIC: Array<[number[], string]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
@@ -14,15 +15,16 @@ const MAGIC: Array<[number[], string]> = [
 ];
 
 /**
- * What `bytes` are when their first bytes give them away as a binary format or as UTF-16/32 text
- * ("a PNG image", ...), else null. UTF-16 without a byte order mark is recognised by the zero
- * bytes of ASCII characters in the first 64 bytes.
+ * What `bytes` are when their first bytes give them away as a binary format or as UTF-16/32 text,
+ * as a clause for a message ("it is a PNG image", ...), else null. UTF-16 without a byte order mark
+ * is recognised by the zero bytes of ASCII characters in the first 64 bytes.
  */
 export function describeBinary(bytes: Uint8Array): string | null {
   for (const [magic, what] of MAGIC) {
-    if (magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b)) return `this is ${what}`;
+    if (magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b)) return `it is ${what}`;
   }
   const head = bytes.subarray(0, 64);
+  if (head.length >= 4 && head.every((b) => b === 0)) return 'it is binary data (only zero bytes)';
   let evenZeros = 0;
   let oddZeros = 0;
   head.forEach((b, i) => {
@@ -32,7 +34,7 @@ export function describeBinary(bytes: Uint8Array): string | null {
     }
   });
   if (head.length >= 4 && (evenZeros >= head.length / 4 || oddZeros >= head.length / 4)) {
-    return 'this looks like UTF-16 text without a byte order mark (save it as UTF-8)';
+    return 'it looks like UTF-16 text without a byte order mark (save it as UTF-8)';
   }
   return null;
 }

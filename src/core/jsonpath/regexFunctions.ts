@@ -1,0 +1,35 @@
+/**
+ * RFC 9535's `match()` and `search()` on the linear-time engine (./linearRegex.ts) instead of
+ * json-p3's, which hands the pattern to the backtracking JavaScript engine (`(a+)+$` took minutes).
+ * - a value or pattern that is not a string, or a pattern that is not a valid I-Regexp: false
+ *   (RFC 9535 §2.4.6, §2.4.7, as the compliance suite expects);
+ * - a valid I-Regexp the engine cannot run (too long, too large a program, a counted repeat over
+ *   1,000), or a test over the per-test work limit: the query stops with the reason;
+ * - after every test the query's time budget is checked, so it holds inside one filter too.
+ */
+import { FunctionExpressionType, type JSONPathEnvironment } from 'json-p3';
+import { BudgetExceeded, checkDeadline } from './budget';
+import { compileLinear, linearTest, quotePattern } from './linearRegex';
+
+function test(s: unknown, pattern: unknown, whole: boolean): boolean {
+  if (typeof s !== 'string' || typeof pattern !== 'string') return false;
+  const compiled = compileLinear(pattern, 'i-regexp');
+  if (!compiled.ok) {
+    if (compiled.kind === 'invalid') return false;
+    throw new BudgetExceeded(`the pattern ${quotePattern(pattern)} ${compiled.message}`);
+  }
+  const result = linearTest(compiled, s, whole);
+  checkDeadline();
+  if (result.skipped !== undefined) throw new BudgetExceeded(result.skipped);
+  return result.matched;
+}
+
+/** Registers the linear-time `match` (whole string) and `search` (any substring) on `env`. */
+export function registerLinearRegexFunctions(env: JSONPathEnvironment): void {
+  const signature = {
+    argTypes: [FunctionExpressionType.ValueType, FunctionExpressionType.ValueType],
+    returnType: FunctionExpressionType.LogicalType,
+  };
+  env.functionRegister.set('match', { ...signature, call: (s: unknown, p: unknown) => test(s, p, true) });
+  env.functionRegister.set('search', { ...signature, call: (s: unknown, p: unknown) => test(s, p, false) });
+}
