@@ -53,7 +53,7 @@ export function dataStrings(data: unknown): Set<string> {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) stack.push(...v);
+    else if (Array.isArray(v)) for (const item of v) stack.push(item);
     else if (isObject(v))
       for (const [k, child] of Object.entries(v)) {
         out.add(k);

@@ -132,3 +132,17 @@ describe('contentItemsOf', () => {
     expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'content-path-missing']]);
   });
 });
+
+describe('flatten: scalar content matches (issue 12 item 4)', () => {
+  it('lists the first few and counts the rest in one finding, however many there are', () => {
+    const response: JsonValue = { a: Array.from({ length: 300_000 }, (_, i) => `v${i}`) };
+    const out = flatten({ contentPath: spec({ path: '$.a.*' }) }, [response]);
+    expect(out.records).toHaveLength(300_000);
+    const notes = out.diagnostics.filter((d) => d.code === 'content-path-scalar');
+    expect(notes).toHaveLength(4);
+    expect(notes[0]?.message).toMatch(/matched a string at \/a\/0,/);
+    expect(notes[3]?.message).toMatch(
+      /matched 300,000 values that are not arrays or objects.*first 3 are listed/,
+    );
+  });
+});

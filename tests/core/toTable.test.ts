@@ -124,3 +124,28 @@ describe('recordsToNdjson', () => {
     expect(recordsToNdjson(parse('[{"__proto__":{"x":1}}]'))).toBe('{"__proto__":{"x":1}}\n');
   });
 });
+
+describe('tableToCsv: spreadsheet formulas and numbers JSON cannot carry (issue 12 item 11)', () => {
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+33 1 23', "'+33 1 23"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['a=b', 'a=b'],
+    ['', ''],
+  ])('text %j is written as %j', (value, cell) => {
+    expect(tableToCsv(toTable([{ r: { v: value } }]))).toBe(`r.v\r\n${cell}\r\n`);
+  });
+
+  it('numbers keep their sign; a non-finite number is empty, as NDJSON writes it null', () => {
+    const records: JsonValue[] = [{ r: { n: -2 } }, { r: { n: Infinity } }, { r: { n: 1.5 } }];
+    expect(tableToCsv(toTable(records))).toBe('r.n\r\n-2\r\n\r\n1.5\r\n');
+    expect(recordsToNdjson(records).split('\n')[1]).toBe('{"r":{"n":null}}');
+  });
+
+  it('a column label that looks like a formula is neutralised too', () => {
+    expect(tableToCsv(toTable([{ '=cmd': 1 }]))).toBe("'=cmd\r\n1\r\n");
+  });
+});

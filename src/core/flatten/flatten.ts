@@ -23,6 +23,12 @@ export interface FlattenResult {
 }
 
 const CONTENT = '/sourceSpec/attributes/contentPath';
+
+/**
+ * Scalar content matches listed one by one per page; past this many, one more finding counts the rest
+ * (a `$..*` over a large page would otherwise print one line per value).
+ */
+export const SCALAR_NOTES = 3;
 const EXPLODE = '/sourceSpec/attributes/explodeEntityPath';
 
 /**
@@ -71,6 +77,7 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       message,
     });
   }
+  let scalars = 0;
   for (const m of matches) {
     const v = m.value;
     if (Array.isArray(v)) {
@@ -78,6 +85,8 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
     } else {
       out.push(v);
       if (v === null || typeof v !== 'object') {
+        scalars++;
+        if (scalars > SCALAR_NOTES) continue;
         const message = `${label}contentPath matched a ${kindOf(v)} at ${m.pointer || '/'}, not an array or object; it is used as one record`;
         diagnostics.push({
           severity: 'info',
@@ -87,6 +96,15 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
         });
       }
     }
+  }
+  if (scalars > SCALAR_NOTES) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    diagnostics.push({
+      severity: 'info',
+      pointer: `${CONTENT}/path`,
+      code: 'content-path-scalar',
+      message: `${label}contentPath matched ${n(scalars)} values that are not arrays or objects, each used as one record (the first ${SCALAR_NOTES} are listed above)`,
+    });
   }
   return { items: out, diagnostics };
 }
@@ -183,7 +201,7 @@ export function* flattenRecords(
   };
   const { contentPath, explodeEntityPath } = config;
   if (!contentPath) {
-    result.diagnostics.push(...items(undefined, null, '').diagnostics);
+    for (const d of items(undefined, null, '').diagnostics) result.diagnostics.push(d);
     result.pages = responses.map(() => ({ contentItems: 0, records: 0, explodeMissing: 0 }));
     return result;
   }
@@ -196,7 +214,8 @@ export function* flattenRecords(
   for (let i = 0; i < responses.length; i++) {
     const label = responses.length > 1 ? `page ${i + 1}: ` : '';
     const found = items(contentPath, responses[i] as JsonValue, label);
-    result.diagnostics.push(...found.diagnostics);
+    // One at a time: a page can yield any number of findings, and a spread of 100,000+ overflows.
+    for (const d of found.diagnostics) result.diagnostics.push(d);
     let pageRecords = 0;
     let pageMissing = 0;
     for (const item of found.items) {

@@ -118,9 +118,18 @@ function stringify(v: JsonValue): string | null {
   }
 }
 
+/**
+ * A text cell starting with one of these is read by spreadsheets as a formula (OWASP "CSV
+ * injection"): such cells are written with a leading `'`, so API data is never run as a formula.
+ * Numbers are not text and keep their sign.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvField(v: JsonValue | undefined): string {
-  if (v === undefined || v === null) return '';
-  const s = typeof v === 'object' ? (stringify(v) ?? TOO_DEEP_TEXT) : String(v);
+  // A number JSON cannot carry (`1e400` parses as Infinity) is empty, as NDJSON writes it `null`.
+  if (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  let s = typeof v === 'object' ? (stringify(v) ?? TOO_DEEP_TEXT) : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -168,7 +177,8 @@ function sparseCsvRow(row: Array<JsonValue | undefined>, n: number): string {
 /**
  * The table as RFC 4180 CSV: a header of column labels, CRLF line ends (also after the last row),
  * fields with `"`, `,`, CR or LF quoted with doubled quotes; arrays/objects as JSON (one too deep
- * for `JSON.stringify` as {@link TOO_DEEP_TEXT}); null and missing cells empty.
+ * for `JSON.stringify` as {@link TOO_DEEP_TEXT}); null, missing and non-finite numbers empty; text
+ * starting with `=`, `+`, `-`, `@`, tab or CR prefixed with `'` (see {@link FORMULA_START}).
  */
 export function tableToCsv(t: RecordTable): string {
   let out = '';

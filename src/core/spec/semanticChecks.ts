@@ -5,6 +5,7 @@ import { compileJsonPath, compileLoosePath } from '../jsonpath/jsonPath';
 import { scanPlaceholders } from '../placeholders/placeholders';
 import type { JsonObject, JsonValue, SpecModel } from '../types';
 import { completenessChecks } from './completenessChecks';
+import { invisibleChecks } from './invisibleChecks';
 import { DiagnosticList, isObject, own } from './jsonUtil';
 import { checkPlaceholders } from './placeholderChecks';
 
@@ -197,4 +198,5 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
   }
   checkPlaceholders(attrs, model, d);
   completenessChecks(doc, model, d);
+  invisibleChecks(doc, d);
 }

@@ -26,7 +26,7 @@ export function validate(doc: JsonValue): Diagnostic[] {
   const { model, diagnostics } = normalise(doc);
   if (diagnostics.some((x) => x.code === 'too-deep')) return diagnostics;
   const d = new DiagnosticList();
-  d.items.push(...diagnostics);
+  for (const x of diagnostics) d.items.push(x);
   semanticChecks(doc, model, d);
   headerChecks(doc, model, d);
   const specific = new Set(d.items.filter((x) => x.severity === 'error').map((x) => x.pointer));

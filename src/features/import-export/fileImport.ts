@@ -55,7 +55,8 @@ export type OpenedFile =
 function dedent(text: string): string {
   const lines = text.split('\n');
   const rest = lines.slice(1).filter((l) => l.trim() !== '');
-  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+  let indent = Infinity;
+  for (const l of rest) indent = Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0);
   if (!Number.isFinite(indent) || indent === 0) return text;
   return [
     lines[0],
