@@ -6,23 +6,16 @@
  *   j) the Customer view of the 2,000-input spec (all 2,000 fields rendered; keystroke → shown).
  * Each takes a page (app loaded) and `report(name, value, target, pass)`.
  */
-import { bigInputsSpec, bigSchemaSpec, pause, summary, tempFile } from './bench-ui-lib.mjs';
-
-const ms = (n) => `${Math.round(n)} ms`;
-const KEYS = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn';
-
-/** Presses `key`; resolves with keydown → first frame at which `__bench.tests[shown](arg)` is true. */
-async function timedKey(page, key, shown, arg) {
-  const seen = page.evaluate(
-    ([src, a]) => {
-      const test = window.__bench.tests[src];
-      return window.__bench.visible(() => test(a)).then((t) => t - window.__bench.keyAt);
-    },
-    [shown, arg],
-  );
-  await page.keyboard.press(key);
-  return seen;
-}
+import {
+  bigInputsSpec,
+  bigSchemaSpec,
+  KEYS,
+  ms,
+  pause,
+  summary,
+  tempFile,
+  timedKey,
+} from './bench-ui-lib.mjs';
 
 /** Opens a spec through "Open spec file"; done when the first section's Name field shows `specName`. */
 async function openSpec(page, name, text, specName) {

@@ -190,6 +190,25 @@ const PROBE = `(() => {
 /** Number of CPUs of this machine. */
 export const cpus = () => availableParallelism();
 
+/** A duration for the report: "42 ms". */
+export const ms = (n) => `${Math.round(n)} ms`;
+
+/** Letters typed one per timed keystroke. */
+export const KEYS = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn';
+
+/** Presses `key`; resolves with keydown → first frame at which `__bench.tests[shown](arg)` is true. */
+export async function timedKey(page, key, shown, arg) {
+  const seen = page.evaluate(
+    ([src, a]) => {
+      const test = window.__bench.tests[src];
+      return window.__bench.visible(() => test(a)).then((t) => t - window.__bench.keyAt);
+    },
+    [shown, arg],
+  );
+  await page.keyboard.press(key);
+  return seen;
+}
+
 /** Resolves after `ms` milliseconds. */
 export const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,25 +1,18 @@
 /**
- * The in-browser steps of scripts/bench-ui.mjs. Each takes a page (app loaded with ?e2e) and a
+ * The in-browser steps of scripts/bench-ui.mjs. Each takes a page (the app loaded) and a
  * `report(name, value, target, pass)` callback. Everything goes through the UI: the spec through
  * "Open spec file", samples through the Samples panel's file input, edits as key presses.
  */
-import { bigSchemaSpec, membersSample, pause, summary, tempFile } from './bench-ui-lib.mjs';
-
-const ms = (n) => `${Math.round(n)} ms`;
-const KEYS = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn';
-
-/** Presses `key`; resolves with keydown → first frame at which `shown(arg)` is true in the page. */
-async function timedKey(page, key, shown, arg) {
-  const seen = page.evaluate(
-    ([src, a]) => {
-      const test = window.__bench.tests[src];
-      return window.__bench.visible(() => test(a)).then((t) => t - window.__bench.keyAt);
-    },
-    [shown, arg],
-  );
-  await page.keyboard.press(key);
-  return seen;
-}
+import {
+  bigSchemaSpec,
+  KEYS,
+  membersSample,
+  ms,
+  pause,
+  summary,
+  tempFile,
+  timedKey,
+} from './bench-ui-lib.mjs';
 
 /** c) Form keystroke → JSON shown and JSON keystroke → form shown, on a 2,000-property custom schema. */
 export async function editorSteps(page, report) {

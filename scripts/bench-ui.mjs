@@ -87,7 +87,7 @@ try {
   }
   if (/[c-j]/.test(ONLY)) {
     const page = await bench.newPage();
-    await page.goto(`${bench.baseUrl}/?e2e`);
+    await page.goto(`${bench.baseUrl}/`);
     await page.locator('.monaco-editor .view-lines').first().waitFor();
     if (ONLY.includes('c')) await editorSteps(page, report);
     if (/[def]/.test(ONLY)) await sampleSteps(page, report, ONLY);

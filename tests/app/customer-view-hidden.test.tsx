@@ -1,28 +1,13 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '@core';
 import { PreviewPane } from '../../src/features/preview/PreviewPane';
 import { customerUiSchema, splitCustomerSchema } from '../../src/features/preview/customerForm';
 import { prepareCustomerSchema } from '../../src/features/preview/customerSchemaGuard';
-import { setPreviewClient } from '../../src/features/preview/previewService';
-import { resetStore, useSpecStore } from '../../src/store';
-import { createPreviewClient } from '../../src/workers/previewClient';
+import { st, withMailchimpPreview } from './preview.helpers';
 
-const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/preview', name), 'utf8');
-const st = () => useSpecStore.getState();
-
-beforeEach(() => {
-  resetStore();
-  setPreviewClient(createPreviewClient(null));
-  st().loadDocument(fixture('mailchimp.spec.json'), 'file');
-});
-afterEach(() => {
-  cleanup();
-  setPreviewClient(null);
-});
+withMailchimpPreview();
 
 describe('customer view: hidden fields (issue 8, D14)', () => {
   it('a property with uiAttributes.hidden is not shown; the others are, and typing still works', () => {

@@ -1,16 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonValue } from '@core';
 import { PreviewPane } from '../../src/features/preview/PreviewPane';
-import { addSamples, setPreviewClient } from '../../src/features/preview/previewService';
-import { resetStore, useSpecStore } from '../../src/store';
-import { createPreviewClient } from '../../src/workers/previewClient';
-
-const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/preview', name), 'utf8');
-const st = () => useSpecStore.getState();
+import { addSamples } from '../../src/features/preview/previewService';
+import { fixture, st, withMailchimpPreview } from './preview.helpers';
 
 // happy-dom lays nothing out: give the records table's scroller a size so the virtualizer renders rows.
 const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
@@ -26,15 +20,7 @@ afterAll(() => {
   if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
 });
 
-beforeEach(() => {
-  resetStore();
-  setPreviewClient(createPreviewClient(null));
-  st().loadDocument(fixture('mailchimp.spec.json'), 'file');
-});
-afterEach(() => {
-  cleanup();
-  setPreviewClient(null);
-});
+withMailchimpPreview();
 
 const tab = (name: RegExp) => fireEvent.click(screen.getByRole('tab', { name }));
 const loadMembers = async (expected = 3) => {

@@ -43,28 +43,8 @@ function errorAt(text: string, offset: number, length: number, message: string):
  * "nesting deeper than 256 levels at line L, column C".
  */
 export function checkDepth(text: string, max: number): ParseError | null {
-  let depth = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      let j = i + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        if (j === -1) return null;
-        let k = j - 1;
-        while (text.charCodeAt(k) === 92) k--;
-        if ((j - 1 - k) % 2 === 0) break;
-        j++;
-      }
-      i = j;
-    } else if (c === 91 || c === 123) {
-      if (++depth > max) return errorAt(text, i, 1, `nesting deeper than ${max} levels`);
-    } else if (c === 93 || c === 125) {
-      if (depth > 0) depth--;
-    }
-  }
-  return null;
+  const at = quickScan(text, max).deepAt;
+  return at < 0 ? null : errorAt(text, at, 1, `nesting deeper than ${max} levels`);
 }
 
 /** `JSON.parse(text)`, or undefined when it throws. */
@@ -180,18 +160,14 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
     return { ok: false, error: errorAt(src, 0, 0, 'empty document: expected a JSON value'), warnings };
   }
   const max = options?.maxDepth ?? MAX_JSON_DEPTH;
+  // One cheap pass checks the depth, counts object members and flags long numbers; the exact
+  // warnings pass runs only when the parsed value has fewer keys than the text wrote (a duplicate)
+  // or a number may be unsafe, so the warnings hold at every size at little cost.
+  const pass = quickScan(src, max);
+  if (pass.deepAt >= 0) {
+    return { ok: false, error: errorAt(src, pass.deepAt, 1, `nesting deeper than ${max} levels`), warnings };
+  }
   if (options?.positions !== false) {
-    // One cheap pass checks the depth, counts object members and flags long numbers; the exact
-    // warnings pass runs only when the parsed value has fewer keys than the text wrote (a duplicate)
-    // or a number may be unsafe, so the warnings hold at every size at little cost.
-    const pass = quickScan(src, max);
-    if (pass.deepAt >= 0) {
-      return {
-        ok: false,
-        error: errorAt(src, pass.deepAt, 1, `nesting deeper than ${max} levels`),
-        warnings,
-      };
-    }
     const value = parsedOrUndefined(src);
     if (value !== undefined) {
       const exact = pass.longNumber || countKeys(value) !== pass.members;
@@ -199,9 +175,6 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
     }
     const error = scan(src, warnings);
     if (error) return { ok: false, error, warnings };
-  } else {
-    const deep = checkDepth(src, max);
-    if (deep) return { ok: false, error: deep, warnings };
   }
   try {
     return { ok: true, value: JSON.parse(src) as JsonValue, warnings };
