@@ -100,7 +100,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -108,7 +108,7 @@ export default defineConfig([
           patterns: [
             {
               group: ['react', 'react-dom', 'zustand', 'monaco-editor', '@rjsf/*'],
-              message: 'The CLI is core + node:* only.',
+              message: 'The CLI and the local server are core + node:* only.',
             },
             { group: ['**/core/*', '!@core'], message: 'Import the core through its one entry: @core.' },
           ],

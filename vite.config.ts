@@ -2,32 +2,14 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CSP, DEV_CSP } from './src/server/csp.js';
 
 /**
- * The Content-Security-Policy of the app, as strict as the stack allows (README "Security" lists each
- * relaxation and its reason). The production build gets it as a meta tag; the dev server gets a copy
- * that also allows Vite's inline React Refresh preamble and its HMR websocket, which only exist in dev.
+ * The Content-Security-Policy of the app (written once, in src/server/csp.ts; README "Security" lists
+ * each relaxation and its reason). The production build gets it as a meta tag; the dev server gets a
+ * copy that also allows Vite's inline React Refresh preamble and its HMR websocket, which only exist
+ * in dev. `spec-studio serve` and the dev server also send it as a header, with `frame-ancestors`.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-];
-const DEV_CSP = CSP.map((d) =>
-  d.startsWith('script-src')
-    ? `${d} 'unsafe-inline'`
-    : d.startsWith('connect-src')
-      ? `${d} ws://127.0.0.1:* ws://localhost:*`
-      : d,
-);
-
 function contentSecurityPolicy(): Plugin {
   let policy = CSP;
   return {
@@ -45,6 +27,37 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` serves the same `/api/` as `spec-studio serve`: the one handler of src/server/api.ts,
+ * loaded through Vite (so its `@core` import resolves) on the first request and mounted before Vite's
+ * own middlewares, so its Host guard sees every request. `vite preview` gets no API.
+ */
+function localApi(): Plugin {
+  return {
+    name: 'spec-studio-local-api',
+    apply: 'serve',
+    configureServer(server) {
+      const httpServer = server.httpServer;
+      if (!httpServer) return; // middleware mode (Vitest): no requests to guard
+      type DevModule = typeof import('./src/server/dev');
+      let handler: Promise<ReturnType<DevModule['createDevHandler']>> | null = null;
+      const port = (): number => {
+        const address = httpServer.address();
+        return typeof address === 'object' && address !== null ? address.port : 0;
+      };
+      server.middlewares.use((req, res, next) => {
+        handler ??= (server.ssrLoadModule('/src/server/dev.ts') as Promise<DevModule>).then((m) =>
+          m.createDevHandler(port),
+        );
+        handler.then(
+          (h) => h(req, res, next),
+          (error: unknown) => next(error),
+        );
+      });
+    },
+  };
+}
+
 /** Test projects that run the built CLI: built once per run by the shared global setup. */
 const BUILT_CLI = {
   environment: 'node',
@@ -54,7 +67,7 @@ const BUILT_CLI = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), localApi()],
   resolve: { alias: { '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 5000, sourcemap: false },
@@ -78,6 +91,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { ...BUILT_CLI, name: 'server', include: ['tests/server/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           ...BUILT_CLI,
           name: 'hostile',
@@ -91,6 +108,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/hostile/e2e/**/*.test.ts'],
           environment: 'node',
+          // The live-run tests serve the build through the built CLI (`spec-studio serve`).
+          globalSetup: ['tests/cli/globalSetup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

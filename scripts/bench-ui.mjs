@@ -8,6 +8,8 @@
  *   BENCH_ONLY=cf BENCH_VERBOSE=1 ...                   (only steps c and f; print every sample)
  *   steps g–j (scripts/bench-ui-forms.mjs) time keystrokes in the expensive forms: 2,000 user inputs,
  *   auth params beside them, pagination beside a 2,000-property schema, the Customer view
+ *   step k (scripts/bench-ui-live.mjs): a 50 MB live page through `spec-studio serve` (needs the CLI:
+ *   SPEC_STUDIO_BIN or dist-cli/), longest main-thread task
  *
  * Timings are taken in the page: from the keydown event's timestamp (so input queueing counts) to the
  * first animation frame at which the change is on screen. Long tasks come from a PerformanceObserver
@@ -19,10 +21,11 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as lib from './bench-ui-lib.mjs';
 import { formSteps } from './bench-ui-forms.mjs';
+import { liveStep } from './bench-ui-live.mjs';
 import { editorSteps, sampleSteps } from './bench-ui-steps.mjs';
 
 const DIST = process.env.BENCH_DIST ?? join(lib.ROOT, 'dist');
-const ONLY = process.env.BENCH_ONLY ?? 'abcdefghij';
+const ONLY = process.env.BENCH_ONLY ?? 'abcdefghijk';
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error(`${DIST} has no build: run \`npx vite build\` first (or npm run bench:ui).`);
   process.exit(1);
@@ -93,6 +96,7 @@ try {
     if (/[def]/.test(ONLY)) await sampleSteps(page, report, ONLY);
     if (/[g-j]/.test(ONLY)) await formSteps(page, report, ONLY);
   }
+  if (ONLY.includes('k')) await liveStep(bench, DIST, report);
 } finally {
   await bench.close();
 }

@@ -1,4 +1,6 @@
 import { FLATTEN_HELP, runFlatten } from './commands/flatten';
+import { RUN_HELP, runRun } from './commands/run';
+import { SERVE_HELP, runServe } from './commands/serve';
 import { SIMULATE_HELP, runSimulate } from './commands/simulate';
 import { VALIDATE_HELP, runValidate } from './commands/validate';
 import { loadRegexEngine, quoteText } from '@core';
@@ -14,6 +16,8 @@ Commands:
   validate <spec.json>                                   diagnostics as JSON lines; exit 1 on errors
   flatten --spec <spec.json> <response.json>...          records as NDJSON (or --format csv)
   simulate --spec <spec.json> [options] <response.json>... requests of a run, then the stop reason
+  run --spec <spec.json> [options]                       a live run against the real API, page by page
+  serve [--port N] [--allow-private-hosts] [--open]      the app and its local API on 127.0.0.1
 
 Run "spec-studio <command> --help" for the options of a command.`;
 
@@ -21,6 +25,8 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   validate: { help: VALIDATE_HELP, run: runValidate },
   flatten: { help: FLATTEN_HELP, run: runFlatten },
   simulate: { help: SIMULATE_HELP, run: runSimulate },
+  run: { help: RUN_HELP, run: runRun },
+  serve: { help: SERVE_HELP, run: runServe },
 };
 
 /** Runs the CLI and returns its exit status. Every user-caused failure is one line on stderr. */
@@ -36,7 +42,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    finishStderr(`unknown command ${quoteText(name)} (try validate, flatten or simulate; --help)`);
+    finishStderr(
+      `unknown command ${quoteText(name)} (try validate, flatten, simulate, run or serve; --help)`,
+    );
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {

@@ -16,6 +16,8 @@ export * from './flatten/explain';
 export * from './dates/formatDate';
 export * from './placeholders/placeholders';
 export * from './run/simulate';
+export * from './run/liveTypes';
+export * from './run/live';
 export * from './spec/normalise';
 export * from './spec/validate';
 export * from './spec/documentKind';

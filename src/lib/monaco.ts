@@ -9,7 +9,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import * as json from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import JsonWorker from './jsonWorker?worker';
 import { connectionSpecSchema } from '@core';
 
 /** URI of the one model that holds the spec, matched by the schema's fileMatch. */

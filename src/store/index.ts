@@ -4,12 +4,14 @@ import { onStorageIssue, resetStorageIssues } from '../lib/storage';
 import { emptyHistory } from './history';
 import { persistOptions, autosaveStorage } from './persistConfig';
 import { createDocumentSlice, initialDocumentState } from './slices/documentSlice';
+import { createLiveSlice, initialLiveState } from './slices/liveSlice';
 import { createPreviewSlice, initialPreviewState } from './slices/previewSlice';
 import { createUiSlice, initialUiState } from './slices/uiSlice';
 import type { SpecState } from './types';
 
 export type * from './types';
 export type * from './previewTypes';
+export type * from './liveTypes';
 export {
   SESSION_KEY,
   SESSION_VERSION,
@@ -26,6 +28,7 @@ export const useSpecStore = create<SpecState>()(
       ...createDocumentSlice(...a),
       ...createUiSlice(...a),
       ...createPreviewSlice(...a),
+      ...createLiveSlice(...a),
     }),
     persistOptions,
   ),
@@ -64,6 +67,7 @@ export function resetStore(): void {
     ...initialDocumentState(),
     ...initialUiState(),
     ...initialPreviewState(),
+    ...initialLiveState(),
     history: emptyHistory(),
   });
   autosaveStorage.cancel();

@@ -1,7 +1,7 @@
 import type { Diagnostic, JsonValue, ParseError, SimulationResult, SpecModel, TableColumn } from '@core';
 
-/** Where a sample page came from. */
-export type SampleOrigin = 'paste' | 'file' | 'example';
+/** Where a sample page came from (`live`: fetched by a live run). */
+export type SampleOrigin = 'paste' | 'file' | 'example' | 'live';
 
 /**
  * One sample response page as the samples panel lists it. The page's text or file lives in the
@@ -27,6 +27,11 @@ export interface SamplePage {
    * the simulation). Filled from an envelope, editable per page.
    */
   headers?: Array<[string, string]>;
+  /**
+   * A live page the user kept ("Keep as samples"): an ordinary sample page from then on. A live page
+   * not kept is dropped when the next live run starts.
+   */
+  kept?: boolean;
 }
 
 /** Frequencies of a flow schedule (`POST /flows` `scheduleParams.frequency`). */
@@ -53,7 +58,7 @@ export interface RunInputs {
   backfill: boolean;
 }
 
-export type PreviewTab = 'samples' | 'records' | 'requests' | 'customer' | 'schedule' | 'sample';
+export type PreviewTab = 'samples' | 'records' | 'requests' | 'live' | 'customer' | 'schedule' | 'sample';
 
 /** Records part of a preview result: the table's head and its first window of rows. */
 export interface RecordsSummary {

@@ -1,6 +1,7 @@
 import type { Diagnostic, JsonValue, ParseError, ParseWarning, SectionId } from '@core';
 import type { StorageIssue } from '../lib/storage';
 import type { History } from './history';
+import type { LiveActions, LiveState } from './liveTypes';
 import type { PreviewActions, PreviewState } from './previewTypes';
 
 export type LoadOrigin = 'blank' | 'example' | 'file' | 'paste' | 'library';
@@ -94,7 +95,14 @@ export interface UiActions {
   setOtherTab: (value: boolean) => void;
 }
 
-export type SpecState = DocumentState & DocumentActions & UiState & UiActions & PreviewState & PreviewActions;
+export type SpecState = DocumentState &
+  DocumentActions &
+  UiState &
+  UiActions &
+  PreviewState &
+  PreviewActions &
+  LiveState &
+  LiveActions;
 
 /** What autosave writes (and a reload restores). */
 export interface PersistedSession {

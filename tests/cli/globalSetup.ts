@@ -7,7 +7,8 @@ import { renameSync, rmSync } from 'node:fs';
  * so a run never sees a half-written CLI.
  */
 export default function setup(): void {
-  if (process.env.SPEC_STUDIO_CLI_BUILT === '1') return;
+  // SPEC_STUDIO_BIN: a CLI built elsewhere (parallel work keeps its own build).
+  if (process.env.SPEC_STUDIO_CLI_BUILT === '1' || process.env.SPEC_STUDIO_BIN) return;
   const tmp = `dist-cli.build-${process.pid}`;
   execFileSync(
     process.execPath,

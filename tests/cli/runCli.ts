@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 
 /** The built CLI (the `cli` and `hostile` projects build it once per run). */
-export const BIN = 'dist-cli/spec-studio.mjs';
+export const BIN = process.env.SPEC_STUDIO_BIN ?? 'dist-cli/spec-studio.mjs';
 
 /** Runs the built CLI exactly as a user would. */
 export function cli(...args: string[]) {

@@ -21,6 +21,7 @@ const FORBIDDEN_V4: Array<[string, boolean]> = [
   ['100.64.0.1', false],
   ['0.0.0.0', false],
   ['169.254.169.254', true],
+  ['169.254.170.2', true],
   ['100.100.100.200', true],
 ];
 

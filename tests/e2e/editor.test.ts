@@ -148,7 +148,7 @@ describe('editor shell', () => {
   it('stays on 127.0.0.1 and logs no console errors', () => {
     expect(h.offOrigin).toEqual([]);
     // Monaco and validation run in bundled local workers.
-    for (const worker of ['validate.worker', 'json.worker', 'editor.worker']) {
+    for (const worker of ['validate.worker', 'jsonWorker', 'editor.worker']) {
       expect(h.requests.some((u) => u.includes(worker))).toBe(true);
     }
     expect(h.consoleErrors).toEqual([]);

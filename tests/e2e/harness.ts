@@ -61,6 +61,8 @@ export interface Harness {
   requests: string[];
   /** Console errors and uncaught page errors (should stay empty). */
   consoleErrors: string[];
+  /** What the server printed (with the `serve` option: its address line and request log). */
+  serverLog: string[];
   /** A new page with request/console recording attached. */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -73,10 +75,48 @@ export interface Harness {
  */
 export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist-e2e');
 
-/** Starts `vite preview` over the build and a headless Chromium with a fresh profile directory. */
-export async function startHarness(options: { downloadsPath?: string } = {}): Promise<Harness> {
-  if (!existsSync(join(DIST, 'index.html')))
-    throw new Error(`${DIST} has no build: run \`npx vite build --mode e2e --outDir dist-e2e\` first`);
+/** The built CLI the `serve` option runs: SPEC_STUDIO_BIN, else dist-cli/spec-studio.mjs. */
+export const SPEC_STUDIO_BIN = process.env.SPEC_STUDIO_BIN ?? join(ROOT, 'dist-cli/spec-studio.mjs');
+
+/**
+ * Starts `spec-studio serve --port 0 --allow-private-hosts --app-dir DIST` and waits for the line
+ * `Spec Studio at http://127.0.0.1:N/` it prints; everything it prints is kept in `log`.
+ */
+async function startServe(log: string[]): Promise<{ server: ChildProcess; baseUrl: string }> {
+  if (!existsSync(SPEC_STUDIO_BIN))
+    throw new Error(
+      `${SPEC_STUDIO_BIN} is missing: build the CLI (npx vite build --config vite.cli.config.ts)`,
+    );
+  const server = spawn(
+    process.execPath,
+    [SPEC_STUDIO_BIN, 'serve', '--port', '0', '--allow-private-hosts', '--app-dir', DIST],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`spec-studio serve printed no address: ${log.join('')}`)),
+      30_000,
+    );
+    const read = (chunk: Buffer) => {
+      log.push(chunk.toString('utf8'));
+      const m = /Spec Studio at (http:\/\/127\.0\.0\.1:\d+)\//.exec(log.join(''));
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    server.stdout?.on('data', read);
+    server.stderr?.on('data', read);
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`spec-studio serve exited (${code}): ${log.join('')}`));
+    });
+  });
+  return { server, baseUrl };
+}
+
+/** Starts `vite preview` on a free port over DIST. */
+async function startPreview(): Promise<{ server: ChildProcess; baseUrl: string }> {
   const port = await freePort();
   const server: ChildProcess = spawn(
     process.execPath,
@@ -94,13 +134,27 @@ export async function startHarness(options: { downloadsPath?: string } = {}): Pr
     { cwd: ROOT, stdio: 'ignore' },
   );
   const baseUrl = `http://127.0.0.1:${port}`;
-  const profile = await mkdtemp(join(tmpdir(), 'spec-studio-e2e-'));
   try {
     await waitForHttp(`${baseUrl}/`, 30_000);
   } catch (e) {
     server.kill();
     throw e;
   }
+  return { server, baseUrl };
+}
+
+/**
+ * Starts a server over the build (`vite preview`, or with `serve` the real `spec-studio serve`, which
+ * also answers the Live run's /api/) and a headless Chromium with a fresh profile directory.
+ */
+export async function startHarness(
+  options: { downloadsPath?: string; serve?: boolean } = {},
+): Promise<Harness> {
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error(`${DIST} has no build: run \`npx vite build --mode e2e --outDir dist-e2e\` first`);
+  const serverLog: string[] = [];
+  const { server, baseUrl } = options.serve ? await startServe(serverLog) : await startPreview();
+  const profile = await mkdtemp(join(tmpdir(), 'spec-studio-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -137,6 +191,7 @@ export async function startHarness(options: { downloadsPath?: string } = {}): Pr
     offOrigin,
     requests,
     consoleErrors,
+    serverLog,
     newPage: () => context.newPage(),
     async close() {
       await context.close().catch(() => {});

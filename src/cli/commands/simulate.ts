@@ -1,14 +1,13 @@
 import {
   classifyTarget,
-  parseInstant,
   simulate,
   type JsonValue,
-  type RunOptions,
   type SampleResponse,
   type SimulatedRequest,
   type SimulationResult,
 } from '@core';
 import { CliError, createWriter, parseArgs, readJson, warn, warnToStderr } from '../io';
+import { RUN_INPUT_OPTIONS, runOptionsFrom } from '../runInputs';
 import { readSpecModel } from '../specInput';
 
 export const SIMULATE_HELP = `Usage: spec-studio simulate --spec <spec.json> [--param name=value]... [--auth "<authSpec name>"]
@@ -36,29 +35,6 @@ An input without a value does not block a simulation: the requests show â€¹nameâ
   otherwise than a URL parser reads it, such as %31%32%37.0.0.1 or full-width digits).
 Exit status: 0 on a normal stop; 1 when the run cannot start, loops or goes to a refused host;
 2 for unusable input.`;
-
-function parseParams(list: string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const item of list) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new CliError(`--param expects name=value, got "${item}"`);
-    Object.defineProperty(params, item.slice(0, eq), {
-      value: item.slice(eq + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return params;
-}
-
-function instant(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = parseInstant(text);
-  if (value === null)
-    throw new CliError(`${flag}: "${text}" is neither an ISO 8601 instant nor epoch seconds`);
-  return value;
-}
 
 function toSample(file: string, value: JsonValue, withHeaders: boolean): SampleResponse {
   if (!withHeaders) return { body: value };
@@ -106,35 +82,17 @@ export async function runSimulate(args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       spec: { type: 'string' },
-      param: { type: 'string', multiple: true, default: [] },
-      auth: { type: 'string' },
-      'window-start': { type: 'string' },
-      'window-end': { type: 'string' },
-      backfill: { type: 'boolean', default: false },
+      ...RUN_INPUT_OPTIONS,
       'with-headers': { type: 'boolean', default: false },
       'allow-private-hosts': { type: 'boolean', default: false },
     },
   });
   if (!values.spec) throw new CliError('simulate needs --spec <spec.json> (see --help)');
   const { model } = await readSpecModel(values.spec);
-  if (values.auth !== undefined && !model.authSpecs.some((a) => a.name === values.auth)) {
-    const names = model.authSpecs.map((a) => `"${a.name}"`).join(', ') || 'none';
-    throw new CliError(`--auth "${values.auth}" is not an authSpec of this spec (it has: ${names})`);
-  }
-  const start = instant('--window-start', values['window-start']);
-  const end = instant('--window-end', values['window-end']);
-  if ((start === undefined) !== (end === undefined)) {
-    throw new CliError('--window-start and --window-end go together');
-  }
-  if (start !== undefined && end !== undefined && end <= start) {
-    throw new CliError('--window-end must be after --window-start');
-  }
+  const options = runOptionsFrom(values, model);
   const responses: SampleResponse[] = [];
   for (const file of positionals)
     responses.push(toSample(file, await readJson(file, warnToStderr(file)), values['with-headers']));
-  const options: RunOptions = { params: parseParams(values.param), backfill: values.backfill };
-  if (values.auth !== undefined) options.authName = values.auth;
-  if (start !== undefined && end !== undefined) options.window = { start, end };
 
   const result = simulate(model, options, responses);
   if (result.stop.reason === 'blocked') throw new CliError(`cannot simulate: ${result.stop.message}`, 1);

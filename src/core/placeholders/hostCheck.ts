@@ -11,7 +11,7 @@
 export type HostKind = 'loopback' | 'link-local' | 'metadata' | 'private' | 'unspecified' | 'shared';
 
 /** Label of each kind in messages ("cloud metadata address 169.254.169.254"). */
-const LABEL: Record<HostKind, string> = {
+export const HOST_KIND_LABEL: Readonly<Record<HostKind, string>> = {
   loopback: 'loopback',
   'link-local': 'link-local',
   metadata: 'cloud metadata',
@@ -71,7 +71,7 @@ export function parseIPv4(host: string): number | null {
 }
 
 /** Cloud metadata services reached by address: GCP/AWS/Azure, AWS ECS, Alibaba. */
-const METADATA_V4 = new Set([0xa9fea9fe, 0xa9fea002, 0x646464c8]);
+const METADATA_V4 = new Set([0xa9fea9fe, 0xa9feaa02, 0x646464c8]);
 
 function classifyIPv4(a: number): HostKind | null {
   const [b0, b1] = [Math.floor(a / 2 ** 24), Math.floor(a / 2 ** 16) % 256];
@@ -258,7 +258,7 @@ export function classifyTarget(url: string, options: TargetOptions = {}): Target
     const written = writtenAuthority(masked ? (options.display as string) : url) ?? '';
     const read =
       masked || parsed === null || written.toLowerCase() === parsed.host ? '' : ` (${parsed.host})`;
-    const message = `${LABEL[kind]} ${noun} ${shown(written)}${read}`;
+    const message = `${HOST_KIND_LABEL[kind]} ${noun} ${shown(written)}${read}`;
     return { ok: false, reason: kind, alwaysRefused: kind === 'metadata', message };
   }
   const problem = syntaxProblem(url, parsed, !masked);

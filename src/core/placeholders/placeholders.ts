@@ -18,6 +18,7 @@ export {
   checkUrlSyntax,
   classifyAddress,
   classifyTarget,
+  HOST_KIND_LABEL,
   parseIPv4,
   parseUrl,
   privateHostReason,

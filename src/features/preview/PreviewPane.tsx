@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { useSpecStore } from '../../store';
 import type { PreviewTab } from '../../store/previewTypes';
 import { CustomerView } from './CustomerView';
 import { formatCount } from './format';
+import { checkLiveServer, followDocument } from './live/liveService';
+import { LiveRunTab } from './live/LiveRunTab';
 import { RecordsTab } from './RecordsTab';
 import { RequestsTab } from './RequestsTab';
 import { SamplesPanel } from './SamplesPanel';
@@ -14,6 +17,7 @@ const TABS: Array<{ id: PreviewTab; label: string }> = [
   { id: 'samples', label: 'Samples' },
   { id: 'records', label: 'Records' },
   { id: 'requests', label: 'Requests' },
+  { id: 'live', label: 'Live run' },
   { id: 'customer', label: 'Customer view' },
   { id: 'schedule', label: 'Schedule' },
   { id: 'sample', label: 'Tree' },
@@ -24,6 +28,7 @@ function TabCount({ tab }: { tab: PreviewTab }) {
     if (tab === 'samples') return s.samplePages.length;
     if (tab === 'records') return s.previewResult?.records.records ?? null;
     if (tab === 'requests') return s.previewResult?.run.steps.length ?? null;
+    if (tab === 'live') return s.live.exchanges.length > 0 ? s.live.exchanges.length : null;
     return null;
   });
   const bad = useSpecStore((s) => tab === 'samples' && s.samplePages.some((p) => p.status === 'error'));
@@ -66,6 +71,11 @@ function Status() {
  */
 export function PreviewPane() {
   usePreviewSync();
+  // The preview loads after the first paint: only then is the local server asked whether it is there.
+  useEffect(() => {
+    void checkLiveServer();
+    return followDocument();
+  }, []);
   const tab = useSpecStore((s) => s.previewTab);
   const setTab = useSpecStore((s) => s.setPreviewTab);
   const busy = useSpecStore((s) => s.previewPending);
@@ -101,6 +111,7 @@ export function PreviewPane() {
         {tab === 'samples' && <SamplesPanel />}
         {tab === 'records' && <RecordsTab />}
         {tab === 'requests' && <RequestsTab />}
+        {tab === 'live' && <LiveRunTab />}
         {tab === 'customer' && <CustomerView />}
         {tab === 'schedule' && <ScheduleTab />}
         {tab === 'sample' && <SampleTree />}

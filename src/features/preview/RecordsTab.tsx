@@ -4,6 +4,7 @@ import { useSpecStore } from '../../store';
 import { selectSpecName } from '../../store/selectors';
 import { downloadText, fileSlug } from './download';
 import { DiagnosticList } from './DiagnosticList';
+import { plural } from './format';
 import { previewClient } from './previewService';
 import { RecordExplainer } from './RecordExplainer';
 import { RecordsTable } from './RecordsTable';
@@ -31,6 +32,24 @@ function RecordView({ tableId, index }: { tableId: number; index: number }) {
       </section>
       <RecordExplainer tableId={tableId} index={index} />
     </div>
+  );
+}
+
+/** Which pages of the table a live run fetched (and has not been kept): their records are live. */
+function LivePagesNote() {
+  const pages = useSpecStore((s) => s.samplePages);
+  const result = useSpecStore((s) => s.previewResult);
+  if (!result) return null;
+  const live = result.records.pages
+    .map((p, i) => ({ ...p, n: i + 1, page: pages.find((x) => x.id === p.pageId) }))
+    .filter((p) => p.page?.origin === 'live' && !p.page.kept);
+  if (live.length === 0) return null;
+  return (
+    <p className="pv-muted pv-live-records" role="note">
+      <span className="pv-badge-live">live</span> {plural(live.length, 'page')} from the live run:{' '}
+      {live.map((p) => `page ${p.n} (${plural(p.records, 'record')})`).join(', ')}. Keep them as samples (Live
+      run tab), or the next live run replaces them.
+    </p>
   );
 }
 
@@ -78,6 +97,7 @@ export function RecordsTab() {
           Export NDJSON
         </button>
       </div>
+      <LivePagesNote />
       <DiagnosticList diagnostics={r.diagnostics} />
       {result.pageIds.length === 0 ? (
         <p className="pv-empty">

@@ -27,6 +27,24 @@ function marked(text: string): ReactNode {
   );
 }
 
+/** Request or response headers in order, name and value (missing-input markers highlighted). */
+export function HeaderTable({ headers }: { headers: Array<[string, string]> }) {
+  return (
+    <table className="pv-headers">
+      <tbody>
+        {headers.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>
+              <code>{marked(v)}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** One HTTP request of the simulated run: method, full URL, headers in order, body. */
 export function RequestCard({ title, request, note, tone }: RequestCardProps) {
   const headers = Object.entries(request.headers);
@@ -40,20 +58,7 @@ export function RequestCard({ title, request, note, tone }: RequestCardProps) {
         <span className={`pv-method pv-method-${request.method.toLowerCase()}`}>{request.method}</span>
         <code className="pv-url">{marked(request.url)}</code>
       </div>
-      {headers.length > 0 && (
-        <table className="pv-headers">
-          <tbody>
-            {headers.map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row">{k}</th>
-                <td>
-                  <code>{marked(v)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {headers.length > 0 && <HeaderTable headers={headers} />}
       {request.body !== undefined && <pre className="pv-json pv-req-body">{marked(request.body)}</pre>}
     </article>
   );

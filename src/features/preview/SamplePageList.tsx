@@ -25,6 +25,14 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
         <span className="pv-page-title">
           <span className="pv-page-name" title={page.name}>
             {page.name}
+            {page.origin === 'live' && !page.kept && (
+              <span
+                className="pv-badge-live"
+                title="Fetched by the live run; dropped by the next one unless kept"
+              >
+                live
+              </span>
+            )}
           </span>
           <span className="pv-page-meta">
             {formatBytes(page.size)} ·{' '}
@@ -86,7 +94,7 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
         </p>
       )}
       {page.status === 'ok' && (
-        <details className="pv-page-headers" open={(page.headers?.length ?? 0) > 0}>
+        <details className="pv-page-headers" open={(page.headers?.length ?? 0) > 0 && page.origin !== 'live'}>
           <summary>
             Headers{page.headers && page.headers.length > 0 ? ` (${page.headers.length})` : ''}
           </summary>

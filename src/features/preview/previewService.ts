@@ -24,6 +24,10 @@ export interface SampleSource {
   source: string | Blob;
   /** The text is an envelope `{"headers": {...}, "body": ...}`. */
   envelope?: boolean;
+  /** The page's id (a live page's is given by the live run); default a new one. */
+  id?: string;
+  /** Response headers of the page (a live page's, as received). */
+  headers?: Array<[string, string]>;
 }
 
 /**
@@ -33,12 +37,13 @@ export interface SampleSource {
 export function addSamples(sources: SampleSource[]): string[] {
   const store = useSpecStore.getState();
   const pages: SamplePage[] = sources.map((s) => ({
-    id: `page-${++pageSeq}-${Date.now().toString(36)}`,
+    id: s.id ?? `page-${++pageSeq}-${Date.now().toString(36)}`,
     name: s.name,
     origin: s.origin,
     size: typeof s.source === 'string' ? s.source.length : s.source.size,
     status: 'parsing',
     ...(s.envelope ? { envelope: true } : {}),
+    ...(s.headers ? { headers: s.headers } : {}),
   }));
   store.addSamplePages(pages);
   pages.forEach((page, i) => {

@@ -47,3 +47,15 @@ export function toRunOptions(inputs: RunInputs, model: SpecModel | null): RunOpt
   if (start !== null && end !== null) options.window = { start, end };
   return options;
 }
+
+/**
+ * Required inputs of the chosen auth spec and the user inputs that have neither a value nor a default:
+ * a live run, which sends real requests, names them and sends nothing until they are given.
+ */
+export function missingRequired(model: SpecModel, inputs: RunInputs): string[] {
+  const { user, auth } = runParams(model, inputs.authName);
+  const given = (p: ParamDecl): boolean =>
+    (Object.hasOwn(inputs.values, p.name) && (inputs.values[p.name] ?? '').trim() !== '') ||
+    (p.default !== undefined && p.default !== null && p.default !== '');
+  return [...user, ...auth].filter((p) => p.required && !given(p)).map((p) => p.name);
+}

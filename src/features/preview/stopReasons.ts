@@ -1,4 +1,4 @@
-import type { StopReason } from '@core';
+import type { LiveStop, LiveStopReason, StopReason } from '@core';
 
 /** A stop reason for people: a title and what it means for the real run. */
 export interface StopExplanation {
@@ -81,4 +81,80 @@ export function rateText(requestsPerMinute: number | null, durationMs: number, d
   const secs = durationMs / 1000;
   const run = secs < 60 ? `${secs.toFixed(1)} s` : `${(secs / 60).toFixed(1)} min`;
   return `delayRequestMillis ${delayMs.toLocaleString('en-US')} ms → at most ~${requestsPerMinute.toLocaleString('en-US')} requests/min; this run waits ~${run} in total.`;
+}
+
+/** Titles and meanings of the stops only a live run has. */
+const LIVE_EXPLAIN: Record<Exclude<LiveStopReason, StopReason>, StopExplanation> = {
+  'http-error': {
+    title: 'The API answered with an error',
+    explanation:
+      'A non-2xx status (other than a 429 or 503 with a short Retry-After, which is waited for and retried) stops the run. The API’s own message is quoted above.',
+    tone: 'error',
+  },
+  'network-error': {
+    title: 'No answer from the API',
+    explanation:
+      'The request could not be sent or its answer was cut off: the host name did not resolve, the connection was refused or reset, or TLS failed.',
+    tone: 'error',
+  },
+  timeout: {
+    title: 'The API took too long',
+    explanation: 'No complete answer came within the per-request timeout (30 s).',
+    tone: 'error',
+  },
+  'too-large': {
+    title: 'The page is too large',
+    explanation: 'A live page is read up to 50 MB; this answer was larger and was not kept.',
+    tone: 'error',
+  },
+  'refused-host': {
+    title: 'The host is refused',
+    explanation:
+      'Nothing was sent: the target (or a redirect) is a cloud metadata address, always refused, or a loopback or private address, refused unless the server was started with --allow-private-hosts.',
+    tone: 'error',
+  },
+  'not-json': {
+    title: 'The answer is not JSON',
+    explanation: 'A 2xx answer that does not parse as JSON cannot be paged or flattened.',
+    tone: 'error',
+  },
+  'max-pages': {
+    title: 'Max pages reached',
+    explanation:
+      'The run fetched as many pages as the Max pages field allows and stopped there; the API may have more. Raise Max pages to fetch further.',
+    tone: 'warning',
+  },
+  aborted: {
+    title: 'Aborted',
+    explanation: 'You stopped the run. The pages fetched so far are kept on screen.',
+    tone: 'warning',
+  },
+};
+
+const LIVE_BLOCKED: StopExplanation = {
+  title: 'The run cannot start',
+  explanation:
+    'Nothing was sent. A live run sends real requests, so every value they carry (user inputs, credentials) must be given, and the first request must be buildable.',
+  tone: 'error',
+};
+
+/**
+ * A live run's stop in words: the simulation's reasons (a normal stop is fine: the API has no more
+ * pages) and the live ones, with what to check (the driver's `hint`; for max-pages and aborted the
+ * explanation says it all).
+ */
+export function explainLiveStop(stop: LiveStop): StopExplanation & { hint: string } {
+  const base =
+    stop.reason === 'blocked'
+      ? LIVE_BLOCKED
+      : stop.reason in LIVE_EXPLAIN
+        ? LIVE_EXPLAIN[stop.reason as keyof typeof LIVE_EXPLAIN]
+        : EXPLAIN[stop.reason as StopReason];
+  const title =
+    stop.reason === 'http-error' && stop.status !== undefined
+      ? `HTTP ${stop.status}: ${base.title}`
+      : base.title;
+  const own = stop.reason === 'max-pages' || stop.reason === 'aborted';
+  const hint = own || stop.hint.trim() === '' ? '' : stop.hint.trim().replace(/^./, (c) => c.toUpperCase());
+  return { ...base, title, hint };
 }

@@ -1,6 +1,6 @@
 /**
  * Group A in real Chromium: A5 (JSONC gets error markers in Monaco, as the importer rejects it),
- * A9 (5 MB of single-line minified JSON pasted as the spec), A15 (a 1,000,000-row sample in the
+ * A9 (5 MB of single-line minified JSON pasted as the spec), A10 (10,000-deep nesting pasted), A15 (a 1,000,000-row sample in the
  * preview worker).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -126,6 +126,27 @@ describe('A: inputs in the browser', () => {
     await openExample(page, 'MailChimp Members');
     await waitForMonaco(page, 'MailChimp Members source');
     await until(() => page.getByText(/Large document/).count(), 0);
+  });
+
+  it('A10: a 10,000-deep spec pasted in the editor → the app names the depth, and no page error (the JSON worker of Monaco is spared it)', async () => {
+    await freshPage();
+    await openExample(page, 'MailChimp Members');
+    await waitForMonaco(page, 'MailChimp Members source');
+    h.consoleErrors.length = 0;
+    const deep = `{"name":"deep","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    await pasteInJson(page, deep);
+    await page
+      .getByText(/nesting deeper than 256 levels/)
+      .first()
+      .waitFor();
+    // Monaco validates after a debounce: give it time to run (it used to throw a RangeError twice).
+    await page.waitForTimeout(2500);
+    // A small spec again: the JSON worker still answers (its diagnostics come back).
+    await openExample(page, 'MailChimp Members');
+    await waitForMonaco(page, 'MailChimp Members source');
+    await page.waitForTimeout(800);
+    expect(h.consoleErrors.filter((e) => /RangeError|call stack|Uncaught/i.test(e))).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
   });
 
   it('A15: a 1,000,000-row sample → worker does the work, the table is capped with a "truncated" notice', async () => {

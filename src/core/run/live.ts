@@ -1,0 +1,314 @@
+/**
+ * The live run (SEMANTICS.md §5 "Live run", issue 10): the simulation's step function driven
+ * against the real API through a `LiveSend` that the caller provides (the core sends nothing).
+ * One page per `step()`: the delay, the request, 429/503 retries, one OAuth token refresh, the
+ * page's records and the next request, or the one reason the run stops.
+ */
+import { flatten } from '../flatten/flatten';
+import { parseJson } from '../json/parseJson';
+import type { SpecModel } from '../types';
+import { chooseAuth, declarationsOf, resolveValues } from './auth';
+import { liveSecrets, sendOnce, swapToken, type SendContext } from './liveSend';
+import {
+  sendFailureHint,
+  decodeUtf8,
+  liveStopHint,
+  maskSecrets,
+  retryAfterMs,
+  snippet,
+  statusText,
+  apiErrorMessage,
+} from './liveText';
+import {
+  LIVE_LIMITS,
+  type LiveAbortSignal,
+  type LiveExchange,
+  type LivePage,
+  type LiveRun,
+  type LiveRunOptions,
+  type LiveSend,
+  type LiveSendResult,
+  type LiveStepResult,
+  type LiveStop,
+  type LiveStopReason,
+} from './liveTypes';
+import { readAccessToken, renderAuthUrl, tokenExchangeFields, tokenRequest } from './oauth';
+import { nextRequest, startRun } from './pagination';
+import type { RunState, SimulatedRequest } from './runTypes';
+
+export { apiErrorMessage, escapeControls, liveStopHint, maskSecrets, retryAfterMs } from './liveText';
+export { requestParameterOverrideOf, tokenExchangeFields, type TokenExchangeFields } from './oauth';
+export { testConnection, type ConnectionTestResult } from './liveTest';
+
+/** Stop reasons of a sender failure. */
+export const SEND_FAILURE_REASON: Record<Extract<LiveSendResult, { ok: false }>['error'], LiveStopReason> = {
+  refused: 'refused-host',
+  'network-error': 'network-error',
+  timeout: 'timeout',
+  'too-large': 'too-large',
+  aborted: 'aborted',
+};
+
+/** Waits `ms`, settling early when `signal` aborts (setTimeout is typed by no core lib). */
+export function defaultWait(ms: number, signal?: LiveAbortSignal): Promise<void> {
+  const timers = globalThis as unknown as {
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(id: unknown): void;
+  };
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      signal?.removeEventListener('abort', done);
+      timers.clearTimeout(id);
+      resolve();
+    };
+    const id = timers.setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+const stopOf = (reason: LiveStopReason, message: string, status?: number): LiveStop => ({
+  reason,
+  message,
+  hint: liveStopHint(reason, status),
+  ...(status === undefined ? {} : { status }),
+});
+
+/** The stop of a sender failure, with the hint its message calls for. */
+const sendStop = (error: Extract<LiveSendResult, { ok: false }>['error'], message: string): LiveStop => {
+  const reason = SEND_FAILURE_REASON[error];
+  return { reason, message, hint: sendFailureHint(reason, message) };
+};
+
+const positive = (n: number | undefined, fallback: number): number =>
+  n !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+
+/**
+ * Starts a live run: request 1 is built exactly as a simulation builds it, except that every value
+ * it sends is required (`requireInputs`): a missing input, an unknown auth spec or a bad host gives
+ * `ok:false` with a `blocked` stop naming it and a pointer into the spec; nothing is sent. Secrets
+ * are always masked in `display` (`revealSecrets` is ignored: the shown form is the only one a
+ * sender may log). Then `run.step()` sends one page at a time (see `LiveRun`). Never throws.
+ */
+export function startLiveRun(
+  model: SpecModel,
+  options: LiveRunOptions,
+  send: LiveSend,
+): { ok: true; run: LiveRun; first: SimulatedRequest } | { ok: false; stop: LiveStop; pointer: string } {
+  const runOptions = { ...options, requireInputs: true, revealSecrets: false };
+  const started = startRun(model, runOptions);
+  if (!started.ok) {
+    return { ok: false, stop: stopOf('blocked', started.message), pointer: started.pointer };
+  }
+  const auth = chooseAuth(model, options.authName) ?? undefined;
+  const decls = declarationsOf(model, auth);
+  const params = options.params ?? {};
+  const values = resolveValues(decls, params);
+  const ctx: SendContext = {
+    send,
+    secrets: liveSecrets(decls, values, started.first),
+    authHeaders: [
+      'authorization',
+      ...(auth?.params ?? []).flatMap((p) => (p.headerParamName ? [p.headerParamName.toLowerCase()] : [])),
+    ].filter((h, i, all) => all.indexOf(h) === i),
+    timeoutMs: positive(options.timeoutMs, LIVE_LIMITS.timeoutMs),
+    n: 0,
+  };
+  const wait = options.wait ?? defaultWait;
+  const maxPages = positive(options.maxPages, LIVE_LIMITS.maxPages);
+  const delay = Number.isFinite(model.pagination.delayRequestMillis)
+    ? Math.max(0, model.pagination.delayRequestMillis)
+    : 0;
+  let state: RunState = started.state;
+  let current: SimulatedRequest = started.first;
+  let stopped: LiveStop | null = null;
+  let pages = 0;
+  let attempted = false;
+  let refreshed = false;
+  let accessToken = values['accessToken'] ?? '';
+  const canRefresh = (): boolean =>
+    !refreshed &&
+    auth?.type === 'OAuth2RefreshCode' &&
+    (values['refreshToken'] ?? '') !== '' &&
+    (values['accessTokenUrl'] ?? '').trim() !== '';
+
+  /** The one OAuth refresh of the run: a `token-refresh` exchange, then the request rebuilt. */
+  const refresh = async (
+    k: number,
+    exchanges: LiveExchange[],
+    signal?: LiveAbortSignal,
+  ): Promise<LiveStop | null> => {
+    refreshed = true;
+    const failed = (message: string, status?: number): LiveStop => ({
+      ...stopOf('http-error', `request ${k}: 401, and the token refresh failed: ${message}`, status),
+      hint: 'check refreshToken, clientId, clientSecret, accessTokenUrl and requestParameterOverride (field names, GET or POST)',
+    });
+    const fields = tokenExchangeFields(values, params);
+    const declared = new Set(decls.map((d) => d.name));
+    const secretNames = new Set(decls.filter((d) => d.secret).map((d) => d.name));
+    const url = renderAuthUrl(
+      'accessTokenUrl',
+      values['accessTokenUrl'] ?? '',
+      values,
+      declared,
+      secretNames,
+    );
+    if (!url.ok) return failed(url.message, 401);
+    const sim = tokenRequest(
+      {
+        url,
+        refreshToken: values['refreshToken'] ?? '',
+        clientIdSecret: secretNames.has('clientId'),
+        ...(values['clientId'] === undefined ? {} : { clientId: values['clientId'] }),
+        ...(values['clientSecret'] === undefined ? {} : { clientSecret: values['clientSecret'] }),
+      },
+      fields,
+    );
+    const { exchange, result } = await sendOnce(ctx, 'token-refresh', sim, signal);
+    exchanges.push(exchange);
+    if (signal?.aborted) return stopOf('aborted', `request ${k}: aborted during the token refresh`);
+    if (!result.ok) {
+      return sendStop(
+        result.error,
+        `request ${k}: 401, and the token refresh failed: ${exchange.error ?? ''}`,
+      );
+    }
+    if (result.status < 200 || result.status > 299) {
+      const words = apiErrorMessage(result.body, result.headers['content-type'], ctx.secrets);
+      return failed(`accessTokenUrl answered ${statusText(result.status, words)}`, result.status);
+    }
+    const token = readAccessToken(result.body, fields);
+    if (!token.ok) return failed(token.message, 401);
+    ctx.secrets.push(token.token);
+    const rebuilt = startRun(model, { ...runOptions, params: { ...params, accessToken: token.token } });
+    if (!rebuilt.ok)
+      return failed(`the new access token cannot be used: ${maskSecrets(rebuilt.message, ctx.secrets)}`);
+    state = { ...state, base: rebuilt.state.base };
+    current = state.count === 1 ? rebuilt.first : swapToken(current, accessToken, token.token);
+    accessToken = token.token;
+    return null;
+  };
+
+  const step = async (signal?: LiveAbortSignal): Promise<LiveStepResult> => {
+    if (stopped) return { exchanges: [], stop: stopped };
+    const exchanges: LiveExchange[] = [];
+    const k = state.count;
+    const finish = (stop: LiveStop, page?: LivePage): LiveStepResult => {
+      stopped = stop;
+      return { exchanges, stop, ...(page ? { page } : {}) };
+    };
+    const aborted = (): LiveStepResult => finish(stopOf('aborted', `request ${k}: aborted`));
+    if (signal?.aborted) return aborted();
+    if (attempted && delay > 0) {
+      options.onWait?.(delay, 'delay');
+      await wait(delay, signal);
+      if (signal?.aborted) return aborted();
+    }
+    attempted = true;
+    let retries = 0;
+    for (;;) {
+      const { exchange, result } = await sendOnce(ctx, 'page', current, signal);
+      exchanges.push(exchange);
+      if (signal?.aborted || (!result.ok && result.error === 'aborted')) return aborted();
+      if (!result.ok) {
+        return finish(sendStop(result.error, `request ${k}: ${exchange.error ?? ''}`));
+      }
+      const status = result.status;
+      if (status >= 200 && status <= 299) {
+        const read = readPage(model, k, pages, result, ctx.secrets);
+        if ('stop' in read) return finish(read.stop);
+        pages++;
+        Object.assign(exchange, {
+          page: read.page.index,
+          contentItems: read.contentItems,
+          records: read.page.records.length,
+        });
+        const next = nextRequest(state, { body: read.page.value, headers: result.headers });
+        state = next.state;
+        if (next.stop) {
+          const message = maskSecrets(next.stop.message, ctx.secrets);
+          // nextRequest never says `samples-exhausted` (that is simulate's, when samples run out).
+          const reason = next.stop.reason === 'samples-exhausted' ? 'single-request' : next.stop.reason;
+          return finish(stopOf(reason, message), read.page);
+        }
+        if (!next.next) return finish(stopOf('single-request', `response ${k}: no next request`), read.page);
+        current = next.next;
+        if (pages >= maxPages) {
+          const message = `reached the page cap (${maxPages} pages); request ${state.count} would come next: ${current.display.method} ${current.display.url}`;
+          return finish(stopOf('max-pages', message), read.page);
+        }
+        return { exchanges, page: read.page };
+      }
+      let note = '';
+      if (status === 429 || status === 503) {
+        const ms = retryAfterMs(result.headers['retry-after'], Date.now());
+        if (ms !== null && ms <= LIVE_LIMITS.maxRetryAfterS * 1000 && retries < LIVE_LIMITS.maxRetries) {
+          retries++;
+          exchange.kind = 'retry';
+          exchange.retryAfterMs = ms;
+          options.onWait?.(ms, 'retry-after');
+          await wait(ms, signal);
+          if (signal?.aborted) return aborted();
+          continue;
+        }
+        note =
+          ms === null
+            ? ' (no usable Retry-After, so it is not retried)'
+            : ms > LIVE_LIMITS.maxRetryAfterS * 1000
+              ? ` (Retry-After ${Math.ceil(ms / 1000)} s is more than ${LIVE_LIMITS.maxRetryAfterS} s, so it is not retried)`
+              : ` (still refused after ${LIVE_LIMITS.maxRetries} retries)`;
+      }
+      if (status === 401 && canRefresh()) {
+        const failed = await refresh(k, exchanges, signal);
+        if (failed) return finish(failed);
+        continue;
+      }
+      const words = apiErrorMessage(result.body, result.headers['content-type'], ctx.secrets);
+      return finish(stopOf('http-error', `request ${k}: ${statusText(status, words)}${note}`, status));
+    }
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const run: LiveRun = {
+    step(signal) {
+      const next = queue.then(() => step(signal));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    get stop() {
+      return stopped;
+    },
+    get secrets() {
+      return [...ctx.secrets];
+    },
+  };
+  return { ok: true, run, first: started.first };
+}
+
+/** A 2xx answer as a page: strict UTF-8, the core's JSON parser, the records as `flatten` makes them. */
+function readPage(
+  model: SpecModel,
+  k: number,
+  index: number,
+  result: Extract<LiveSendResult, { ok: true }>,
+  secrets: readonly string[],
+): { page: LivePage; contentItems: number } | { stop: LiveStop } {
+  const decoded = decodeUtf8(result.body);
+  if (!decoded.ok) {
+    const message = `response ${k} is not JSON: it is not UTF-8 text (byte ${decoded.offset + 1} of ${result.body.length})`;
+    return { stop: stopOf('not-json', message) };
+  }
+  const parsed = parseJson(decoded.text, { positions: false });
+  if (!parsed.ok) {
+    const e = parsed.error;
+    const what = e.message.replace(/ at line \d+, column \d+$/, '');
+    const start = maskSecrets(snippet(decoded.text), secrets);
+    const message = `response ${k} is not JSON: line ${e.line}, column ${e.column}: ${what}; it starts with ${start}`;
+    return { stop: stopOf('not-json', message) };
+  }
+  const flat = flatten(model, [parsed.value]);
+  return {
+    page: { index, body: result.body, value: parsed.value, headers: result.headers, records: flat.records },
+    contentItems: flat.pages[0]?.contentItems ?? 0,
+  };
+}
