@@ -80,6 +80,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/core/**/*.test.ts', 'tests/app/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/app/setup-no-network.ts'],
           environment: 'node',
           pool: 'threads',
           maxWorkers: 2,
@@ -99,6 +100,7 @@ export default defineConfig({
           ...BUILT_CLI,
           name: 'hostile',
           include: ['tests/hostile/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/app/setup-no-network.ts'],
           exclude: ['tests/hostile/e2e/**'],
         },
       },

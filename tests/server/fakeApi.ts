@@ -157,7 +157,13 @@ export async function startFakeApi(): Promise<FakeApi> {
           rawHeaders: req.rawHeaders,
           body,
         });
-        route(req, res, body, state, listener);
+        try {
+          route(req, res, body, state, listener);
+        } catch (error) {
+          // A request line no route can read (the G5 fuzz sends any string): 400, never a crash.
+          if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+          res.end(`fake API: ${error instanceof Error ? error.message : String(error)}`);
+        }
       });
     });
     server.on('connection', (s) => {

@@ -1,0 +1,16 @@
+/**
+ * Setup of the unit and hostile projects: in a happy-dom test, `fetch` would really connect (a relative
+ * URL resolves against http://localhost:3000, so the app's `GET /api/status` after first paint did, and
+ * logged ECONNREFUSED). App tests send nothing: an http(s) fetch is refused like an unreachable server,
+ * which the app handles (Live run shows disabled). `blob:` and `data:` URLs still work.
+ */
+if (typeof window !== 'undefined' && 'happyDOM' in window) {
+  const original = window.fetch.bind(window);
+  const refuse = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (/^(blob|data):/i.test(url)) return original(input, init);
+    return Promise.reject(new TypeError(`app tests send nothing (fetch ${url})`));
+  };
+  window.fetch = refuse as typeof window.fetch;
+  globalThis.fetch = refuse as typeof globalThis.fetch;
+}
