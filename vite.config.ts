@@ -84,6 +84,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'threads',
           maxWorkers: 2,
+          // App tests render whole forms in happy-dom; on a loaded 2-core machine some take 5–10 s.
+          testTimeout: 30_000,
         },
       },
       {
