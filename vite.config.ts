@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { CSP, DEV_CSP } from './src/server/csp.js';
 
 /**
@@ -58,6 +58,43 @@ function localApi(): Plugin {
   };
 }
 
+/**
+ * Ships the connection-spec JSON Schema for other editors at `/schema/connection-spec.schema.json`:
+ * written into every build from the core's `connectionSpecSchema` (so it cannot go stale, unlike a
+ * copy under public/), and served by the dev server from the same function. The core module is
+ * loaded through Vite's module runner rather than imported here, so the config itself stays free of
+ * the core's extension-less imports.
+ */
+function connectionSpecSchemaFile(): Plugin {
+  type SchemaModule = typeof import('./src/core/kit/schemaFile');
+  const entry = fileURLToPath(new URL('./src/core/kit/schemaFile.ts', import.meta.url));
+  const FILE = 'schema/connection-spec.schema.json';
+  return {
+    name: 'spec-studio-schema-file',
+    async generateBundle() {
+      const { module } = await runnerImport<SchemaModule>(entry, { configFile: false, logLevel: 'error' });
+      this.emitFile({
+        type: 'asset',
+        fileName: module.SCHEMA_FILE_PATH,
+        source: module.connectionSpecSchemaText(),
+      });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        if ((req.url ?? '').split('?')[0] !== `/${FILE}`) return next();
+        (server.ssrLoadModule('/src/core/kit/schemaFile.ts') as Promise<SchemaModule>).then(
+          (m) => {
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(req.method === 'HEAD' ? undefined : m.connectionSpecSchemaText());
+          },
+          (error: unknown) => next(error),
+        );
+      });
+    },
+  };
+}
+
 /** Test projects that run the built CLI: built once per run by the shared global setup. */
 const BUILT_CLI = {
   environment: 'node',
@@ -67,7 +104,7 @@ const BUILT_CLI = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), localApi()],
+  plugins: [react(), contentSecurityPolicy(), localApi(), connectionSpecSchemaFile()],
   resolve: { alias: { '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 5000, sourcemap: false },

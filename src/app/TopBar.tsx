@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
 import { ExportMenu } from '../features/import-export/ExportMenu';
 import { StartMenu, type OpenSample } from '../features/import-export/StartMenu';
 import { useSpecStore } from '../store';
 import { selectCanRedo, selectCanUndo, selectDirty, selectSpecName } from '../store/selectors';
+import { AdobeDialogs } from './AdobeDialogs';
 
 export interface TopBarProps {
   onBeforeLoad: () => string | null;
@@ -23,6 +25,7 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
   const canRedo = useSpecStore(selectCanRedo);
   const undo = useSpecStore((s) => s.undo);
   const redo = useSpecStore((s) => s.redo);
+  const [adobe, setAdobe] = useState<'publish' | 'open' | null>(null);
   return (
     <header className="topbar">
       <div className="brand">
@@ -37,7 +40,8 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         <span className="muted small">{dirty ? 'Edited · autosaved' : 'No changes'}</span>
       </div>
       <nav className="toolbar" aria-label="Spec actions">
-        <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} />
+        <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} onAdobe={setAdobe} />
+        <AdobeDialogs which={adobe} onClose={() => setAdobe(null)} onBeforeLoad={onBeforeLoad} />
         <ExportMenu />
         <button type="button" className="toolbar-button" onClick={onOpenLibrary}>
           Library

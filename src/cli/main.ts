@@ -1,4 +1,6 @@
 import { FLATTEN_HELP, runFlatten } from './commands/flatten';
+import { FLOW_SCRIPT_HELP, POSTMAN_HELP, runFlowScript, runPostman } from './commands/flow';
+import { KIT_HELP, runKit, runSchema, SCHEMA_HELP } from './commands/kit';
 import { RUN_HELP, runRun } from './commands/run';
 import { SERVE_HELP, runServe } from './commands/serve';
 import { SIMULATE_HELP, runSimulate } from './commands/simulate';
@@ -18,6 +20,10 @@ Commands:
   simulate --spec <spec.json> [options] <response.json>... requests of a run, then the stop reason
   run --spec <spec.json> [options]                       a live run against the real API, page by page
   serve [--port N] [--allow-private-hosts] [--open]      the app and its local API on 127.0.0.1
+  kit --spec <spec.json> --source <slug> ... --out <zip> the submission kit for Adobe's review
+  postman --spec <spec.json> --out <dir>                 the verification flow as a Postman collection
+  flow-script --spec <spec.json>                         the verification flow as a bash + curl script
+  schema                                                 the connection-spec JSON Schema, for other editors
 
 Run "spec-studio <command> --help" for the options of a command.`;
 
@@ -27,6 +33,10 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   simulate: { help: SIMULATE_HELP, run: runSimulate },
   run: { help: RUN_HELP, run: runRun },
   serve: { help: SERVE_HELP, run: runServe },
+  kit: { help: KIT_HELP, run: runKit },
+  postman: { help: POSTMAN_HELP, run: runPostman },
+  'flow-script': { help: FLOW_SCRIPT_HELP, run: runFlowScript },
+  schema: { help: SCHEMA_HELP, run: runSchema },
 };
 
 /** Runs the CLI and returns its exit status. Every user-caused failure is one line on stderr. */
@@ -43,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     finishStderr(
-      `unknown command ${quoteText(name)} (try validate, flatten, simulate, run or serve; --help)`,
+      `unknown command ${quoteText(name)} (try validate, flatten, simulate, run, serve, kit, postman, flow-script or schema; --help)`,
     );
     return 2;
   }

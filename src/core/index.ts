@@ -24,3 +24,7 @@ export * from './spec/documentKind';
 export * from './spec/sampleChecks';
 export * from './spec/secrets';
 export * from './schemas/index';
+export * from './adobe/calls';
+export * from './kit/kit';
+export * from './publish/publish';
+export * from './adobe/flow';

@@ -152,6 +152,7 @@ export function duplicateEntry(id: string, newId: string, now = Date.now()): Lib
 
 export function deleteEntry(id: string): boolean {
   removeKey(docKey(id));
+  forgetAdobeLink(id);
   return writeIndex(readIndex().filter((e) => e.id !== id));
 }
 
@@ -179,4 +180,69 @@ export function markExported(id: string, now = Date.now()): boolean {
 /** When document `id` was last exported (epoch ms), or null when never (or storage is off). */
 export function lastExportedAt(id: string): number | null {
   return readExported()[id] ?? null;
+}
+
+/** Where each document stands at Adobe: `{ [docId]: AdobeLink }` (ids and names only, never credentials). */
+export const ADOBE_LINKS_KEY = `${STORAGE_PREFIX}adobe`;
+
+/** A document's connection spec at Adobe: published from here, or opened from there. */
+export interface AdobeLink {
+  connectionSpecId: string;
+  /** The sandbox it lives in. */
+  sandbox: string;
+  how: 'published' | 'opened';
+  /** Epoch ms. */
+  at: number;
+}
+
+const isLink = (v: unknown): v is AdobeLink => {
+  if (typeof v !== 'object' || v === null) return false;
+  const l = v as Record<string, unknown>;
+  return (
+    typeof l.connectionSpecId === 'string' &&
+    typeof l.sandbox === 'string' &&
+    (l.how === 'published' || l.how === 'opened') &&
+    typeof l.at === 'number'
+  );
+};
+
+function readLinks(): Record<string, AdobeLink> {
+  const raw = readKey(ADOBE_LINKS_KEY);
+  const out: Record<string, AdobeLink> = {};
+  if (raw === null) return out;
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+    for (const [k, l] of Object.entries(v))
+      if (isLink(l) && k !== '__proto__')
+        out[k] = { connectionSpecId: l.connectionSpecId, sandbox: l.sandbox, how: l.how, at: l.at };
+    return out;
+  } catch {
+    return out; // a bad map only loses the "last published as" note; the spec's own id still decides
+  }
+}
+
+/**
+ * Records that document `docId` is connection spec `link.connectionSpecId` at Adobe (after a
+ * publish, or when opened from Adobe). The spec's own `id` field is what makes the next publish a
+ * PUT; this note survives the user removing it, so the dialog can offer to update that spec again.
+ */
+export function recordAdobeLink(docId: string, link: AdobeLink): boolean {
+  const all = readLinks();
+  Object.defineProperty(all, docId, { value: link, enumerable: true, writable: true, configurable: true });
+  return writeKey(ADOBE_LINKS_KEY, JSON.stringify(all));
+}
+
+/** Drops document `docId`'s note (its library entry is deleted). */
+function forgetAdobeLink(docId: string): void {
+  const all = readLinks();
+  if (!Object.hasOwn(all, docId)) return;
+  delete all[docId];
+  writeKey(ADOBE_LINKS_KEY, JSON.stringify(all));
+}
+
+/** Document `docId`'s connection spec at Adobe, or null when it has none (or storage is off). */
+export function adobeLinkOf(docId: string): AdobeLink | null {
+  const links = readLinks();
+  return Object.hasOwn(links, docId) ? (links[docId] ?? null) : null;
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useState } from 'react';
 import { MenuButton } from '../../components/MenuButton';
 import { markExported } from '../../lib/library';
 import { useSpecStore } from '../../store';
@@ -7,10 +8,18 @@ import { copyText, downloadText, errorNote } from './exportActions';
 import { specFileName } from './fileImport';
 import { secretNote } from './secretNote';
 
-/** Export: copy the JSON, download it, or copy a curl request for Adobe's Flow Service API. */
+const SubmissionKitDialog = lazy(() =>
+  import('../submission/SubmissionKitDialog').then((m) => ({ default: m.SubmissionKitDialog })),
+);
+
+/**
+ * Export: copy the JSON, download it, copy a curl request for Adobe's Flow Service API, or the
+ * submission kit and the verification flow (Postman collection, shell script).
+ */
 export function ExportMenu() {
   const notify = useSpecStore((s) => s.notify);
   const fileName = useSpecStore((s) => specFileName(specName(s.doc)));
+  const [kitOpen, setKitOpen] = useState(false);
 
   /** The text exactly as the user has it; refused while it does not parse. */
   const current = (): { text: string; errors: number; name: string; id?: string } | null => {
@@ -57,21 +66,66 @@ export function ExportMenu() {
     );
   };
 
+  const exportFlow = async (what: 'postman' | 'script') => {
+    const c = current();
+    if (!c) return;
+    const s = useSpecStore.getState();
+    try {
+      const m = await import('../submission/flowExports');
+      const options = m.flowOptions(s.runInputs.authName, s.flowSchedule);
+      const r = what === 'postman' ? m.exportPostman(c.text, options) : m.exportFlowScript(c.text, options);
+      if (r.ok) notify(`${r.message}${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
+      else notify(r.message, 'error');
+    } catch {
+      notify('The export could not be loaded: reload the page and try again.', 'error');
+    }
+  };
+
+  const openKit = () => {
+    if (current()) setKitOpen(true);
+  };
+
   return (
-    <MenuButton
-      label="Export"
-      items={[
-        { id: 'copy', label: 'Copy JSON', onSelect: () => void copy('json') },
-        { id: 'download', label: `Download ${fileName}`, onSelect: download },
-        {
-          id: 'post',
-          label: 'Copy as API request',
-          hint: 'POST create',
-          separatorBefore: true,
-          onSelect: () => void copy('post'),
-        },
-        { id: 'put', label: 'Copy as API request', hint: 'PUT update', onSelect: () => void copy('put') },
-      ]}
-    />
+    <>
+      <MenuButton
+        label="Export"
+        items={[
+          { id: 'copy', label: 'Copy JSON', onSelect: () => void copy('json') },
+          { id: 'download', label: `Download ${fileName}`, onSelect: download },
+          {
+            id: 'post',
+            label: 'Copy as API request',
+            hint: 'POST create',
+            separatorBefore: true,
+            onSelect: () => void copy('post'),
+          },
+          { id: 'put', label: 'Copy as API request', hint: 'PUT update', onSelect: () => void copy('put') },
+          {
+            id: 'kit',
+            label: 'Submission kit (.zip)…',
+            hint: "Adobe's review",
+            separatorBefore: true,
+            onSelect: openKit,
+          },
+          {
+            id: 'postman',
+            label: 'Postman collection',
+            hint: 'verification flow',
+            onSelect: () => void exportFlow('postman'),
+          },
+          {
+            id: 'flow-script',
+            label: 'Shell script (bash + curl)',
+            hint: 'verification flow',
+            onSelect: () => void exportFlow('script'),
+          },
+        ]}
+      />
+      {kitOpen && (
+        <Suspense fallback={null}>
+          <SubmissionKitDialog onClose={() => setKitOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

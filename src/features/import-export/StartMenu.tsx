@@ -17,6 +17,8 @@ export interface StartMenuProps {
   onBeforeLoad: () => string | null;
   /** Where an opened file that is an API response goes instead (the preview's samples). */
   onOpenSample?: OpenSample;
+  /** Opens the Adobe dialogs (publishing is its own feature, composed by the app). */
+  onAdobe?: (which: 'publish' | 'open') => void;
 }
 
 /** Loads a spec into the store, after giving the app the chance to keep the current one. */
@@ -66,8 +68,8 @@ export function useOpenFile(onBeforeLoad: () => string | null, onOpenSample?: Op
   };
 }
 
-/** Start: a blank spec, a built-in example, a file, or pasted JSON. */
-export function StartMenu({ onBeforeLoad, onOpenSample }: StartMenuProps) {
+/** Start: a blank spec, a built-in example, a file, pasted JSON or a spec from Adobe; publishing to Adobe. */
+export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProps) {
   const load = useLoadSpec(onBeforeLoad);
   const openFile = useOpenFile(onBeforeLoad, onOpenSample);
   const notify = useSpecStore((s) => s.notify);
@@ -104,6 +106,23 @@ export function StartMenu({ onBeforeLoad, onOpenSample }: StartMenuProps) {
             onSelect: () => fileInput.current?.click(),
           },
           { id: 'paste', label: 'Paste JSON…', onSelect: () => setPasting(true) },
+          ...(onAdobe === undefined
+            ? []
+            : [
+                {
+                  id: 'adobe-open',
+                  label: 'Open from Adobe…',
+                  hint: 'by connection spec id',
+                  separatorBefore: true,
+                  onSelect: () => onAdobe('open'),
+                },
+                {
+                  id: 'adobe-publish',
+                  label: 'Publish to Adobe…',
+                  hint: 'create or update',
+                  onSelect: () => onAdobe('publish'),
+                },
+              ]),
         ]}
       />
       <input

@@ -1,3 +1,5 @@
+import { downloadBlob } from '../../lib/download';
+
 /** Puts text on the clipboard; falls back to a hidden textarea where the async API is missing. */
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -26,15 +28,7 @@ export async function copyText(text: string): Promise<boolean> {
 
 /** Saves text as a file download named `fileName`. */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
 }
 
 /** The suffix of an export confirmation: a warning when the spec still has errors. */

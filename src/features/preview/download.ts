@@ -1,13 +1,8 @@
+import { downloadBlob } from '../../lib/download';
+
 /** Offers `text` as a file download (an object URL on a temporary link). */
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(fileName, new Blob([text], { type }));
 }
 
 /** A file-name-safe slug of a spec name. */
