@@ -3,7 +3,7 @@ import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
 import { ExportMenu } from '../features/import-export/ExportMenu';
 import { StartMenu, type OpenSample } from '../features/import-export/StartMenu';
 import { useSpecStore } from '../store';
-import { selectCanRedo, selectCanUndo, selectDirty, selectSpecName } from '../store/selectors';
+import { selectCanRedo, selectCanUndo, selectSaveStatus, selectSpecName } from '../store/selectors';
 import { AdobeDialogs } from './AdobeDialogs';
 
 export interface TopBarProps {
@@ -20,7 +20,7 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 /** App name, spec name, Start / Export / Library, undo and redo, and the problem counts. */
 export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSample }: TopBarProps) {
   const name = useSpecStore(selectSpecName);
-  const dirty = useSpecStore(selectDirty);
+  const saveStatus = useSpecStore(selectSaveStatus);
   const canUndo = useSpecStore(selectCanUndo);
   const canRedo = useSpecStore(selectCanRedo);
   const undo = useSpecStore((s) => s.undo);
@@ -37,7 +37,9 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
       <span className="topbar-divider" aria-hidden="true" />
       <div className="spec-title">
         <h1 title={name}>{name}</h1>
-        <span className="muted small">{dirty ? 'Edited · autosaved' : 'No changes'}</span>
+        <span className="muted small" aria-live="polite" data-testid="save-status">
+          {saveStatus}
+        </span>
       </div>
       <nav className="toolbar" aria-label="Spec actions">
         <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} onAdobe={setAdobe} />

@@ -8,7 +8,7 @@ export * from './json/parseJson';
 export * from './json/pointer';
 export * from './json/locate';
 export { describeBinary, invalidUtf8Offset } from './json/sniff';
-export { findValueRange } from './json/lex';
+export { findValueRange, shadowedKeysOnPath } from './json/lex';
 export * from './jsonpath/jsonPath';
 export * from './flatten/flatten';
 export * from './flatten/toTable';

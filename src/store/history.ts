@@ -4,7 +4,11 @@
  */
 
 export const COALESCE_MS = 1000;
+/** Undo steps kept per document; the oldest is dropped beyond it, and the user is told once. */
 export const MAX_HISTORY = 200;
+
+/** The notice shown when the oldest undo step is first dropped. */
+export const UNDO_CAP_NOTICE = `Undo keeps the last ${MAX_HISTORY} steps: older steps are no longer undoable.`;
 
 export type EditKind = 'type' | 'form' | 'other';
 
@@ -14,6 +18,8 @@ export interface History {
   /** Kind + target of the last recorded edit, for coalescing; null after undo/redo/load. */
   lastKey: string | null;
   lastAt: number;
+  /** True once a step was dropped at the cap (since the document was loaded). */
+  capped?: boolean;
 }
 
 export const emptyHistory = (): History => ({ past: [], future: [], lastKey: null, lastAt: 0 });
@@ -21,8 +27,9 @@ export const emptyHistory = (): History => ({ past: [], future: [], lastKey: nul
 /** Records that `before` is about to be replaced by an edit identified by `key` at time `now`. */
 export function recordEdit(h: History, before: string, key: string, now: number): History {
   const coalesce = h.lastKey === key && now - h.lastAt < COALESCE_MS && h.past.length > 0;
+  const dropped = !coalesce && h.past.length >= MAX_HISTORY;
   const past = coalesce ? h.past : [...h.past, before].slice(-MAX_HISTORY);
-  return { past, future: [], lastKey: key, lastAt: now };
+  return { past, future: [], lastKey: key, lastAt: now, ...(h.capped || dropped ? { capped: true } : {}) };
 }
 
 /** Steps back: returns the text to show and the new history, or null when there is nothing to undo. */
@@ -31,7 +38,7 @@ export function undoStep(h: History, current: string): { text: string; history: 
   if (text === undefined) return null;
   return {
     text,
-    history: { past: h.past.slice(0, -1), future: [...h.future, current], lastKey: null, lastAt: 0 },
+    history: { ...h, past: h.past.slice(0, -1), future: [...h.future, current], lastKey: null, lastAt: 0 },
   };
 }
 
@@ -41,6 +48,6 @@ export function redoStep(h: History, current: string): { text: string; history: 
   if (text === undefined) return null;
   return {
     text,
-    history: { past: [...h.past, current], future: h.future.slice(0, -1), lastKey: null, lastAt: 0 },
+    history: { ...h, past: [...h.past, current], future: h.future.slice(0, -1), lastKey: null, lastAt: 0 },
   };
 }

@@ -33,6 +33,12 @@ export interface SessionV1 {
   pristine: boolean;
   textEdited: boolean;
   touched: Record<string, true>;
+  /**
+   * Only while `text` does not parse: the last valid document (as formatted JSON, secrets blanked
+   * like `text`), so a reload restores the form the banner describes. Absent otherwise, and in
+   * sessions written before it existed.
+   */
+  validText?: string;
 }
 
 const ORIGINS: readonly LoadOrigin[] = ['blank', 'example', 'file', 'paste', 'library'];
@@ -70,12 +76,31 @@ export function migrateSession(persisted: unknown, version: number): SessionV1 |
     pristine: persisted.pristine === true,
     textEdited: persisted.textEdited === true,
     touched,
+    ...(typeof persisted.validText === 'string' ? { validText: persisted.validText } : {}),
   };
+}
+
+/** The last valid document as text, per document (partialize runs on every state change). */
+const validTexts = new WeakMap<object, string>();
+
+/** The last valid document of a state whose text does not parse, as storable text; else undefined. */
+function lastValidText(s: SpecState): string | undefined {
+  if (s.parseError === null || typeof s.doc !== 'object' || s.doc === null) return undefined;
+  let text = validTexts.get(s.doc);
+  if (text === undefined) {
+    text = storableText({
+      text: `${JSON.stringify(s.doc, null, 2)}\n`,
+      doc: s.doc,
+      persistSecrets: s.persistSecrets,
+    });
+    validTexts.set(s.doc, text);
+  }
+  return text;
 }
 
 /** Picks what autosave writes from the state (secret values blanked unless opted in). */
 export function toSession(s: SpecState): SessionV1 {
-  return {
+  const session: SessionV1 = {
     text: storableText(s),
     persistSecrets: s.persistSecrets,
     activeSection: s.activeSection,
@@ -85,6 +110,11 @@ export function toSession(s: SpecState): SessionV1 {
     textEdited: s.textEdited,
     touched: s.touched,
   };
+  // Partialize runs on every state change: the last valid document is serialised (once per
+  // document) when the debounced save reads it, never on the keystroke (~160 ms for 7.5 MB).
+  if (s.parseError !== null)
+    Object.defineProperty(session, 'validText', { enumerable: true, get: () => lastValidText(s) });
+  return session;
 }
 
 const NEWER_SESSION =
@@ -199,7 +229,8 @@ function sameSession(a: StorageValue<SessionV1>, b: StorageValue<SessionV1>): bo
     x.origin === y.origin &&
     x.pristine === y.pristine &&
     x.textEdited === y.textEdited &&
-    x.touched === y.touched
+    x.touched === y.touched &&
+    x.validText === y.validText
   );
 }
 
@@ -232,9 +263,13 @@ export const persistOptions: PersistOptions<SpecState, SessionV1> = {
       // The middleware replaces the whole state with what merge returns: carry the issue along.
       return { ...current, storageIssue: issue };
     }
+    // Invalid JSON on reload: the form shows the last valid document saved with it, as it did before.
+    const valid =
+      session.validText === undefined ? null : deriveFromText(session.validText, { doc: {}, revision: 0 });
+    const lastDoc = valid !== null && valid.parseError === null ? valid.doc : {};
     return {
       ...current,
-      ...deriveFromText(session.text, { doc: {}, revision: current.revision }),
+      ...deriveFromText(session.text, { doc: lastDoc, revision: current.revision }),
       revision: current.revision + 1,
       activeSection: session.activeSection,
       docId: session.docId,

@@ -14,6 +14,37 @@ export const selectCanUndo = (s: SpecState) => s.history.past.length > 0;
 export const selectCanRedo = (s: SpecState) => s.history.future.length > 0;
 export const selectDirty = (s: SpecState) => s.text !== s.loadedText;
 
+/**
+ * Why this tab's edits are not reaching storage, or null when autosave works: another tab is the
+ * writer of this document (saves held back), storage is full, blocked or refused the write, or the
+ * stored session is from a newer version (never written over).
+ */
+export function unsavedReason(s: Pick<SpecState, 'otherTab' | 'storageIssue'>): string | null {
+  if (s.otherTab) return 'open in another tab';
+  switch (s.storageIssue?.kind) {
+    case 'quota':
+      return 'storage is full';
+    case 'unavailable':
+      return 'browser storage is unavailable';
+    case 'write-failed':
+      return 'the browser refused to store it';
+    case 'newer':
+      return 'a newer version of Spec Studio saved here';
+    default:
+      return null;
+  }
+}
+
+/** True when the document was edited and those edits are not saved (the tab then asks before closing). */
+export const selectUnsaved = (s: SpecState) => selectDirty(s) && unsavedReason(s) !== null;
+
+/** The title bar's save status: what is true about the edits on screen. */
+export function selectSaveStatus(s: SpecState): string {
+  if (!selectDirty(s)) return 'No changes';
+  const reason = unsavedReason(s);
+  return reason === null ? 'Edited · autosaved' : `Edited · not saved: ${reason}`;
+}
+
 /** True when `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is not). */
 export function isUnder(pointer: string, base: string): boolean {
   return base === '' || pointer === base || pointer.startsWith(`${base}/`);

@@ -1,5 +1,5 @@
 import { applyEdits, modify, type JSONPath } from 'jsonc-parser';
-import { decodePointer, findValueRange, type JsonValue } from '@core';
+import { decodePointer, findValueRange, shadowedKeysOnPath, type JsonValue } from '@core';
 
 /** Indentation of a JSON text: the first indented line decides; 2 spaces when nothing is indented. */
 export interface Indentation {
@@ -66,11 +66,36 @@ export function applyValueAt(
   }
   const target = pointerToPath(doc, pointer);
   if (!target) return null;
-  const edits = modify(text, target.path, value, {
-    formattingOptions: { insertSpaces: indent.insertSpaces, tabSize: indent.tabSize, eol: indent.eol },
-    isArrayInsertion: target.insert,
-  });
-  return applyEdits(text, edits);
+  const edit = (t: string): string =>
+    applyEdits(
+      t,
+      modify(t, target.path, value, {
+        formattingOptions: { insertSpaces: indent.insertSpaces, tabSize: indent.tabSize, eol: indent.eol },
+        isArrayInsertion: target.insert,
+      }),
+    );
+  const segments = decodePointer(pointer);
+  // Removing a duplicated member removes every member with that key (else an older value comes back):
+  // only the keys above the last segment are then renamed, and the edit repeats while one is left.
+  const shadowed = shadowedKeysOnPath(text, value === undefined ? segments.slice(0, -1) : segments);
+  const last = value === undefined ? shadowedKeysOnPath(text, segments).length - shadowed.length : 0;
+  if (shadowed.length === 0 && last === 0) return edit(text);
+  // A duplicated key on the path: jsonc-parser addresses the FIRST member, JSON.parse keeps the LAST
+  // (issue 12 item 2). The shadowed members' keys are renamed to unique placeholders, so the edit lands
+  // on the effective member, then renamed back.
+  const probe = JSON.stringify(value) ?? '';
+  let base = '\uE000shadowed';
+  while (text.includes(base) || probe.includes(base)) base += '\uE000';
+  const tokens = shadowed.map((k, n) => ({ token: `"${base}${n}"`, original: text.slice(k.start, k.end) }));
+  let masked = text;
+  for (let n = shadowed.length - 1; n >= 0; n--) {
+    const k = shadowed[n] as { start: number; end: number };
+    masked = masked.slice(0, k.start) + (tokens[n]?.token ?? '') + masked.slice(k.end);
+  }
+  let next = edit(masked);
+  for (let n = 0; n < last && findValueRange(next, segments) !== null; n++) next = edit(next);
+  for (const { token, original } of tokens) next = next.split(token).join(original);
+  return next;
 }
 
 /** `doc` with the value at `segments` (which exists) replaced by `value`; other subtrees are shared. */
@@ -121,7 +146,8 @@ export function replaceScalarAt(
   } catch {
     return null;
   }
-  const range = findValueRange(text, segments);
+  // Unique keys are this function's precondition (the caller checks the parse had no warning).
+  const range = findValueRange(text, segments, true);
   if (!range) return null;
   const { start, end } = range;
   const first = text.charCodeAt(start);

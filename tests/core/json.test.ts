@@ -120,6 +120,10 @@ describe('parseJson: warnings', () => {
       'integer -9007199254740993 is beyond 2^53 and is read as -9007199254740992',
     ],
     ['{"n":1e400}', '/n', 'number 1e400 is out of range (read as Infinity, exported as null)'],
+    // Issue 12 item 2: negative zero is read as -0 but written back as 0.
+    ['{"n":-0}', '/n', 'number -0 is negative zero (read as -0, exported as 0)'],
+    ['{"n":-0.00}', '/n', 'number -0.00 is negative zero (read as -0, exported as 0)'],
+    ['{"n":-1e-400}', '/n', 'number -1e-400 is negative zero (read as -0, exported as 0)'],
   ])('unsafe number %s', (text, pointer, message) => {
     const r = parseJson(text);
     expect(r.warnings.map((w) => [w.code, w.pointer, w.message])).toEqual([
@@ -127,7 +131,7 @@ describe('parseJson: warnings', () => {
     ]);
   });
 
-  it.each(['[9007199254740991]', '[2.370]', '[-0]', '[1e300]'])('no warning for %s', (text) => {
+  it.each(['[9007199254740991]', '[2.370]', '[0]', '[-0.5]', '[1e300]'])('no warning for %s', (text) => {
     expect(parseJson(text).warnings).toEqual([]);
   });
 

@@ -49,55 +49,99 @@ function valueEnd(text: string, i: number): number {
   return j;
 }
 
-/** Start offset of the value at `segments` in valid JSON `text` (unique keys), or -1 when absent. */
-function valueStart(text: string, segments: string[]): number {
+/** Where the value at a path sits, and the key tokens on that path that a later duplicate shadows. */
+interface PathScan {
+  /** Start offset of the value (-1 when absent or the text is not as promised). */
+  start: number;
+  /** `[start, end)` of each shadowed key token (quotes included) met on the way, in text order. */
+  shadowed: Array<{ start: number; end: number }>;
+}
+
+/**
+ * Walks `segments` down valid JSON `text`. In an object the effective member is the LAST one with the
+ * key (as `JSON.parse` keeps it): with `unique`, the caller promises unique keys and the scan stops at
+ * the first match; otherwise it reads the whole object and records the earlier members' key tokens.
+ */
+function scanPath(text: string, segments: string[], unique: boolean): PathScan {
+  const shadowed: Array<{ start: number; end: number }> = [];
+  const absent = { start: -1, shadowed };
   let i = skipSpace(text, 0);
   for (const seg of segments) {
     const open = text.charCodeAt(i);
     if (open === 123) {
       i = skipSpace(text, i + 1);
+      let found = -1;
+      let foundKey: { start: number; end: number } | null = null;
+      if (text.charCodeAt(i) === 125) return absent;
       for (;;) {
-        if (text.charCodeAt(i) !== 34) return -1;
+        if (text.charCodeAt(i) !== 34) return absent;
         const close = stringClose(text, i);
-        if (close < 0) return -1;
+        if (close < 0) return absent;
         const raw = text.slice(i + 1, close);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, close + 1)) as string) : raw;
+        const keyRange = { start: i, end: close + 1 };
         i = skipSpace(text, close + 1);
-        if (text.charCodeAt(i) !== 58) return -1;
+        if (text.charCodeAt(i) !== 58) return absent;
         i = skipSpace(text, i + 1);
-        if (key === seg) break;
+        if (key === seg) {
+          if (foundKey) shadowed.push(foundKey);
+          found = i;
+          foundKey = keyRange;
+          if (unique) break;
+        }
         const end = valueEnd(text, i);
-        if (end < 0) return -1;
+        if (end < 0) return absent;
         i = skipSpace(text, end);
-        if (text.charCodeAt(i) !== 44) return -1;
+        const c = text.charCodeAt(i);
+        if (c === 125) break;
+        if (c !== 44) return absent;
         i = skipSpace(text, i + 1);
       }
+      if (found < 0) return absent;
+      i = found;
     } else if (open === 91) {
-      if (!/^(0|[1-9]\d*)$/.test(seg)) return -1;
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return absent;
       i = skipSpace(text, i + 1);
       for (let n = Number(seg); n > 0; n--) {
-        if (text.charCodeAt(i) === 93) return -1;
+        if (text.charCodeAt(i) === 93) return absent;
         const end = valueEnd(text, i);
-        if (end < 0) return -1;
+        if (end < 0) return absent;
         i = skipSpace(text, end);
-        if (text.charCodeAt(i) !== 44) return -1;
+        if (text.charCodeAt(i) !== 44) return absent;
         i = skipSpace(text, i + 1);
       }
-      if (text.charCodeAt(i) === 93) return -1;
+      if (text.charCodeAt(i) === 93) return absent;
     } else {
-      return -1;
+      return absent;
     }
   }
-  return i;
+  return { start: i, shadowed };
 }
 
 /**
- * Range `[start, end)` of the value at `segments` (decoded JSON Pointer segments) in valid JSON `text`
- * whose keys are unique, found by one forward scan that skips unrelated values whole. Null when the
- * value is absent or the text is not as promised (the caller then falls back to a real parser).
+ * The key tokens (`[start, end)`, quotes included, in text order) on the path `segments` of valid JSON
+ * `text` that a later member with the same key shadows: at each object on the way, every member with
+ * the path's key but the last. Empty when the path has no duplicate keys. The walk follows the
+ * effective (last) members and stops where the path leaves the text.
  */
-export function findValueRange(text: string, segments: string[]): { start: number; end: number } | null {
-  const start = valueStart(text, segments);
+export function shadowedKeysOnPath(text: string, segments: string[]): Array<{ start: number; end: number }> {
+  return scanPath(text, segments, false).shadowed;
+}
+
+/**
+ * Range `[start, end)` of the value at `segments` (decoded JSON Pointer segments) in valid JSON `text`,
+ * found by one forward scan that skips unrelated values whole. Where a key is duplicated, the range is
+ * that of the LAST member, the one `JSON.parse` keeps (issue 12 item 2: an edit written to the shadowed
+ * first member is lost). `uniqueKeys: true` promises the text has no duplicate keys (e.g. its parse had
+ * no warning): the scan then stops at the first match instead of reading each object to its end. Null
+ * when the value is absent or the text is not as promised (the caller then falls back to a real parser).
+ */
+export function findValueRange(
+  text: string,
+  segments: string[],
+  uniqueKeys = false,
+): { start: number; end: number } | null {
+  const { start } = scanPath(text, segments, uniqueKeys);
   if (start < 0) return null;
   const end = valueEnd(text, start);
   return end > start ? { start, end } : null;

@@ -6,7 +6,7 @@ import { visit } from 'jsonc-parser';
 import type { JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
 import { encodePointer } from './pointer';
 import { positionAt } from './position';
-import { countKeys, quickScan, validJsonWarnings } from './warnings';
+import { countKeys, quickScan, unsafeNumberMessage, validJsonWarnings } from './warnings';
 
 /** Deepest nesting of arrays/objects accepted by default. */
 export const MAX_JSON_DEPTH = 256;
@@ -99,13 +99,8 @@ export function scan(text: string, warnings: ParseWarning[]): ParseError | null 
         });
       },
       onLiteralValue: (value: unknown, offset, length, line, character, path) => {
-        if (typeof value !== 'number' || Number.isSafeInteger(value)) return;
-        const raw = text.slice(offset, offset + length);
-        let message: string | null = null;
-        if (!Number.isFinite(value))
-          message = `number ${raw} is out of range (read as ${value}, exported as null)`;
-        else if (/^-?[0-9]+$/.test(raw))
-          message = `integer ${raw} is beyond 2^53 and is read as ${String(value)}`;
+        if (typeof value !== 'number') return;
+        const message = unsafeNumberMessage(text.slice(offset, offset + length));
         if (message === null) return;
         warnings.push({
           code: 'unsafe-number',

@@ -19,6 +19,7 @@ const isNumberChar = (c: number): boolean =>
 /** The unsafe-number message of a number literal, or null when it is safe (as parseJson words it). */
 export function unsafeNumberMessage(raw: string): string | null {
   const value = Number(raw);
+  if (Object.is(value, -0)) return `number ${raw} is negative zero (read as -0, exported as 0)`;
   if (Number.isSafeInteger(value)) return null;
   if (!Number.isFinite(value)) return `number ${raw} is out of range (read as ${value}, exported as null)`;
   if (/^-?[0-9]+$/.test(raw)) return `integer ${raw} is beyond 2^53 and is read as ${String(value)}`;
@@ -31,7 +32,7 @@ export interface QuickScan {
   deepAt: number;
   /** Number of `:` outside strings: in valid JSON, the number of object members written. */
   members: number;
-  /** A number token longer than 15 characters or with an exponent (it may be beyond 2^53 or overflow). */
+  /** A number token longer than 15 characters, with an exponent or starting `-0` (it may be beyond 2^53, overflow or be -0). */
   longNumber: boolean;
 }
 
@@ -58,6 +59,8 @@ export function quickScan(text: string, maxDepth: number): QuickScan {
     } else if (c === 125 || c === 93) {
       if (depth > 0) depth--;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
+      // `-0…` may be negative zero: flagged like a long number, for the exact pass to tell.
+      if (c === 45 && text.charCodeAt(i + 1) === 48) longNumber = true;
       let j = i + 1;
       for (; j < n; j++) {
         const d = text.charCodeAt(j);
@@ -190,7 +193,8 @@ export function warningsAndDepth(
       let j = i + 1;
       while (j < n && isNumberChar(text.charCodeAt(j))) j++;
       // Up to 15 characters without an exponent cannot leave the safe integers or overflow.
-      if (j - i > 15 || /[eE]/.test(text.slice(i, j))) {
+      // So can `-0…` (negative zero, e.g. `-0`, `-0.0`).
+      if (j - i > 15 || /[eE]/.test(text.slice(i, j)) || (c === 45 && text.charCodeAt(i + 1) === 48)) {
         const raw = text.slice(i, j);
         const message = unsafeNumberMessage(raw);
         if (message !== null) {

@@ -6,7 +6,10 @@ import { countBySeverity } from './diagnosticsView';
 export function DiagnosticsCounts({ onActivate }: { onActivate: () => void }) {
   const diagnostics = useSpecStore(selectDiagnostics);
   const parseError = useSpecStore((s) => s.parseError);
+  // Parse warnings (duplicate keys, unsafe numbers) are findings too, though not in the document.
+  const parseWarnings = useSpecStore((s) => s.parseWarnings.length);
   const c = countBySeverity(diagnostics);
+  c.warning += parseWarnings;
   const label = parseError
     ? 'Invalid JSON'
     : `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}`;

@@ -13,6 +13,10 @@ import {
 import { previewFindings } from './previewFindings';
 
 const ICON = { error: '●', warning: '▲', info: 'i' } as const;
+const TAG_TITLE = {
+  preview: 'Found by the preview, over the sample pages',
+  json: 'Found in the JSON text: JSON.parse (and so the spec, preview and export) reads it as the message says',
+} as const;
 
 /**
  * The Problems list: severity, message, pointer and line; a click navigates to the place. At most
@@ -28,6 +32,17 @@ export function DiagnosticsPanel() {
   const [showAll, setShowAll] = useState(false);
   const [limit, setLimit] = useState(PROBLEMS_LIST_CAP);
   const diagnosticsRevision = useSpecStore((s) => s.diagnosticsRevision);
+  const parseWarnings = useSpecStore((s) => s.parseWarnings);
+  const [textLimit, setTextLimit] = useState(PROBLEMS_LIST_CAP);
+  const textRows = useMemo(
+    () =>
+      parseWarnings.slice(0, textLimit).map((w) => ({
+        d: { severity: 'warning' as const, pointer: w.pointer, message: w.message, code: w.code },
+        line: w.line,
+      })),
+    [parseWarnings, textLimit],
+  );
+  const textMore = parseWarnings.length - textRows.length;
   const previewResult = useSpecStore((s) => s.previewResult);
   const fromPreview = useMemo(
     () => sortDiagnostics(previewFindings(previewResult, diagnostics)),
@@ -39,6 +54,7 @@ export function DiagnosticsPanel() {
     [diagnostics, touched, textEdited, showAll],
   );
   const counts = countBySeverity(diagnostics);
+  counts.warning += parseWarnings.length;
   const hidden = diagnostics.length - visible.length;
 
   // Lines are looked up for the rendered rows only, in the text the result was computed for; an
@@ -90,7 +106,27 @@ export function DiagnosticsPanel() {
           Checks are paused until the JSON parses again (line {parseError.line}).
         </p>
       )}
-      {!parseError && visible.length === 0 && (
+      {textRows.length > 0 && (
+        <ul className="diagnostics-list" aria-label="JSON text problems">
+          {textRows.map(({ d, line }, i) => (
+            <DiagnosticRow key={`text|${d.pointer}|${d.code}|${i}`} d={d} line={line} tag="json" />
+          ))}
+        </ul>
+      )}
+      {textMore > 0 && (
+        <p className="diagnostics-more muted small">
+          Showing the first {textRows.length.toLocaleString('en')} of{' '}
+          {parseWarnings.length.toLocaleString('en')} JSON text warnings.{' '}
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => setTextLimit((n) => n + PROBLEMS_LIST_CAP)}
+          >
+            Show {Math.min(textMore, PROBLEMS_LIST_CAP).toLocaleString('en')} more
+          </button>
+        </p>
+      )}
+      {!parseError && visible.length === 0 && textRows.length === 0 && (
         <p className="diagnostics-empty">
           {diagnostics.length === 0
             ? fromPreview.length > 0
@@ -122,7 +158,12 @@ export function DiagnosticsPanel() {
       {!parseError && fromPreview.length > 0 && (
         <ul className="diagnostics-list" aria-label="Preview problems">
           {fromPreview.map((d, i) => (
-            <DiagnosticRow key={`preview|${d.pointer}|${d.code ?? ''}|${i}`} d={d} line={null} preview />
+            <DiagnosticRow
+              key={`preview|${d.pointer}|${d.code ?? ''}|${i}`}
+              d={d}
+              line={null}
+              tag="preview"
+            />
           ))}
         </ul>
       )}
@@ -134,11 +175,12 @@ export function DiagnosticsPanel() {
 const DiagnosticRow = memo(function DiagnosticRow({
   d,
   line,
-  preview,
+  tag,
 }: {
   d: Diagnostic;
   line: number | null;
-  preview?: boolean;
+  /** "preview": found over the sample pages; "json": a parse warning of the JSON text itself. */
+  tag?: 'preview' | 'json';
 }) {
   // The actions are read when clicked: no store subscription per row.
   const go = () => {
@@ -154,9 +196,9 @@ const DiagnosticRow = memo(function DiagnosticRow({
           {ICON[d.severity]}
         </span>
         <span className="diagnostic-message">
-          {preview && (
-            <span className="diagnostic-tag" title="Found by the preview, over the sample pages">
-              preview
+          {tag && (
+            <span className="diagnostic-tag" title={TAG_TITLE[tag]}>
+              {tag === 'json' ? 'JSON' : 'preview'}
             </span>
           )}
           {d.message}

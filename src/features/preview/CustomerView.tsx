@@ -6,6 +6,7 @@ import type { JsonObject } from '@core';
 import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../lib/rjsf';
 import { useSpecStore } from '../../store';
 import {
+  aliasProtoInput,
   authNames,
   changedValues,
   customerSchemas,
@@ -115,7 +116,8 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
         : null,
     [form.schema, form.pointer, problem],
   );
-  const schema = prepared?.schema ?? undefined;
+  // rjsf drops a property named __proto__: the form knows that input under an alias.
+  const schema = useMemo(() => (prepared?.schema ? aliasProtoInput(prepared.schema) : undefined), [prepared]);
   const schemaText = useMemo(() => JSON.stringify(schema) ?? '', [schema]);
   const uiSchema = useMemo(() => customerUiSchema(schema) as UiSchema<FormRecord>, [schema]);
   // A large flat schema is drawn as several forms (CUSTOMER_FORM_PART properties each).

@@ -61,6 +61,39 @@ export function schemaProblem(schema: JsonValue | undefined, pointer: string): s
   return null;
 }
 
+/**
+ * The form key of an input named `__proto__`: rjsf builds its form state with plain objects and
+ * drops that key, so the form knows the input under this alias and every value is mapped back.
+ */
+export const PROTO_ALIAS = '__proto__~input';
+
+/** The run input a form key stands for (the alias of `__proto__` maps back). */
+export const inputName = (formKey: string): string => (formKey === PROTO_ALIAS ? '__proto__' : formKey);
+
+/**
+ * `schema` with a top-level input named `__proto__` renamed to {@link PROTO_ALIAS} (its title kept or
+ * set to "__proto__", `required` renamed along), or `schema` itself when it has none (or already
+ * uses the alias as a name).
+ */
+export function aliasProtoInput(schema: JsonObject): JsonObject {
+  const props = own(schema, 'properties');
+  if (!isObject(props) || !Object.hasOwn(props, '__proto__') || Object.hasOwn(props, PROTO_ALIAS))
+    return schema;
+  const put = (o: JsonObject, k: string, v: JsonValue) =>
+    Object.defineProperty(o, k, { value: v, enumerable: true, configurable: true, writable: true });
+  const renamed: JsonObject = {};
+  for (const [name, p] of Object.entries(props)) {
+    if (name !== '__proto__') put(renamed, name, p);
+    else put(renamed, PROTO_ALIAS, isObject(p) && !Object.hasOwn(p, 'title') ? { ...p, title: name } : p);
+  }
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(schema)) put(out, k, v);
+  out['properties'] = renamed;
+  const required = own(schema, 'required');
+  if (Array.isArray(required)) out['required'] = required.map((r) => (r === '__proto__' ? PROTO_ALIAS : r));
+  return out;
+}
+
 /** Properties of an object schema, in declared order. */
 function properties(schema: JsonValue | undefined): Array<[string, JsonObject]> {
   const props = own(schema, 'properties');
@@ -93,15 +126,19 @@ export function customerUiSchema(schema: JsonValue | undefined): Record<string, 
   return ui;
 }
 
-/** The form's data from the run's text values: numbers and booleans typed as the schema declares. */
+/**
+ * The form's data from the run's text values: numbers and booleans typed as the schema declares (the
+ * {@link PROTO_ALIAS} property reads the `__proto__` input).
+ */
 export function toFormData(
   schema: JsonValue | undefined,
   values: Record<string, string>,
 ): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [name, p] of properties(schema)) {
-    if (!Object.hasOwn(values, name)) continue;
-    const text = values[name] ?? '';
+    const input = inputName(name);
+    if (!Object.hasOwn(values, input)) continue;
+    const text = values[input] ?? '';
     if (text === '') continue;
     const type = own(p, 'type');
     let v: unknown = text;
@@ -114,7 +151,8 @@ export function toFormData(
 
 /**
  * The run values a form change sets: each declared property whose text differs from `values`, as
- * text (empty for a cleared field). Objects and arrays are written as JSON.
+ * text (empty for a cleared field), named as run inputs ({@link PROTO_ALIAS} as `__proto__`). Objects
+ * and arrays are written as JSON.
  */
 export function changedValues(
   schema: JsonValue | undefined,
@@ -125,8 +163,9 @@ export function changedValues(
   for (const [name] of properties(schema)) {
     const v = Object.hasOwn(formData, name) ? formData[name] : undefined;
     const text = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    const before = Object.hasOwn(values, name) ? (values[name] ?? '') : '';
-    if (text !== before) out.push([name, text]);
+    const input = inputName(name);
+    const before = Object.hasOwn(values, input) ? (values[input] ?? '') : '';
+    if (text !== before) out.push([input, text]);
   }
   return out;
 }

@@ -10,7 +10,10 @@
  *   and reported (see ./patternScreen); every other pattern is kept and checked in linear time;
  * - `examples` of a `format: password` property are left out (a datalist would show them in clear);
  * - a schema too large for a form (too many properties, enum values, nodes or nesting levels) is not
- *   rendered at all: the view says so and points to the JSON editor.
+ *   rendered at all: the view says so and points to the JSON editor;
+ * - what rjsf would render as rows is bounded: a `minItems` is lowered so that nested arrays make at
+ *   most `rows` rows together, and a `default` or `examples` value larger than `defaultValues` is
+ *   left out; each time with a notice naming the pointer and the numbers.
  */
 import type { JsonObject, JsonValue } from '@core';
 import { screenPattern } from './patternScreen';
@@ -28,6 +31,14 @@ export const CUSTOMER_FORM_LIMITS = {
   nodes: 20_000,
   /** Nesting of schema objects. */
   depth: 32,
+  /**
+   * Array rows rjsf creates from `minItems` (multiplied along nested arrays). rjsf fills an array up to
+   * its minItems on render: `minItems: 10000` froze the view 5 s, `100000000` ran out of memory.
+   * Showing the view with 20 rows: longest task ~110 ms; with 50 rows ~300 ms (Chromium, this machine).
+   */
+  rows: 20,
+  /** JSON values (array items, object members, scalars) in one `default` or `examples` value. */
+  defaultValues: 1_000,
 } as const;
 
 /** The result of {@link prepareCustomerSchema}. */
@@ -60,6 +71,25 @@ const MAP = ['properties', 'patternProperties', 'dependentSchemas', 'dependencie
 const DROP = new Set(['$ref', 'definitions', '$defs', '$id', 'id']);
 
 class TooLarge extends Error {}
+
+/** Whether `value` holds more than `max` JSON values (stops counting past `max`, so cheap on huge ones). */
+function moreValuesThan(value: JsonValue, max: number): boolean {
+  let count = 0;
+  const stack: JsonValue[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as JsonValue;
+    if (++count > max) return true;
+    if (Array.isArray(v)) {
+      if (count + v.length > max) return true;
+      for (const x of v) stack.push(x);
+    } else if (typeof v === 'object' && v !== null) {
+      const vals = Object.values(v);
+      if (count + vals.length > max) return true;
+      for (const x of vals) stack.push(x);
+    }
+  }
+  return false;
+}
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -103,7 +133,9 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
     description: why,
   });
 
-  const walk = (node: JsonValue, at: string, refs: readonly string[], depth: number): JsonValue => {
+  const { rows: maxRows, defaultValues } = CUSTOMER_FORM_LIMITS;
+  /** `rows`: rows each instance of `node` already stands for (the product of the enclosing minItems). */
+  const walk = (node: JsonValue, at: string, refs: readonly string[], depth: number, rows = 1): JsonValue => {
     if (!isObject(node)) return typeof node === 'boolean' ? node : {};
     if (depth > CUSTOMER_FORM_LIMITS.depth)
       throw new TooLarge(`it nests deeper than ${CUSTOMER_FORM_LIMITS.depth} levels at ${at}`);
@@ -128,12 +160,35 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
         notices.push(why.charAt(0).toUpperCase() + why.slice(1));
         return placeholder(node['title'], why);
       }
-      const inlined = walk(target as JsonValue, `${pointer}${ref.slice(1)}`, [...refs, ref], depth + 1);
+      const inlined = walk(target as JsonValue, `${pointer}${ref.slice(1)}`, [...refs, ref], depth + 1, rows);
       if (isObject(inlined)) for (const [k, v] of Object.entries(inlined)) put(out, k, v);
+    }
+    // Rows each item of this array stands for: its own minItems (lowered to fit) times `rows`.
+    let itemRows = rows;
+    let lowered = false;
+    const minItems = node['minItems'];
+    if (typeof minItems === 'number' && minItems > 0) {
+      const allowed = Math.max(0, Math.floor(maxRows / rows));
+      if (minItems > allowed) {
+        notices.push(
+          `minItems ${minItems.toLocaleString('en')} at ${at}/minItems is lowered to ${allowed.toLocaleString('en')} in this preview: the form creates at most ${maxRows.toLocaleString('en')} array rows from minItems (the spec is unchanged).`,
+        );
+        put(out, 'minItems', allowed);
+        lowered = true;
+      }
+      itemRows = rows * Math.max(1, Math.min(minItems, allowed));
     }
     for (const [key, value] of Object.entries(node)) {
       const here = `${at}/${esc(key)}`;
-      if (DROP.has(key)) continue;
+      if (DROP.has(key) || (key === 'minItems' && lowered)) continue;
+      // A default inside array rows is rendered once per row: the budget is shared by those rows.
+      const budget = Math.max(1, Math.floor(defaultValues / rows));
+      if ((key === 'default' || key === 'examples') && moreValuesThan(value, budget)) {
+        notices.push(
+          `The ${key} at ${here} holds more than ${budget.toLocaleString('en')} values${rows > 1 ? ` (in each of ${rows.toLocaleString('en')} rows)` : ''}: left out of this preview (the spec is unchanged).`,
+        );
+        continue;
+      }
       // A secret's examples would be listed in a <datalist> in clear text (B10): never shown.
       if (key === 'examples' && node['format'] === 'password') continue;
       if (key === 'pattern' && typeof value === 'string') {
@@ -153,17 +208,23 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
           const why = key === 'patternProperties' ? screenPattern(name) : null;
           if (why)
             notices.push(`The patternProperties key ${JSON.stringify(name)} at ${here} ${why}: left out.`);
-          else put(map, name, Array.isArray(sub) ? sub : walk(sub, `${here}/${esc(name)}`, refs, depth + 1));
+          else
+            put(
+              map,
+              name,
+              Array.isArray(sub) ? sub : walk(sub, `${here}/${esc(name)}`, refs, depth + 1, rows),
+            );
         }
         put(out, key, map);
       } else if (MANY.includes(key) && Array.isArray(value)) {
         put(
           out,
           key,
-          value.map((v, i) => walk(v, `${here}/${i}`, refs, depth + 1)),
+          value.map((v, i) => walk(v, `${here}/${i}`, refs, depth + 1, key === 'items' ? itemRows : rows)),
         );
       } else if (ONE.includes(key)) {
-        put(out, key, walk(value, here, refs, depth + 1));
+        const inner = key === 'items' || key === 'additionalItems' || key === 'contains' ? itemRows : rows;
+        put(out, key, walk(value, here, refs, depth + 1, inner));
       } else put(out, key, value);
     }
     return out;

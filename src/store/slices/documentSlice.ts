@@ -1,6 +1,14 @@
 import type { StateCreator } from 'zustand';
 import { BLANK_SPEC, parseJson, type JsonValue, type ParseWarning } from '@core';
-import { emptyHistory, recordEdit, redoStep, undoStep, type EditKind } from '../history';
+import {
+  emptyHistory,
+  recordEdit,
+  redoStep,
+  undoStep,
+  UNDO_CAP_NOTICE,
+  type EditKind,
+  type History,
+} from '../history';
 import { applyValueAt, replaceScalarAt } from '../textEdit';
 import type { DocumentActions, DocumentState, PointerEdit, SpecState } from '../types';
 
@@ -72,12 +80,18 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
   set,
   get,
 ) => {
+  /** Tells the user once per document when the undo cap first drops the oldest step. */
+  const announceCap = (before: History, after: History): void => {
+    if (after.capped && !before.capped) get().notify(UNDO_CAP_NOTICE, 'info');
+  };
+
   /** Replaces the text as one recorded edit of `kind` (coalescing by `key`). */
   const commit = (next: string, kind: EditKind, key: string, extra: Partial<SpecState> = {}): void => {
     const s = get();
     if (next === s.text) return;
     const history = recordEdit(s.history, s.text, `${kind}:${key}`, Date.now());
     set({ ...deriveFromText(next, s), history, ...extra });
+    announceCap(s.history, history);
   };
 
   /**
@@ -100,6 +114,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
       revision: s.revision + 1,
       history,
     });
+    announceCap(s.history, history);
     return true;
   };
 

@@ -104,7 +104,9 @@ describe('A11: numbers beyond 2^53', () => {
     expect(warnings.map((w) => [w.code, w.pointer])).toEqual([
       ['unsafe-number', '/members/0/id'],
       ['unsafe-number', '/members/0/score'],
+      ['unsafe-number', '/members/0/neg'],
     ]);
+    expect(warnings[2]?.message).toMatch(/number -0 is negative zero/);
     expect(warnings[0]?.message).toMatch(
       /numbers\.response\.json:1:19: integer 9223372036854775807 is beyond 2\^53/,
     );

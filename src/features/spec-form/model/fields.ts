@@ -30,6 +30,28 @@ export interface FieldSpec {
 /** A value in the form: what rjsf edits after encoding. */
 export type FormValue = string | boolean | undefined;
 
+/**
+ * Characters a form field shows at most. Laying out a 2,000,000-character description in a textarea
+ * blocked the main thread 35 s; a longer value is listed as "N characters: edit it in the JSON view".
+ */
+export const FORM_FIELD_MAX_CHARS = 20_000;
+
+/** Characters of text the field for `value` would hold (strings, lines, `{ key | text }`), or 0. */
+export function fieldChars(value: JsonValue | undefined): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) {
+    let n = 0;
+    for (const v of value) n += typeof v === 'string' ? v.length + 1 : 0;
+    return n;
+  }
+  if (isObject(value)) {
+    let n = 0;
+    for (const v of Object.values(value)) n += typeof v === 'string' ? v.length : 0;
+    return n;
+  }
+  return 0;
+}
+
 /** Whether the form can show `value` for `spec` without coercing it (else: "edit in JSON"). */
 export function accepts(spec: FieldSpec, value: JsonValue | undefined): boolean {
   if (value === undefined) return true;
@@ -111,7 +133,8 @@ export function splitFields(
   const foreign: Array<{ spec: FieldSpec; value: JsonValue }> = [];
   for (const spec of fields) {
     const value = prop(slice, spec.key);
-    if (accepts(spec, value) || value === undefined) editable.push(spec);
+    if (value === undefined || (accepts(spec, value) && fieldChars(value) <= FORM_FIELD_MAX_CHARS))
+      editable.push(spec);
     else foreign.push({ spec, value });
   }
   return { editable, foreign };

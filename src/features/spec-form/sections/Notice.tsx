@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { joinPointer, type JsonValue } from '@core';
 import { useSpecStore } from '../../../store';
-import type { FieldSpec } from '../model/fields';
+import { FORM_FIELD_MAX_CHARS, fieldChars, type FieldSpec } from '../model/fields';
 
 /** A notice about a value the form cannot edit, with a button that shows it in the JSON view. */
 export function Notice({ pointer, children }: { pointer: string; children: ReactNode }) {
@@ -16,9 +16,9 @@ export function Notice({ pointer, children }: { pointer: string; children: React
   );
 }
 
-/** Short, one-line preview of a JSON value for notices. */
+/** Short, one-line preview of a JSON value for notices (never stringifies more than it shows). */
 export function preview(value: JsonValue): string {
-  const s = JSON.stringify(value);
+  const s = JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
@@ -33,12 +33,24 @@ export function ForeignValues({
   if (items.length === 0) return null;
   return (
     <div className="sf-foreign">
-      {items.map(({ spec, value }) => (
-        <Notice key={spec.key} pointer={joinPointer(pointer, spec.key)}>
-          <strong>{spec.title}</strong>: <code>{preview(value)}</code> cannot be shown in this form — edit in
-          JSON.
-        </Notice>
-      ))}
+      {items.map(({ spec, value }) => {
+        const chars = fieldChars(value);
+        return (
+          <Notice key={spec.key} pointer={joinPointer(pointer, spec.key)}>
+            {chars > FORM_FIELD_MAX_CHARS ? (
+              <>
+                <strong>{spec.title}</strong>: {chars.toLocaleString('en')} characters, more than a form field
+                shows ({FORM_FIELD_MAX_CHARS.toLocaleString('en')}): edit it in the JSON view.
+              </>
+            ) : (
+              <>
+                <strong>{spec.title}</strong>: <code>{preview(value)}</code> cannot be shown in this form —
+                edit in JSON.
+              </>
+            )}
+          </Notice>
+        );
+      })}
     </div>
   );
 }
