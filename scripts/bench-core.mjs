@@ -9,14 +9,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DIST, ensureCliBuild, ROOT } from './bench-build.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '.bench');
 // BENCH_DIST_DIR points at another build of vite.cli.config.ts (default dist-cli).
-const DIST = process.env.BENCH_DIST_DIR ?? join(ROOT, 'dist-cli');
 const CORE = join(DIST, 'core.mjs');
 const CLI = join(DIST, 'spec-studio.mjs');
 const TARGET_BYTES = 50 * 1024 * 1024;
@@ -34,28 +33,7 @@ if (typeof globalThis.gc !== 'function') {
   process.exit(r.status ?? 1);
 }
 
-if (!existsSync(CORE)) {
-  console.log(`${CORE} is missing: building it (vite build --config vite.cli.config.ts) ...`);
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'vite.cli.config.ts',
-      '--outDir',
-      DIST,
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0 || !existsSync(CORE)) {
-    console.error('bench: the CLI/core build failed; fix it and run again.');
-    process.exit(1);
-  }
-}
+ensureCliBuild(CORE, 'bench');
 const { flatten } = await import(pathToFileURL(CORE).href);
 
 /** mulberry32: small seeded PRNG, so every run benchmarks the same bytes. */

@@ -9,18 +9,16 @@
  * back through the server are checked against the direct ones. Nothing but loopback is contacted.
  * Run by `npm run bench` (after bench-core.mjs) or `npm run bench:live`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { DIST, ensureCliBuild } from './bench-build.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST_DIR points at another build of vite.cli.config.ts (default dist-cli).
-const DIST = process.env.BENCH_DIST_DIR ?? join(ROOT, 'dist-cli');
 const CLI = join(DIST, 'spec-studio.mjs');
 const WARMUP = 20;
 /** Rounds per size; each figure printed is the median of the rounds' figures. */
@@ -32,25 +30,7 @@ const CASES = [
 /** Target: time added by the server at p95 for a 1 MB page, ms. */
 const ADDED_P95_TARGET_MS = 10;
 
-if (!existsSync(CLI)) {
-  console.log(`${CLI} is missing: building it (vite build --config vite.cli.config.ts) ...`);
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'vite.cli.config.ts',
-      '--outDir',
-      DIST,
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (r.status !== 0 || !existsSync(CLI)) {
-    console.error('bench-live: the CLI build failed; fix it and run again.');
-    process.exit(1);
-  }
-}
+ensureCliBuild(CLI, 'bench-live');
 
 /** A JSON body of exactly `size` bytes: `{"items":[…],"pad":"…"}`, deterministic. */
 function jsonBody(size) {
