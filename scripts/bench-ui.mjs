@@ -8,6 +8,8 @@
  *   BENCH_ONLY=cf BENCH_VERBOSE=1 ...                   (only steps c and f; print every sample)
  *   steps g–j (scripts/bench-ui-forms.mjs) time keystrokes in the expensive forms: 2,000 user inputs,
  *   auth params beside them, pagination beside a 2,000-property schema, the Customer view
+ *   step l (scripts/bench-ui-big.mjs): keystrokes in a 1 MB spec with ~3,000 findings; 100,000 keys in Problems
+ *   step m (scripts/bench-ui-edit.mjs): form edits on a 5 MB spec, p95 time and heap growth per edit
  *   step k (scripts/bench-ui-live.mjs): a 50 MB live page through `spec-studio serve` (needs the CLI:
  *   SPEC_STUDIO_BIN or dist-cli/), longest main-thread task
  *
@@ -21,11 +23,13 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as lib from './bench-ui-lib.mjs';
 import { formSteps } from './bench-ui-forms.mjs';
+import { bigSpecStep } from './bench-ui-big.mjs';
+import { editStep } from './bench-ui-edit.mjs';
 import { liveStep } from './bench-ui-live.mjs';
 import { editorSteps, sampleSteps } from './bench-ui-steps.mjs';
 
 const DIST = process.env.BENCH_DIST ?? join(lib.ROOT, 'dist');
-const ONLY = process.env.BENCH_ONLY ?? 'abcdefghijk';
+const ONLY = process.env.BENCH_ONLY ?? 'abcdefghijklm';
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error(`${DIST} has no build: run \`npx vite build\` first (or npm run bench:ui).`);
   process.exit(1);
@@ -97,6 +101,8 @@ try {
     if (/[g-j]/.test(ONLY)) await formSteps(page, report, ONLY);
   }
   if (ONLY.includes('k')) await liveStep(bench, DIST, report);
+  if (ONLY.includes('l')) await bigSpecStep(bench, report);
+  if (ONLY.includes('m')) await editStep(bench, report);
 } finally {
   await bench.close();
 }

@@ -58,7 +58,8 @@ export interface RunInputs {
   backfill: boolean;
 }
 
-export type PreviewTab = 'samples' | 'records' | 'requests' | 'live' | 'customer' | 'schedule' | 'sample';
+export type PreviewTab =
+  'samples' | 'records' | 'requests' | 'live' | 'customer' | 'schedule' | 'sample' | 'tests';
 
 /** Records part of a preview result: the table's head and its first window of rows. */
 export interface RecordsSummary {

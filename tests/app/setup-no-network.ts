@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+
 /**
  * Setup of the unit and hostile projects: in a happy-dom test, `fetch` would really connect (a relative
  * URL resolves against http://localhost:3000, so the app's `GET /api/status` after first paint did, and

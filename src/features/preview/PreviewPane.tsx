@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSpecStore } from '../../store';
 import type { PreviewTab } from '../../store/previewTypes';
+import { CasesTab } from './cases/CasesTab';
 import { CustomerView } from './CustomerView';
 import { formatCount } from './format';
 import { checkLiveServer, followDocument } from './live/liveService';
@@ -21,6 +22,7 @@ const TABS: Array<{ id: PreviewTab; label: string }> = [
   { id: 'customer', label: 'Customer view' },
   { id: 'schedule', label: 'Schedule' },
   { id: 'sample', label: 'Tree' },
+  { id: 'tests', label: 'Tests' },
 ];
 
 function TabCount({ tab }: { tab: PreviewTab }) {
@@ -115,6 +117,7 @@ export function PreviewPane() {
         {tab === 'customer' && <CustomerView />}
         {tab === 'schedule' && <ScheduleTab />}
         {tab === 'sample' && <SampleTree />}
+        {tab === 'tests' && <CasesTab />}
       </div>
     </section>
   );
