@@ -12,6 +12,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DIST, ensureCliBuild, ROOT } from './bench-build.mjs';
+import { validateRows } from './bench-core-validate.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BENCH = join(ROOT, '.bench');
@@ -333,11 +334,18 @@ if (!existsSync(CLI)) {
   ]);
 }
 
+let validateVerdict = 'skipped';
+if (existsSync(CLI)) {
+  const vRows = validateRows(CLI);
+  rows.push(...vRows);
+  validateVerdict = vRows.some((r) => r[2].startsWith('FAIL')) ? 'FAIL' : 'PASS';
+}
+
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`\nSpec Studio core benchmark (node ${process.version}, --expose-gc)\n`);
 for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
 console.log(
-  `\n  flatten/parse: ${ratio <= 1 ? 'PASS' : 'FAIL'}   CLI (vs jq and vs Node loop): ${cliVerdict}\n`,
+  `\n  flatten/parse: ${ratio <= 1 ? 'PASS' : 'FAIL'}   CLI (vs jq and vs Node loop): ${cliVerdict}   validate: ${validateVerdict}\n`,
 );
-process.exit(ratio <= 1 && cliVerdict !== 'FAIL' ? 0 : 1);
+process.exit(ratio <= 1 && cliVerdict !== 'FAIL' && validateVerdict !== 'FAIL' ? 0 : 1);

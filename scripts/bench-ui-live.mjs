@@ -14,7 +14,7 @@ const BIN = process.env.SPEC_STUDIO_BIN ?? join(ROOT, 'dist-cli/spec-studio.mjs'
 const ROWS = 200_000;
 
 /** A loopback API with one route, GET /members: the whole body at once. */
-async function startPageApi(body) {
+export async function startPageApi(body) {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
     res.end(body);
@@ -24,7 +24,7 @@ async function startPageApi(body) {
 }
 
 /** `spec-studio serve` over `dist`; resolves with its address once it prints it. */
-async function startServe(dist) {
+export async function startServe(dist) {
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--port', '0', '--allow-private-hosts', '--app-dir', dist],

@@ -12,9 +12,12 @@ import { LibraryDialog } from '../features/library/LibraryDialog';
 import { saveCurrentToLibrary } from '../features/library/librarySync';
 import { useLibraryAutosave } from '../features/library/useLibraryAutosave';
 import { useTabPresence } from '../features/library/useTabPresence';
+import { useDocSamples } from '../features/preview/useDocSamples';
+import { useShareLinkOpener } from '../features/share/useShareLinkOpener';
 import { SpecForm } from '../features/spec-form/SpecForm';
 import { useSpecStore } from '../store';
 import { AppBanners } from './AppBanners';
+import { FirstRunChecklist } from './FirstRunChecklist';
 import { TopBar } from './TopBar';
 import { useAfterFirstPaint } from './useAfterFirstPaint';
 import { useAppLifecycle } from './useAppLifecycle';
@@ -46,6 +49,7 @@ export function App() {
   }, [painted]);
   useLibraryAutosave();
   useTabPresence();
+  useDocSamples(painted);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const toasts = useSpecStore((s) => s.toasts);
@@ -53,6 +57,7 @@ export function App() {
 
   const beforeLoad = useCallback(() => saveCurrentToLibrary(), []);
   const openFile = useOpenFile(beforeLoad, openSampleFile);
+  useShareLinkOpener(beforeLoad, openSampleFile);
 
   const onDrop = (e: DragEvent) => {
     if (e.defaultPrevented) return;
@@ -85,6 +90,7 @@ export function App() {
         onShowProblems={showProblems}
         onOpenSample={openSampleFile}
       />
+      <FirstRunChecklist />
       <AppBanners />
       <main className="workspace">
         <SplitPanes

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { ChangesButton } from '../features/changes/ChangesButton';
 import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
 import { ExportMenu } from '../features/import-export/ExportMenu';
+import { UndoAfterReloadNote } from '../features/library/UndoAfterReloadNote';
 import { StartMenu, type OpenSample } from '../features/import-export/StartMenu';
 import { useSpecStore } from '../store';
 import { selectCanRedo, selectCanUndo, selectSaveStatus, selectSpecName } from '../store/selectors';
 import { AdobeDialogs } from './AdobeDialogs';
+import { ChecklistReopenButton } from './FirstRunChecklist';
 
 export interface TopBarProps {
   onBeforeLoad: () => string | null;
@@ -40,6 +43,7 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         <span className="muted small" aria-live="polite" data-testid="save-status">
           {saveStatus}
         </span>
+        <UndoAfterReloadNote />
       </div>
       <nav className="toolbar" aria-label="Spec actions">
         <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} onAdobe={setAdobe} />
@@ -48,6 +52,8 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         <button type="button" className="toolbar-button" onClick={onOpenLibrary}>
           Library
         </button>
+        <ChecklistReopenButton />
+        <ChangesButton />
         <span className="topbar-divider" aria-hidden="true" />
         <button
           type="button"

@@ -4,6 +4,7 @@ import { KIT_HELP, runKit, runSchema, SCHEMA_HELP } from './commands/kit';
 import { RUN_HELP, runRun } from './commands/run';
 import { SERVE_HELP, runServe } from './commands/serve';
 import { SIMULATE_HELP, runSimulate } from './commands/simulate';
+import { TEST_HELP, runTest } from './commands/test';
 import { VALIDATE_HELP, runValidate } from './commands/validate';
 import { loadRegexEngine, quoteText } from '@core';
 import { argumentErrorMessage } from './args';
@@ -18,6 +19,7 @@ Commands:
   validate <spec.json>                                   diagnostics as JSON lines; exit 1 on errors
   flatten --spec <spec.json> <response.json>...          records as NDJSON (or --format csv)
   simulate --spec <spec.json> [options] <response.json>... requests of a run, then the stop reason
+  test --spec <spec.json> [--update] <case.json>...      regression cases: ok/FAIL with a diff
   run --spec <spec.json> [options]                       a live run against the real API, page by page
   serve [--port N] [--allow-private-hosts] [--open]      the app and its local API on 127.0.0.1
   kit --spec <spec.json> --source <slug> ... --out <zip> the submission kit for Adobe's review
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   validate: { help: VALIDATE_HELP, run: runValidate },
   flatten: { help: FLATTEN_HELP, run: runFlatten },
   simulate: { help: SIMULATE_HELP, run: runSimulate },
+  test: { help: TEST_HELP, run: runTest },
   run: { help: RUN_HELP, run: runRun },
   serve: { help: SERVE_HELP, run: runServe },
   kit: { help: KIT_HELP, run: runKit },
@@ -53,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     finishStderr(
-      `unknown command ${quoteText(name)} (try validate, flatten, simulate, run, serve, kit, postman, flow-script or schema; --help)`,
+      `unknown command ${quoteText(name)} (try validate, flatten, simulate, test, run, serve, kit, postman, flow-script or schema; --help)`,
     );
     return 2;
   }

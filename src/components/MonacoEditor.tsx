@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
 import { Banner } from './Banner';
+import { guardKeyboardFocus, TAB_MODE_KEY, type KeyboardGuard } from './monacoKeyboard';
 import { useExternalText } from './useExternalText';
 import { useColorScheme } from './useColorScheme';
 import './monacoThemes';
@@ -21,6 +22,14 @@ export interface EditorReveal {
   focus: boolean;
 }
 
+/** Readers of the editor's state (test hooks). */
+export interface EditorReaders {
+  getValue: () => string;
+  getSelectedText: () => string;
+  /** The cursor's 1-based line and column. */
+  getCursor: () => { line: number; column: number };
+}
+
 export interface MonacoEditorProps {
   /** The text to show. Changes from outside are applied as minimal edits, never with setValue. */
   value: string;
@@ -30,8 +39,8 @@ export interface MonacoEditorProps {
   markers: EditorMarker[];
   reveal: EditorReveal | null;
   ariaLabel: string;
-  /** Called once the model exists, with a reader of its text (test hook). */
-  onReady?: (getValue: () => string) => void;
+  /** Called once the model exists, with readers of its text and selected text (test hook). */
+  onReady?: (read: EditorReaders) => void;
 }
 
 /**
@@ -118,6 +127,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   const callbacks = useRef(props);
   const scheme = useColorScheme();
   const [large, setLarge] = useState(value.length > LARGE_TEXT_CHARS);
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
+  const keyboard = useRef<KeyboardGuard | null>(null);
 
   useEffect(() => {
     callbacks.current = props;
@@ -144,13 +155,26 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     ed.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => callbacks.current.onRedo());
     ed.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => callbacks.current.onRedo());
     // The wrapper disposes the model and the editor on unmount; the subscription goes with them.
+    const guard = guardKeyboardFocus(ed, setTabMovesFocus);
+    keyboard.current = guard;
     ed.onDidDispose(() => {
       sub.dispose();
+      guard.dispose();
       setEditor((cur) => (cur === ed ? null : cur));
     });
     setLarge(applySizeMode(ed, model));
     setEditor(ed);
-    callbacks.current.onReady?.(() => model.getValue());
+    callbacks.current.onReady?.({
+      getValue: () => model.getValue(),
+      getSelectedText: () => {
+        const sel = ed.getSelection();
+        return sel ? model.getValueInRange(sel) : '';
+      },
+      getCursor: () => {
+        const p = ed.getPosition();
+        return { line: p?.lineNumber ?? 0, column: p?.column ?? 0 };
+      },
+    });
   }, []);
 
   useExternalText(editor, value, applying, true);
@@ -184,7 +208,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const end = model.getPositionAt(reveal.offset + reveal.length);
     const range = monaco.Range.fromPositions(start, end);
     editor.setSelection(range);
-    editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+    // The start of the range: revealing a long value whole scrolls the view sideways past its key.
+    editor.revealPositionInCenterIfOutsideViewport(start, monaco.editor.ScrollType.Smooth);
     if (reveal.focus) editor.focus();
     // Only a new reveal request (seq) or a new editor moves the selection, not every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -211,6 +236,19 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         height="auto"
         wrapperProps={{ className: 'monaco-host' }}
       />
+      <button
+        type="button"
+        className="link-button small monaco-tab-hint"
+        data-testid="tab-mode-hint"
+        title={`What the Tab key does in the JSON editor (click or ${TAB_MODE_KEY} to switch)`}
+        disabled={!editor}
+        aria-pressed={tabMovesFocus}
+        onClick={() => keyboard.current?.toggleTabMode()}
+      >
+        {tabMovesFocus
+          ? `Tab moves focus (${TAB_MODE_KEY}: Tab indents)`
+          : `Tab indents · ${TAB_MODE_KEY}: Tab moves focus · Esc then Tab leaves the editor`}
+      </button>
     </>
   );
 }

@@ -6,7 +6,7 @@ export interface ToastItem {
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
-/** Transient confirmations, bottom right; each disappears after a few seconds or on click. */
+/** Transient confirmations, bottom centre (clear of the preview's controls); each disappears after a few seconds or on click. */
 export function Toasts({ toasts, onDismiss }: { toasts: ToastItem[]; onDismiss: (id: number) => void }) {
   return (
     <div className="toasts" role="status" aria-live="polite">

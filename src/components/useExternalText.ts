@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { monaco } from '../lib/monaco';
 import { minimalReplacement } from './textDiff';
 
@@ -14,17 +14,43 @@ export function useExternalText(
   applyingRef: RefObject<boolean>,
   undoStops = false,
 ): void {
+  // The model's text as of its last version seen here: unchanged since, it is not read again (a
+  // 5 MB model's getValue() costs tens of ms per form edit). The length check catches an edit whose
+  // line endings the model normalised.
+  const synced = useRef<{ model: monaco.editor.ITextModel; version: number; text: string } | null>(null);
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
-    const r = minimalReplacement(model.getValue(), value);
+    const known = synced.current;
+    const current =
+      known !== null &&
+      known.model === model &&
+      known.version === model.getVersionId() &&
+      known.text.length === model.getValueLength()
+        ? known.text
+        : model.getValue();
+    const r = minimalReplacement(current, value);
+    synced.current = { model, version: model.getVersionId(), text: current };
     if (!r) return;
     const range = monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
     applyingRef.current = true;
     try {
       if (undoStops) editor.pushUndoStop();
-      editor.executeEdits('spec-studio', [{ range, text: r.text, forceMoveMarkers: true }]);
+      // A replacement of most of the text is another document (an example, a file, the library): a
+      // selection from the old one (a reveal) would otherwise stretch over the whole new text. The cursor
+      // goes to where the change starts instead. A small edit keeps Monaco's own cursor handling.
+      const wholesale = r.end - r.start > current.length / 2 || r.text.length > value.length / 2;
+      const start = range.getStartPosition();
+      const collapse = (): monaco.Selection[] => [
+        new monaco.Selection(start.lineNumber, start.column, start.lineNumber, start.column),
+      ];
+      editor.executeEdits(
+        'spec-studio',
+        [{ range, text: r.text, forceMoveMarkers: true }],
+        wholesale ? collapse : undefined,
+      );
       if (undoStops) editor.pushUndoStop();
+      synced.current = { model, version: model.getVersionId(), text: value };
     } finally {
       applyingRef.current = false;
     }

@@ -120,3 +120,16 @@ export function idbKeys(store: IdbStoreName): Promise<IdbResult<string[]>> {
 export function resetIdbForTests(): void {
   opening = null;
 }
+
+/** Removes everything stored for one document (every store): its library entry was deleted. */
+export async function idbDeleteDocument(key: string): Promise<void> {
+  for (const store of IDB_STORES) await idbDelete(store, key);
+}
+
+/** Copies everything stored for document `from` to document `to` (a duplicate in the library). */
+export async function idbCopyDocument(from: string, to: string): Promise<void> {
+  for (const store of IDB_STORES) {
+    const r = await idbGet(store, from);
+    if (r.ok && r.value !== undefined) await idbPut(store, to, r.value);
+  }
+}

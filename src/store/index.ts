@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware';
 import { onStorageIssue, resetStorageIssues } from '../lib/storage';
 import { emptyHistory } from './history';
 import { persistOptions, autosaveStorage } from './persistConfig';
+import { createCasesSlice, initialCasesState } from './slices/casesSlice';
 import { createDocumentSlice, initialDocumentState } from './slices/documentSlice';
 import { createLiveSlice, initialLiveState } from './slices/liveSlice';
 import { createPreviewSlice, initialPreviewState } from './slices/previewSlice';
@@ -12,6 +13,7 @@ import type { SpecState } from './types';
 export type * from './types';
 export type * from './previewTypes';
 export type * from './liveTypes';
+export type * from './casesTypes';
 export {
   SESSION_KEY,
   SESSION_VERSION,
@@ -29,6 +31,7 @@ export const useSpecStore = create<SpecState>()(
       ...createUiSlice(...a),
       ...createPreviewSlice(...a),
       ...createLiveSlice(...a),
+      ...createCasesSlice(...a),
     }),
     persistOptions,
   ),
@@ -68,6 +71,7 @@ export function resetStore(): void {
     ...initialUiState(),
     ...initialPreviewState(),
     ...initialLiveState(),
+    ...initialCasesState(),
     history: emptyHistory(),
   });
   autosaveStorage.cancel();

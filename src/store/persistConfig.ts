@@ -18,6 +18,15 @@ export const SESSION_KEY = `${STORAGE_PREFIX}session`;
 export const SESSION_VERSION = 1;
 /** Autosave debounce: what is on screen reaches storage within ~1 s. */
 export const AUTOSAVE_DELAY_MS = 300;
+/**
+ * After a failed write (storage full) of a text of AUTOSAVE_RETRY_CHARS or more, a session not at
+ * least 10% shorter is not serialised and written again before AUTOSAVE_RETRY_MS: on a 5 MB spec each doomed
+ * attempt costs ~0.5 s of main thread per edit (issue 12 item 5). The title bar keeps saying "not
+ * saved" meanwhile (the storage issue stays reported), and the latest state is tried once the delay is
+ * over. Smaller texts are retried on every save (cheap, and the next one may fit).
+ */
+export const AUTOSAVE_RETRY_MS = 10_000;
+export const AUTOSAVE_RETRY_CHARS = 1_000_000;
 
 /**
  * What autosave writes. `pristine`: the text is exactly what was loaded (not edited). `text` has the
@@ -131,6 +140,8 @@ class SessionStorage implements PersistStorage<SessionV1> {
   private writable = true;
   /** The last value written successfully (to skip identical rewrites). */
   private written: StorageValue<SessionV1> | null = null;
+  /** The last failed write: its text length and time (see AUTOSAVE_RETRY_MS). */
+  private failed: { length: number; at: number } | null = null;
   /** The stored session is from a newer version: never write over it. */
   newerOnDisk = false;
 
@@ -184,7 +195,20 @@ class SessionStorage implements PersistStorage<SessionV1> {
     const p = this.pending;
     this.pending = null;
     if (!p || (this.written !== null && sameSession(this.written, p.value))) return;
-    if (writeKey(p.name, JSON.stringify(p.value))) this.written = p.value;
+    const wait = this.failed === null ? 0 : this.failed.at + AUTOSAVE_RETRY_MS - Date.now();
+    if (wait > 0 && this.failed !== null && p.value.state.text.length > this.failed.length * 0.9) {
+      // It would fail again: keep it pending and try when the retry delay is over.
+      this.pending = p;
+      this.timer = setTimeout(() => this.flush(), wait);
+      return;
+    }
+    if (writeKey(p.name, JSON.stringify(p.value))) {
+      this.written = p.value;
+      this.failed = null;
+    } else {
+      const length = p.value.state.text.length;
+      this.failed = length >= AUTOSAVE_RETRY_CHARS ? { length, at: Date.now() } : null;
+    }
   }
 
   /**
@@ -206,6 +230,7 @@ class SessionStorage implements PersistStorage<SessionV1> {
     this.timer = null;
     this.pending = null;
     this.written = null;
+    this.failed = null;
   }
 
   /** Back to a writable storage with nothing pending (tests). */
@@ -235,7 +260,7 @@ function sameSession(a: StorageValue<SessionV1>, b: StorageValue<SessionV1>): bo
 }
 
 /** True when the user already changed something in this tab (typed, edited, loaded a spec). */
-const userActed = (s: SpecState): boolean => s.origin !== 'blank' || s.history.past.length > 0;
+const userActed = (s: SpecState): boolean => s.origin !== 'blank' || s.history.undo.length > 0;
 
 export const autosaveStorage = new SessionStorage();
 

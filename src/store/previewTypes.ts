@@ -105,8 +105,23 @@ export interface PreviewResult {
   ms: number;
 }
 
+/**
+ * Whether the document's sample pages and run inputs are stored with it (IndexedDB, per document):
+ * `restored` after pages came back from storage (how many), `failed` when a write or read was refused
+ * (the pages stay in memory; `message` says why), `idle` otherwise.
+ */
+export interface SampleStoreStatus {
+  state: 'idle' | 'restored' | 'failed';
+  /** Pages restored (`restored`). */
+  pages?: number;
+  /** Why storing failed (`failed`). */
+  message?: string;
+}
+
 export interface PreviewState {
   samplePages: SamplePage[];
+  /** Whether the samples are stored with the document (see SampleStoreStatus). */
+  sampleStore: SampleStoreStatus;
   runInputs: RunInputs;
   previewTab: PreviewTab;
   /** Page shown in the raw sample tree. */
@@ -133,6 +148,7 @@ export interface PreviewActions {
   /** Moves a page up (-1) or down (+1) in the page order. */
   moveSamplePage: (id: string, delta: -1 | 1) => void;
   clearSamplePages: () => void;
+  setSampleStore: (status: SampleStoreStatus) => void;
   setRunInputs: (patch: Partial<RunInputs>) => void;
   setRunValue: (name: string, value: string) => void;
   setPreviewTab: (tab: PreviewTab) => void;

@@ -10,8 +10,8 @@ export const selectFormFrozen = (s: SpecState) => s.parseError !== null;
 export const selectTouched = (s: SpecState) => s.touched;
 export const selectRevision = (s: SpecState) => s.revision;
 export const selectReveal = (s: SpecState) => s.reveal;
-export const selectCanUndo = (s: SpecState) => s.history.past.length > 0;
-export const selectCanRedo = (s: SpecState) => s.history.future.length > 0;
+export const selectCanUndo = (s: SpecState) => s.history.undo.length > 0;
+export const selectCanRedo = (s: SpecState) => s.history.redo.length > 0;
 export const selectDirty = (s: SpecState) => s.text !== s.loadedText;
 
 /**

@@ -1,5 +1,6 @@
 import { applyEdits, modify, type JSONPath } from 'jsonc-parser';
 import { decodePointer, findValueRange, shadowedKeysOnPath, type JsonValue } from '@core';
+import { changeBetween, type TextChange } from './history';
 
 /** Indentation of a JSON text: the first indented line decides; 2 spaces when nothing is indented. */
 export interface Indentation {
@@ -127,14 +128,15 @@ function withValueAt(doc: JsonValue, segments: string[], value: JsonValue): Json
  * found by a forward scan that skips unrelated values without building a tree, and its token is
  * replaced by `JSON.stringify(value)`: the same text `applyValueAt` gives. The new document is `doc`
  * with that one value replaced (unchanged subtrees are shared), equal to `JSON.parse` of the new
- * text, which therefore needs no re-parse. Returns null when the fast path does not apply.
+ * text, which therefore needs no re-parse. `change` is the edit as an undo step. Returns null when the
+ * fast path does not apply.
  */
 export function replaceScalarAt(
   text: string,
   doc: JsonValue,
   pointer: string,
   value: JsonValue | undefined,
-): { text: string; doc: JsonValue } | null {
+): { text: string; doc: JsonValue; change: TextChange } | null {
   if (pointer === '' || value === undefined || (value !== null && typeof value === 'object')) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Object.is(value, -0)) return null;
@@ -152,6 +154,10 @@ export function replaceScalarAt(
   const { start, end } = range;
   const first = text.charCodeAt(start);
   if (first === 123 || first === 91) return null;
-  const next = text.slice(0, start) + JSON.stringify(value) + text.slice(end);
-  return { text: next, doc: withValueAt(doc, segments, value) };
+  const inserted = JSON.stringify(value);
+  const next = text.slice(0, start) + inserted + text.slice(end);
+  // The undo step: a token for a token (a copy, so the history does not keep `text` alive).
+  const change = changeBetween(text.slice(start, end), inserted);
+  change.start += start;
+  return { text: next, doc: withValueAt(doc, segments, value), change };
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic, JsonValue, ParseError, ParseWarning, SectionId } from '@core';
 import type { StorageIssue } from '../lib/storage';
+import type { CasesActions, CasesState } from './casesTypes';
 import type { History } from './history';
 import type { LiveActions, LiveState } from './liveTypes';
 import type { PreviewActions, PreviewState } from './previewTypes';
@@ -102,7 +103,9 @@ export type SpecState = DocumentState &
   PreviewState &
   PreviewActions &
   LiveState &
-  LiveActions;
+  LiveActions &
+  CasesState &
+  CasesActions;
 
 /** What autosave writes (and a reload restores). */
 export interface PersistedSession {

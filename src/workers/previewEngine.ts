@@ -22,6 +22,7 @@ import {
 } from '@core';
 import type { SampleMatches } from '../store/previewTypes';
 import { parseSampleText } from './previewParse';
+import { specFromPayload } from './specPayload';
 import {
   FIRST_ROWS,
   MAX_MATCHES,
@@ -103,7 +104,8 @@ export function createPreviewEngine(onStep: StepReporter = () => undefined): Pre
   const preview = (id: number, input: PreviewInput): PreviewResponse => {
     const t0 = performance.now();
     onStep(id, 'Reading the spec');
-    const { model, diagnostics: specDiagnostics } = normalise(input.doc);
+    const doc = specFromPayload(input);
+    const { model, diagnostics: specDiagnostics } = normalise(doc);
     const pageIds = input.pageIds.filter((p) => pages.has(p));
     const bodies = pageIds.map((p) => pages.get(p) ?? null);
     const key = JSON.stringify([model.contentPath ?? null, model.explodeEntityPath ?? null, pageIds]);
@@ -160,7 +162,7 @@ export function createPreviewEngine(onStep: StepReporter = () => undefined): Pre
         },
         run,
         matches,
-        sampleDiagnostics: samplePathChecks(input.doc, model, bodies),
+        sampleDiagnostics: samplePathChecks(doc, model, bodies),
         ms: performance.now() - t0,
       },
     };

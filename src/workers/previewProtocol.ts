@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
+import type { SpecPayload } from './specPayload';
 
 /** Rows kept in the worker's table (the rest are counted, `truncated` is set). */
 export const MAX_TABLE_ROWS = 200_000;
@@ -8,10 +9,14 @@ export const FIRST_ROWS = 200;
 /** Highlights computed for the sample tree at most (per path). */
 export const MAX_MATCHES = 5_000;
 
-/** Input of one preview: the spec at `revision`, the parsed pages in order, the run inputs. */
-export interface PreviewInput {
+/**
+ * Input of one preview: the spec at `revision` (as text while it parses, see specPayload.ts), the parsed
+ * pages in order, the run inputs.
+ */
+export type PreviewInput = PreviewInputBase & SpecPayload;
+
+interface PreviewInputBase {
   revision: number;
-  doc: JsonValue;
   pageIds: string[];
   run: RunOptions;
   /** Page whose contentPath / explodeEntityPath matches are wanted (the sample tree). */

@@ -1,9 +1,20 @@
-import type { Diagnostic, JsonValue } from '@core';
+import type { Diagnostic } from '@core';
+import type { SpecPayload } from './specPayload';
 
-/** Messages the main thread sends to the validate worker. */
-export type ValidateRequest = { type: 'validate'; id: number; revision: number; doc: JsonValue };
+/**
+ * A validation job: the document as text while it parses (the answer then also says where each
+ * diagnostic is in it, see validateLocations.ts), else the last valid document.
+ */
+export type ValidateRequest = { type: 'validate'; id: number; revision: number } & SpecPayload;
 
-/** Messages the validate worker answers with. */
+/** Messages the validate worker answers with (`locations`: packed, when the request had a text). */
 export type ValidateResponse =
-  | { type: 'diagnostics'; id: number; revision: number; diagnostics: Diagnostic[]; ms: number }
+  | {
+      type: 'diagnostics';
+      id: number;
+      revision: number;
+      diagnostics: Diagnostic[];
+      ms: number;
+      locations?: Int32Array;
+    }
   | { type: 'error'; id: number; revision: number; message: string };

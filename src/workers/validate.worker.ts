@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import { loadRegexEngine } from '@core';
 import { runValidation } from './runValidation';
+import { specFromPayload } from './specPayload';
+import { packLocations } from './validateLocations';
 import type { ValidateRequest, ValidateResponse } from './protocol';
 
 // Thin message switch: all logic lives in core (through runValidation). JSONPath match()/search()
@@ -17,13 +19,16 @@ function handle(msg: ValidateRequest): void {
       const t0 = performance.now();
       let out: ValidateResponse;
       try {
+        const diagnostics = runValidation(specFromPayload(msg));
+        const locations = msg.text === undefined ? undefined : packLocations(msg.text, diagnostics);
         out = {
           type: 'diagnostics',
           id: msg.id,
           revision: msg.revision,
-          diagnostics: runValidation(msg.doc),
+          diagnostics,
           ms: performance.now() - t0,
         };
+        if (locations) out.locations = locations;
       } catch (err) {
         out = {
           type: 'error',
@@ -32,7 +37,7 @@ function handle(msg: ValidateRequest): void {
           message: err instanceof Error ? err.message : String(err),
         };
       }
-      self.postMessage(out);
+      self.postMessage(out, out.type === 'diagnostics' && out.locations ? [out.locations.buffer] : []);
       break;
     }
   }

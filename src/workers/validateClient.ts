@@ -1,5 +1,6 @@
 import { loadRegexEngine, type Diagnostic, type JsonValue } from '@core';
 import type { ValidateRequest, ValidateResponse } from './protocol';
+import { packLocations, rememberLocations } from './validateLocations';
 import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
 
 export interface ValidationResult {
@@ -10,9 +11,11 @@ export interface ValidationResult {
 export interface ValidateClient {
   /**
    * Validates `doc` (tagged with `revision`). Resolves with the result, or with null when a newer
-   * request superseded this one before it finished (the stale result is dropped, never shown).
+   * request superseded this one before it finished (the stale result is dropped, never shown). With
+   * `text` (the JSON text of `doc`), the result's diagnostics are also located in it, off the main
+   * thread (`locationsIn` of validateLocations.ts).
    */
-  validate(doc: JsonValue, revision: number): Promise<ValidationResult | null>;
+  validate(doc: JsonValue, revision: number, text?: string): Promise<ValidationResult | null>;
   /** How long the last validation that finished took to compute (ms; 0 before the first). */
   lastMs(): number;
   dispose(): void;
@@ -55,7 +58,7 @@ export function createValidateClient(
   let nextId = 0;
   let lastMs = 0;
   let latest = 0;
-  let last: { doc: JsonValue; revision: number } | null = null;
+  let last: { doc: JsonValue; revision: number; text?: string } | null = null;
   const waiting = new Map<number, (r: ValidationResult | null) => void>();
   const posted = new Map<number, ValidateRequest>();
 
@@ -75,7 +78,12 @@ export function createValidateClient(
   const loadValidation = () =>
     (validation ??= Promise.all([import('./runValidation'), loadRegexEngine()]).then(([m]) => m));
 
-  const mainThread = (doc: JsonValue, revision: number, id: number): Promise<ValidationResult | null> =>
+  const mainThread = (
+    doc: JsonValue,
+    revision: number,
+    id: number,
+    text?: string,
+  ): Promise<ValidationResult | null> =>
     new Promise((resolve) => {
       // Yield first so a burst of requests only computes the last one.
       setTimeout(() => {
@@ -90,6 +98,7 @@ export function createValidateClient(
             const t0 = performance.now();
             try {
               diagnostics = runValidation(doc);
+              if (text !== undefined) rememberLocations(diagnostics, text, packLocations(text, diagnostics));
             } catch (err) {
               diagnostics = failed(err);
             }
@@ -138,6 +147,7 @@ export function createValidateClient(
   const attach = (w: Worker): void => {
     w.onmessage = (e: MessageEvent<ValidateResponse>) => {
       const msg = e.data;
+      const text = posted.get(msg.id)?.text;
       posted.delete(msg.id);
       watchdog.answered(msg.id);
       if (msg.type === 'diagnostics') lastMs = msg.ms;
@@ -145,8 +155,10 @@ export function createValidateClient(
       if (!resolve) return;
       waiting.delete(msg.id);
       if (msg.id !== latest) return resolve(null);
-      if (msg.type === 'diagnostics') resolve({ revision: msg.revision, diagnostics: msg.diagnostics });
-      else
+      if (msg.type === 'diagnostics') {
+        if (text !== undefined && msg.locations) rememberLocations(msg.diagnostics, text, msg.locations);
+        resolve({ revision: msg.revision, diagnostics: msg.diagnostics });
+      } else
         resolve({
           revision: msg.revision,
           diagnostics: [
@@ -166,7 +178,7 @@ export function createValidateClient(
       watchdog.reset();
       posted.clear();
       for (const [id, resolve] of waiting) {
-        if (id === latest && last) void mainThread(last.doc, last.revision, id).then(resolve);
+        if (id === latest && last) void mainThread(last.doc, last.revision, id, last.text).then(resolve);
         else resolve(null);
       }
       waiting.clear();
@@ -175,16 +187,21 @@ export function createValidateClient(
   if (worker) attach(worker);
 
   return {
-    validate(doc, revision) {
+    validate(doc, revision, text) {
       const id = ++nextId;
       latest = id;
-      last = { doc, revision };
+      last = { doc, revision, text };
       settleStale(id);
-      if (!worker) return mainThread(doc, revision, id);
+      if (!worker) return mainThread(doc, revision, id, text);
       const w = worker;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        post(w, { type: 'validate', id, revision, doc });
+        post(
+          w,
+          text === undefined
+            ? { type: 'validate', id, revision, doc }
+            : { type: 'validate', id, revision, text },
+        );
       });
     },
     lastMs: () => lastMs,

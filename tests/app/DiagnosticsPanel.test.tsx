@@ -27,7 +27,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('DiagnosticsPanel', () => {
-  it('on a pristine form the header counts show but the list waits for an edit', () => {
+  it('on a pristine form errors are listed at once; warnings wait for an edit', () => {
     render(
       <>
         <DiagnosticsCounts onActivate={() => {}} />
@@ -35,11 +35,33 @@ describe('DiagnosticsPanel', () => {
       </>,
     );
     expect(screen.getByRole('button', { name: 'Problems: 1 error, 1 warning' })).toBeTruthy();
-    expect(screen.queryByRole('list', { name: 'Problems' })).toBeNull();
-    expect(screen.getByText(/2 findings appear here once you edit/)).toBeTruthy();
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]?.textContent).toContain('limitName is required');
+    expect(screen.getByRole('button', { name: 'Show all 2' })).toBeTruthy();
   });
 
-  it('a touched field shows its findings; a text edit shows all', () => {
+  it('"only what I edited" never hides an error: an edit elsewhere keeps it listed', () => {
+    render(<DiagnosticsPanel />);
+    act(() => st().touch('/description'));
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('limitName is required'),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show only what I edited' }));
+    expect(screen.getByRole('button', { name: /limitName is required/ })).toBeTruthy();
+  });
+
+  it('with no errors, the empty text says what appears and when', () => {
+    act(() => st().setDiagnostics([DIAGS[1]!], st().revision));
+    render(<DiagnosticsPanel />);
+    expect(screen.queryByRole('listitem')).toBeNull();
+    expect(screen.getByText(/No errors\. 1 warning or advice appears here once you edit/)).toBeTruthy();
+    act(() => st().setDiagnostics([], st().revision));
+    expect(screen.getByText(/No problems found\. Errors, warnings and advice about the spec/)).toBeTruthy();
+  });
+
+  it('a touched field shows its warnings besides the errors; a text edit shows all', () => {
     render(<DiagnosticsPanel />);
     act(() => st().touch('/sourceSpec/attributes/paginationParams/type'));
     expect(screen.getAllByRole('listitem')).toHaveLength(1);

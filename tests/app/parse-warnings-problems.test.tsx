@@ -43,7 +43,7 @@ describe('parse warnings in Problems', () => {
       </>,
     );
     expect(screen.getByRole('button', { name: 'Problems: 0 errors, 5 warnings' })).toBeTruthy();
-    expect(screen.getByTitle('Warnings').textContent).toBe('5 warnings');
+    expect(screen.getByTitle('5 warnings').textContent).toBe('▲ 5');
     const list = screen.getByRole('list', { name: 'JSON text problems' });
     const rows = within(list).getAllByRole('button');
     expect(rows).toHaveLength(5);

@@ -147,7 +147,7 @@ describe('preview engine: explain', () => {
     for (const id of ['p0', 'p1'])
       await engine.handle({ kind: 'parseSample', id: 1, pageId: id, source: '{"members": [{"id": 1}]}' });
     const run = async (headers: Record<string, Record<string, string>>) => {
-      const base = { ...input(1, ['p0', 'p1']), doc: doc as unknown as JsonValue, headers };
+      const base = { ...input(1, ['p0', 'p1']), doc: doc as unknown as JsonValue, text: undefined, headers };
       const out = await engine.handle({ kind: 'preview', id: 2, ...base });
       return out.kind === 'preview' ? [out.result.run.steps.length, out.result.run.stop.reason] : null;
     };

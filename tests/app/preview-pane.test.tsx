@@ -161,11 +161,11 @@ describe('sample tree', () => {
     });
     await waitFor(() => expect(st().previewResult?.matches?.content).toEqual(['/members']));
     tab(/Tree/);
-    const members = await screen.findByTitle('/members');
+    const members = await screen.findByTitle('$.members');
     expect(members.closest('.pv-node')?.classList.contains('pv-hl-content')).toBe(true);
     fireEvent.click(members);
-    fireEvent.click(await screen.findByTitle('/members/0'));
-    fireEvent.click(await screen.findByTitle('/members/0/tags'));
+    fireEvent.click(await screen.findByTitle('$.members[0]'));
+    fireEvent.click(await screen.findByTitle('$.members[0].tags'));
     fireEvent.click(screen.getByRole('button', { name: 'Explode this array' }));
     expect(getAt(st().doc, '/sourceSpec/attributes/explodeEntityPath')).toEqual({ path: '$.member.tags' });
     await waitFor(() =>
@@ -178,7 +178,7 @@ describe('sample tree', () => {
         '/members/2/tags',
       ]),
     );
-    fireEvent.click(screen.getByTitle('/members'));
+    fireEvent.click(screen.getByTitle('$.members'));
     fireEvent.click(screen.getByRole('button', { name: 'Use as records' }));
     expect(getAt(st().doc, '/sourceSpec/attributes/contentPath/path')).toBe('$.members');
   });

@@ -104,7 +104,8 @@ describe('A1: regexes in match()/search() run in linear time', () => {
   ])('A1: %s is not an I-Regexp (%s): match() is false, the query does not stop', (p) => {
     expect(compileLinear(p, 'i-regexp')).toMatchObject({ ok: false, kind: 'invalid' });
     const r = runJsonPath(compiled(`$[?match(@, ${JSON.stringify(p)})]`), ['a', 'ab']);
-    expect(r).toEqual({ matches: [] });
+    // Not stopped; the refused pattern is listed so callers can say why nothing matched (issue 12).
+    expect(r).toEqual({ matches: [], refused: [{ pattern: p, reason: expect.any(String) }] });
   });
 
   it('A1: a test over the per-test work limit stops the query and says why', () => {

@@ -74,6 +74,52 @@ describe('toTable', () => {
       ],
       [[1, 2]],
     ],
+    [
+      'a key null in one record and an object in another is one column group, not a stray column',
+      '[{"users":{"id":1,"photo":null,"name":"a"}},{"users":{"id":2,"photo":{"url":"u","size":3},"name":"b"}}]',
+      [
+        ['/users/id', 'users.id', ['number']],
+        ['/users/photo/url', 'users.photo.url', ['string', 'null']],
+        ['/users/photo/size', 'users.photo.size', ['number', 'null']],
+        ['/users/name', 'users.name', ['string']],
+      ],
+      [
+        [1, null, null, 'a'],
+        [2, 'u', 3, 'b'],
+      ],
+    ],
+    [
+      'the group also forms when the object comes first; an empty object leaves its cells missing',
+      '[{"p":{"a":{"b":1}}},{"p":{"a":null}},{"p":{"a":{}}},{"p":{}}]',
+      [['/p/a/b', 'p.a.b', ['number', 'null']]],
+      [[1], [null], [undefined], [undefined]],
+    ],
+    [
+      'nested heads (null, then an object holding null, then deeper) fold into the deepest columns',
+      '[{"x":{"a":null,"z":0}},{"x":{"a":{"b":null}}},{"x":{"a":{"b":{"c":true}}}}]',
+      [
+        ['/x/a/b/c', 'x.a.b.c', ['boolean', 'null']],
+        ['/x/z', 'x.z', ['number']],
+      ],
+      [
+        [null, 0],
+        [null, undefined],
+        [true, undefined],
+      ],
+    ],
+    [
+      'a key that is a string in one record and an object in another keeps both columns',
+      '[{"p":"none"},{"p":{"q":1}},{"p":null}]',
+      [
+        ['/p', 'p', ['string', 'null']],
+        ['/p/q', 'p.q', ['number']],
+      ],
+      [
+        ['none', undefined],
+        [undefined, 1],
+        [null, undefined],
+      ],
+    ],
   ] as Array<[string, string, Array<[string, string, string[]]>, Array<Array<JsonValue | undefined>>]>)(
     '%s',
     (_n, json, columns, rows) => {

@@ -207,7 +207,7 @@ describe('layout at 1280–1440 px', () => {
     [1280, 800],
     [1440, 900],
   ])(
-    'at %i px the seven preview tabs and every section title show in full (light and dark)',
+    'at %i px the eight preview tabs and every section title show in full (light and dark)',
     async (w, hgt) => {
       await openExample(page, 'MailChimp Members');
       await waitForMonaco(page, 'MailChimp Members source');
@@ -220,7 +220,7 @@ describe('layout at 1280–1440 px', () => {
       await page.setViewportSize({ width: w, height: hgt });
       const toasts = page.getByRole('button', { name: 'Dismiss notification' });
       while ((await toasts.count()) > 0) await toasts.first().click();
-      expect(await page.getByRole('tab').count()).toBe(7);
+      expect(await page.getByRole('tab').count()).toBe(8);
       await mkdir('/tmp/shots', { recursive: true });
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
@@ -229,7 +229,7 @@ describe('layout at 1280–1440 px', () => {
         await page.screenshot({ path: `/tmp/shots/editor-extra-${w}-${colorScheme}.png` });
       }
       // Every tab can be chosen with a plain click at this width.
-      for (const name of ['Live run', 'Customer view', 'Schedule', 'Tree', 'Records']) {
+      for (const name of ['Live run', 'Customer view', 'Schedule', 'Tree', 'Tests', 'Records']) {
         const tab = page.getByRole('tab', { name: new RegExp(name) });
         await tab.click();
         expect(await tab.getAttribute('aria-selected')).toBe('true');

@@ -3,6 +3,7 @@
  * keep/skip, the wrapper, then `explodeEntityPath` against each record.
  */
 import { compileLoosePath, deepestMatchingPrefix, lastNameSegment, runJsonPath } from '../jsonpath/jsonPath';
+import { quotePattern } from '../jsonpath/linearRegex';
 import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
 import { explodeConflictMessage, explodeSkipConflict, makeExploder, type Exploder } from './explode';
 import { keyFilter } from './ownCopy';
@@ -63,11 +64,21 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
     });
     return { items: out, diagnostics };
   }
-  const { matches, stopped } = runJsonPath(compiled.path, body);
+  const { matches, stopped, refused } = runJsonPath(compiled.path, body);
+  for (const r of refused ?? []) {
+    // match()/search() with an invalid pattern is false (RFC 9535): say so, never a silent "0 records".
+    const message = `${label}contentPath \`${contentPath.path}\`: the pattern ${quotePattern(r.pattern)} is not valid I-Regexp (${r.reason}), so it was refused and every match()/search() with it was false`;
+    diagnostics.push({
+      severity: 'error',
+      pointer: `${CONTENT}/path`,
+      code: 'content-path-regex-refused',
+      message,
+    });
+  }
   if (stopped !== undefined) {
     const message = `${label}contentPath ${stopped}`;
     diagnostics.push({ severity: 'error', pointer: `${CONTENT}/path`, code: 'content-path-budget', message });
-  } else if (matches.length === 0) {
+  } else if (matches.length === 0 && refused === undefined) {
     const prefix = deepestMatchingPrefix(contentPath.path, body);
     const message = `${label}contentPath matched nothing; \`${prefix}\` matched`;
     diagnostics.push({

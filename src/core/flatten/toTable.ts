@@ -53,20 +53,30 @@ function labelPart(key: string, first: boolean): string {
  */
 export function toTable(records: JsonValue[], options?: { maxRows?: number }): RecordTable {
   const limit = Math.max(0, Math.min(options?.maxRows ?? records.length, records.length));
-  const columns: TableColumn[] = [];
+  let columns: TableColumn[] = [];
   const index = new Map<string, number>();
-  const rows: Array<Array<JsonValue | undefined>> = [];
+  let rows: Array<Array<JsonValue | undefined>> = [];
+  /** Per column: every value so far was `null` or `{}` (it may be the head of a column group). */
+  const onlyEmpty: boolean[] = [];
 
-  const cell = (row: Array<JsonValue | undefined>, id: string, label: string, v: JsonValue) => {
+  const cell = (
+    row: Array<JsonValue | undefined>,
+    id: string,
+    label: string,
+    v: JsonValue,
+    empty: boolean,
+  ) => {
     let at = index.get(id);
     if (at === undefined) {
       at = columns.length;
       index.set(id, at);
       columns.push({ id, label, types: [] });
+      onlyEmpty.push(true);
     }
     const col = columns[at] as TableColumn;
     const t = typeOf(v);
     if (!col.types.includes(t)) col.types.push(t);
+    if (!empty) onlyEmpty[at] = false;
     row[at] = v;
   };
 
@@ -79,19 +89,15 @@ export function toTable(records: JsonValue[], options?: { maxRows?: number }): R
   ) => {
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < MAX_COLUMN_DEPTH) {
       const keys = Object.keys(v);
-      if (keys.length > 0 || depth === 0) {
-        for (const k of keys)
-          walk(
-            row,
-            v[k] as JsonValue,
-            `${id}/${escapeToken(k)}`,
-            label + labelPart(k, depth === 0),
-            depth + 1,
-          );
+      if (keys.length === 0 && depth > 0) {
+        cell(row, id, label, v, true);
         return;
       }
+      for (const k of keys)
+        walk(row, v[k] as JsonValue, `${id}/${escapeToken(k)}`, label + labelPart(k, depth === 0), depth + 1);
+      return;
     }
-    cell(row, id, depth === 0 ? '(value)' : label, v);
+    cell(row, id, depth === 0 ? '(value)' : label, v, v === null && depth > 0);
   };
 
   for (let r = 0; r < limit; r++) {
@@ -99,11 +105,93 @@ export function toTable(records: JsonValue[], options?: { maxRows?: number }): R
     walk(row, records[r] as JsonValue, '', '', 0);
     rows.push(row);
   }
+  const grouped = mergeEmptyHeads(columns, rows, onlyEmpty, index);
+  if (grouped) {
+    columns = grouped.columns;
+    rows = grouped.rows;
+  }
   // Small tables get rows of full length; a wide sparse one keeps short rows (reads are the same).
   if (rows.length * columns.length <= PAD_CELLS) {
     for (const row of rows) for (let c = row.length; c < columns.length; c++) row.push(undefined);
   }
   return { columns, rows, truncated: limit < records.length, totalRows: records.length };
+}
+
+/**
+ * Column groups (SEMANTICS §4 "Table view"): a key that holds `null` or `{}` in some records and an
+ * object with keys in others is one group of columns (`photo.url`, `photo.size`), not a stray
+ * `photo` column beside them. The head column is dropped; its group's columns move to where the
+ * first of them (or the head) appeared; a record whose value was `null` reads `null` in each column
+ * of the group (and the columns gain the type `null`); one whose value was `{}` has those cells
+ * missing. A key that also holds a string, number, boolean or array keeps its own column. Null when
+ * nothing changes (the common case costs one pass over the column ids).
+ */
+function mergeEmptyHeads(
+  columns: TableColumn[],
+  rows: Array<Array<JsonValue | undefined>>,
+  onlyEmpty: boolean[],
+  index: Map<string, number>,
+): { columns: TableColumn[]; rows: Array<Array<JsonValue | undefined>> } | null {
+  const n = columns.length;
+  /** For each kept column, the heads above it (innermost first). */
+  const headsOf: number[][] = new Array<number[]>(n);
+  const isHead = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const id = (columns[c] as TableColumn).id;
+    const heads: number[] = [];
+    for (let i = id.lastIndexOf('/'); i > 0; i = id.lastIndexOf('/', i - 1)) {
+      const at = index.get(id.slice(0, i));
+      if (at !== undefined && onlyEmpty[at]) heads.push(at);
+    }
+    headsOf[c] = heads;
+    for (const h of heads) isHead[h] = 1;
+  }
+  if (!isHead.includes(1)) return null;
+  /** Each head's kept columns, in column order. */
+  const members = new Map<number, number[]>();
+  for (let c = 0; c < n; c++) {
+    if (isHead[c]) continue;
+    for (const h of headsOf[c] as number[]) {
+      const list = members.get(h);
+      if (list) list.push(c);
+      else members.set(h, [c]);
+    }
+  }
+  const outermost = (c: number): number => {
+    const heads = headsOf[c] as number[];
+    return heads.length > 0 ? (heads[heads.length - 1] as number) : c;
+  };
+  const order: number[] = [];
+  const placed = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const top = outermost(c);
+    if (placed[top]) continue;
+    placed[top] = 1;
+    if (isHead[top]) for (const m of members.get(top) ?? []) order.push(m);
+    else order.push(top);
+  }
+  for (const row of rows) {
+    for (const [h, list] of members) {
+      if (row[h] !== null) continue;
+      for (const m of list) {
+        if (row[m] !== undefined) continue;
+        row[m] = null;
+        const types = (columns[m] as TableColumn).types;
+        if (!types.includes('null')) types.push('null');
+      }
+    }
+  }
+  const newIndex = new Int32Array(n).fill(-1);
+  order.forEach((c, k) => (newIndex[c] = k));
+  const out = rows.map((row) => {
+    const next: Array<JsonValue | undefined> = [];
+    for (const key of Object.keys(row)) {
+      const k = newIndex[Number(key)] as number;
+      if (k >= 0) next[k] = row[Number(key)];
+    }
+    return next;
+  });
+  return { columns: order.map((c) => columns[c] as TableColumn), rows: out };
 }
 
 /** Written instead of a value too deeply nested for `JSON.stringify` (never from `parseJson`). */

@@ -7,7 +7,7 @@
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** Index after the whitespace at `i`. */
-function skipSpace(text: string, i: number): number {
+export function skipSpace(text: string, i: number): number {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
@@ -26,7 +26,7 @@ export function stringClose(text: string, i: number): number {
 }
 
 /** Index just after the JSON value that starts at `i` (strings inside containers are skipped whole). */
-function valueEnd(text: string, i: number): number {
+export function valueEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 34) return stringClose(text, i) + 1;
   if (c === 123 || c === 91) {

@@ -5,42 +5,24 @@
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { checkDepth, MAX_JSON_DEPTH } from './parseJson';
 import { decodePointer, encodePointer } from './pointer';
-export { positionAt } from './position';
+import { lineIndex } from './position';
+import { scanPointers } from './scanPointers';
+import type { TextPosition } from '../types';
+export { lineIndex, positionAt } from './position';
 
 /** The last text parsed and its tree: callers locate many pointers in one text (read-only use). */
 let lastTree: { text: string; tree: Node | null } | null = null;
-/** Start offsets of the lines of `lastLines.text` (built on first use): positions in O(log lines). */
-let lastLines: { text: string; starts: number[] } | null = null;
+/** Positions in `lastLines.text` through its line-start index (built on first use). */
+let lastLines: { text: string; at: (offset: number) => TextPosition } | null = null;
 /** Member lookup of large objects of the last tree: key → value node of its last occurrence. */
 let members = new WeakMap<Node, Map<string, Node | undefined>>();
 /** Objects with more members than this get a lookup map (2,000 user inputs × 2,000 diagnostics). */
 const MEMBER_MAP_ABOVE = 16;
 
-/** `positionAt(text, offset)` through a line-start index cached for the last text. */
-function positionIn(text: string, offset: number): { line: number; column: number } {
-  if (lastLines === null || lastLines.text !== text) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      if (c === 10 || c === 13) starts.push(i + 1);
-    }
-    lastLines = { text, starts };
-  }
-  // An offset between the CR and LF of a CRLF: positionAt counts that CR as a break on its own.
-  if (offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10) {
-    const before = positionIn(text, offset - 1);
-    return { line: before.line + 1, column: 1 };
-  }
-  const { starts } = lastLines;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+/** `positionAt` for offsets in `text`, through a line-start index cached for the last text. */
+function linesOf(text: string): (offset: number) => TextPosition {
+  if (lastLines === null || lastLines.text !== text) lastLines = { text, at: lineIndex(text) };
+  return lastLines.at;
 }
 
 /** The value node of member `key` of an object node (the last occurrence of a duplicated key). */
@@ -79,23 +61,38 @@ function treeOf(text: string): Node | null {
   return tree;
 }
 
+/** Where a value is in a text: its range, and the 1-based line and column of its start. */
+export interface TextLocation {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
 /**
  * The text range of the value at `pointer` (for an object member, the member's value; for a
  * duplicated key, the last occurrence, which is the one `JSON.parse` keeps), with the 1-based line
  * and column of its start. Tolerates broken text as far as jsonc-parser can recover. Returns `null`
  * when the pointer is malformed or names nothing in the text.
  */
-export function locatePointer(
+export function locatePointer(text: string, pointer: string): TextLocation | null {
+  return locateIn(text, treeOf(text), pointer, (offset) => linesOf(text)(offset));
+}
+
+/** The location of `pointer` in `text`, given its tree and a position function. */
+function locateIn(
   text: string,
+  root: Node | null,
   pointer: string,
-): { offset: number; length: number; line: number; column: number } | null {
+  position: (offset: number) => TextPosition,
+): TextLocation | null {
   let segments: string[];
   try {
     segments = decodePointer(pointer);
   } catch {
     return null;
   }
-  let node: Node | undefined = treeOf(text) ?? undefined;
+  let node: Node | undefined = root ?? undefined;
   for (const seg of segments) {
     if (!node) return null;
     if (node.type === 'object') {
@@ -107,9 +104,29 @@ export function locatePointer(
     }
   }
   if (!node) return null;
-  const end = Math.max(0, Math.min(Math.trunc(node.offset) || 0, text.length));
-  const pos = positionIn(text, end);
+  const pos = position(Math.max(0, Math.min(Math.trunc(node.offset) || 0, text.length)));
   return { offset: node.offset, length: node.length, line: pos.line, column: pos.column };
+}
+
+/**
+ * `locatePointer` for many pointers in one text, in one pass over it: valid JSON is scanned once along
+ * a trie of the pointers (`scanPointers`: no tree built), other text is parsed once leniently; the
+ * line starts are indexed once, then each position costs O(log lines). Same answers as
+ * `locatePointer` (the last member of a duplicated key), in the order of `pointers`.
+ */
+export function locatePointers(text: string, pointers: readonly string[]): Array<TextLocation | null> {
+  const ranges = scanPointers(text, pointers);
+  if (ranges) {
+    const at = linesOf(text);
+    return ranges.map((r) => {
+      if (!r) return null;
+      const { line, column } = at(r.offset);
+      return { offset: r.offset, length: r.length, line, column };
+    });
+  }
+  const root = treeOf(text);
+  const at = linesOf(text);
+  return pointers.map((p) => locateIn(text, root, p, at));
 }
 
 /**

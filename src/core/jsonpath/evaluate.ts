@@ -7,12 +7,18 @@ import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
 import { BudgetExceeded, budgetProblem, checkDeadline, MAX_JSONPATH_WORK, withDeadline } from './budget';
 import type { JsonPathMatch } from './jsonPath';
+import { collectRefusedPatterns, type RefusedPattern } from './regexFunctions';
 
 /** What {@link runJsonPath} returns: the matches, and why the walk stopped early when it did. */
 export interface JsonPathRun {
   matches: JsonPathMatch[];
   /** Set when the query was refused or cut short (work or time budget, nesting, evaluation fault). */
   stopped?: string;
+  /**
+   * Patterns of `match()`/`search()` that are not valid I-Regexp: each test of one was false
+   * (RFC 9535), so a filter using it matched nothing. Absent when there were none.
+   */
+  refused?: RefusedPattern[];
 }
 
 /**
@@ -21,7 +27,8 @@ export interface JsonPathRun {
  * whose estimated worst case is over the budget (see budget.ts) is not started at all.
  */
 export function evaluate(q: JSONPathQuery, source: string, value: JsonValue, limit: number): JsonPathRun {
-  return withDeadline(() => run(q, source, value, limit));
+  const { result, refused } = collectRefusedPatterns(() => withDeadline(() => run(q, source, value, limit)));
+  return refused.length > 0 ? { ...result, refused } : result;
 }
 
 function run(q: JSONPathQuery, source: string, value: JsonValue, limit: number): JsonPathRun {

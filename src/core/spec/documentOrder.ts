@@ -1,13 +1,31 @@
 /** Sorting diagnostics by where they point in a document. */
 import { decodePointer } from '../json/pointer';
-import type { Diagnostic, JsonValue } from '../types';
+import type { Diagnostic, JsonObject, JsonValue } from '../types';
 import { isObject } from './jsonUtil';
+
+/** Rank of a segment that names nothing (a missing key, a non-index, a step into a scalar). */
+const MISSING = Number.MAX_SAFE_INTEGER;
 
 /**
  * Diagnostics sorted by the pre-order position (object keys in document order) of their pointer; a
  * pointer to a missing key sorts right after its deepest existing ancestor. Stable for ties.
+ *
+ * Cost: each object a pointer passes through is indexed once (key → position, one pass over its
+ * keys), so n diagnostics under an object of k keys cost O(k + n log n), not O(n · k) (issue 12: 20,000
+ * inputs with one finding each took 53 s through `Object.keys(…).indexOf`).
  */
 export function documentOrder(doc: JsonValue, diagnostics: Diagnostic[]): Diagnostic[] {
+  const positions = new Map<JsonObject, Map<string, number>>();
+  const positionOf = (obj: JsonObject, key: string): number => {
+    let index = positions.get(obj);
+    if (!index) {
+      index = new Map();
+      let i = 0;
+      for (const k of Object.keys(obj)) index.set(k, i++);
+      positions.set(obj, index);
+    }
+    return index.get(key) ?? MISSING;
+  };
   const rank = (pointer: string): number[] => {
     const out: number[] = [];
     let cur: JsonValue | undefined = doc;
@@ -20,13 +38,13 @@ export function documentOrder(doc: JsonValue, diagnostics: Diagnostic[]): Diagno
     for (const seg of segs) {
       if (Array.isArray(cur)) {
         const i = Number(seg);
-        out.push(Number.isInteger(i) ? i : Number.MAX_SAFE_INTEGER);
+        out.push(Number.isInteger(i) ? i : MISSING);
         cur = cur[i];
       } else if (isObject(cur)) {
-        const i = Object.keys(cur).indexOf(seg);
-        out.push(i === -1 ? Number.MAX_SAFE_INTEGER : i);
-        cur = i === -1 ? undefined : cur[seg];
-      } else out.push(Number.MAX_SAFE_INTEGER);
+        const i = positionOf(cur, seg);
+        out.push(i);
+        cur = i === MISSING ? undefined : cur[seg];
+      } else out.push(MISSING);
     }
     return out;
   };

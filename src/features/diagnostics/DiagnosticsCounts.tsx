@@ -10,19 +10,19 @@ export function DiagnosticsCounts({ onActivate }: { onActivate: () => void }) {
   const parseWarnings = useSpecStore((s) => s.parseWarnings.length);
   const c = countBySeverity(diagnostics);
   c.warning += parseWarnings;
-  const label = parseError
-    ? 'Invalid JSON'
-    : `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}`;
+  const errors = `${c.error} ${c.error === 1 ? 'error' : 'errors'}`;
+  const warnings = `${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}`;
+  const label = parseError ? 'Invalid JSON' : `${errors}, ${warnings}`;
   return (
     <button type="button" className="counts" onClick={onActivate} aria-label={`Problems: ${label}`}>
       {parseError ? (
         <span className="count-pill pill-error">Invalid JSON</span>
       ) : (
         <>
-          <span className={`count-pill ${c.error ? 'pill-error' : 'pill-ok'}`}>
+          <span className={`count-pill ${c.error ? 'pill-error' : 'pill-ok'}`} title={errors}>
             <span aria-hidden="true">●</span> {c.error}
           </span>
-          <span className={`count-pill ${c.warning ? 'pill-warning' : 'pill-ok'}`}>
+          <span className={`count-pill ${c.warning ? 'pill-warning' : 'pill-ok'}`} title={warnings}>
             <span aria-hidden="true">▲</span> {c.warning}
           </span>
         </>

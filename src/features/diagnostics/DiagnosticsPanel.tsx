@@ -1,6 +1,8 @@
 import { memo, useMemo, useState } from 'react';
-import { locatePointer, SECTIONS, type Diagnostic } from '@core';
+import { SECTIONS, type Diagnostic } from '@core';
+import { jumpToText, type EditorJump } from '../../lib/editorJump';
 import { useSpecStore } from '../../store';
+import { diagnosticLocator } from '../../workers/validateLocations';
 import { selectDiagnostics, selectTouched } from '../../store/selectors';
 import {
   countBySeverity,
@@ -39,6 +41,7 @@ export function DiagnosticsPanel() {
       parseWarnings.slice(0, textLimit).map((w) => ({
         d: { severity: 'warning' as const, pointer: w.pointer, message: w.message, code: w.code },
         line: w.line,
+        at: { offset: w.offset, length: w.length },
       })),
     [parseWarnings, textLimit],
   );
@@ -49,10 +52,14 @@ export function DiagnosticsPanel() {
     [previewResult, diagnostics],
   );
 
-  const visible = useMemo(
-    () => sortDiagnostics(showAll ? diagnostics : visibleDiagnostics(diagnostics, touched, textEdited)),
-    [diagnostics, touched, textEdited, showAll],
-  );
+  // Errors are always listed: "only what I edited" narrows warnings and advice (an error a rename
+  // caused elsewhere must not hide behind the filter).
+  const visible = useMemo(() => {
+    if (showAll) return sortDiagnostics(diagnostics);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const others = diagnostics.filter((d) => d.severity !== 'error');
+    return sortDiagnostics([...errors, ...visibleDiagnostics(others, touched, textEdited)]);
+  }, [diagnostics, touched, textEdited, showAll]);
   const counts = countBySeverity(diagnostics);
   counts.warning += parseWarnings.length;
   const hidden = diagnostics.length - visible.length;
@@ -64,8 +71,8 @@ export function DiagnosticsPanel() {
   const lines = useMemo(() => lineCount(useSpecStore.getState().text), [diagnosticsRevision]);
   const shown = useMemo(() => visible.slice(0, limit), [visible, limit]);
   const rows = useMemo(() => {
-    const text = useSpecStore.getState().text;
-    return shown.map((d) => ({ d, line: locatePointer(text, d.pointer)?.line ?? null }));
+    const locate = diagnosticLocator(diagnostics, useSpecStore.getState().text);
+    return shown.map((d) => ({ d, line: locate(d)?.line ?? null }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see `lines` above
   }, [shown, lines]);
   const more = visible.length - shown.length;
@@ -91,25 +98,49 @@ export function DiagnosticsPanel() {
         {stale && <span className="muted small">checking…</span>}
         <span className="spacer" />
         {hidden > 0 && !showAll && (
-          <button type="button" className="link-button small" onClick={() => setShowAll(true)}>
+          <button
+            type="button"
+            className="link-button small"
+            title="Errors are always listed; this also lists the warnings and advice about parts you did not edit"
+            onClick={() => setShowAll(true)}
+          >
             Show all {diagnostics.length}
           </button>
         )}
         {showAll && (
-          <button type="button" className="link-button small" onClick={() => setShowAll(false)}>
+          <button
+            type="button"
+            className="link-button small"
+            title="Errors stay listed; warnings and advice only for what you edited"
+            onClick={() => setShowAll(false)}
+          >
             Show only what I edited
           </button>
         )}
       </div>
+      {hidden > 0 && !showAll && !parseError && (
+        <p className="diagnostics-more muted small">
+          Errors are always listed; warnings and advice only for the parts you edited ({hidden} more under
+          Show all).
+        </p>
+      )}
       {parseError && (
         <p className="diagnostics-empty">
-          Checks are paused until the JSON parses again (line {parseError.line}).
+          Checks are paused until the JSON parses again (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => jumpToText(parseError.offset, parseError.length)}
+          >
+            line {parseError.line}
+          </button>
+          ).
         </p>
       )}
       {textRows.length > 0 && (
         <ul className="diagnostics-list" aria-label="JSON text problems">
-          {textRows.map(({ d, line }, i) => (
-            <DiagnosticRow key={`text|${d.pointer}|${d.code}|${i}`} d={d} line={line} tag="json" />
+          {textRows.map(({ d, line, at }, i) => (
+            <DiagnosticRow key={`text|${d.pointer}|${d.code}|${i}`} d={d} line={line} tag="json" at={at} />
           ))}
         </ul>
       )}
@@ -131,8 +162,8 @@ export function DiagnosticsPanel() {
           {diagnostics.length === 0
             ? fromPreview.length > 0
               ? 'No problems found in the spec itself.'
-              : 'No problems found.'
-            : `${diagnostics.length} ${diagnostics.length === 1 ? 'finding appears' : 'findings appear'} here once you edit the spec.`}
+              : 'No problems found. Errors, warnings and advice about the spec (and, with sample pages, the preview’s findings) are listed here, each a link to its place.'
+            : `No errors. ${diagnostics.length} ${diagnostics.length === 1 ? 'warning or advice appears' : 'warnings and advice appear'} here once you edit the part they are about (or Show all).`}
         </p>
       )}
       {visible.length > 0 && (
@@ -176,9 +207,12 @@ const DiagnosticRow = memo(function DiagnosticRow({
   d,
   line,
   tag,
+  at,
 }: {
   d: Diagnostic;
   line: number | null;
+  /** The exact place in the text, when known (parse warnings): the jump goes there, not to the pointer. */
+  at?: EditorJump;
   /** "preview": found over the sample pages; "json": a parse warning of the JSON text itself. */
   tag?: 'preview' | 'json';
 }) {
@@ -187,7 +221,8 @@ const DiagnosticRow = memo(function DiagnosticRow({
     const { setActiveSection, revealPointer } = useSpecStore.getState();
     const section = sectionForPointer(d.pointer, SECTIONS);
     if (section) setActiveSection(section);
-    revealPointer(d.pointer, 'diagnostics');
+    if (at) jumpToText(at.offset, at.length);
+    else revealPointer(d.pointer, 'diagnostics');
   };
   return (
     <li>

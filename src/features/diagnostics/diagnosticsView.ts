@@ -73,13 +73,11 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
 /** Rows of the Problems list rendered at first, and added by each "Show N more". */
 export const PROBLEMS_LIST_CAP = 200;
 
-/** Number of lines of `text` (CRLF, LF or CR breaks). */
+/** Number of lines of `text` (CRLF, LF or CR breaks); breaks found by `indexOf` (native scanning). */
 export function lineCount(text: string): number {
   let n = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
-  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 10) n++;
   return n;
 }

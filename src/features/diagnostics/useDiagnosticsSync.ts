@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSpecStore } from '../../store';
 import { createValidateClient } from '../../workers/validateClient';
+import { keepLocations, sameLines } from '../../workers/validateLocations';
 import { sameDiagnostics } from './diagnosticsView';
 
 /** Debounce of whole-document validation after the last document change (the shortest pause). */
@@ -26,8 +27,10 @@ export function validatePause(lastMs: number): number {
  *
  * Nothing starts until `enabled` (the app passes "after the first paint"): creating the worker fetches
  * its chunk, which the first paint must not wait for. The first validation runs as soon as it is.
- * A result equal in content to the diagnostics shown keeps the same array, so the editor's markers
- * (which Monaco moves with each edit) and the Problems list are not rebuilt on every keystroke.
+ * A result equal in content to the diagnostics shown, on the same lines, keeps the same array, so the
+ * editor's markers (which Monaco moves with each edit) and the Problems list are not rebuilt on every
+ * keystroke. The worker also locates the diagnostics in the text (validateLocations.ts): neither
+ * markers nor Problems parse the text again on the main thread.
  */
 export function useDiagnosticsSync(enabled = true): void {
   useEffect(() => {
@@ -38,11 +41,14 @@ export function useDiagnosticsSync(enabled = true): void {
     // text was not reached by edits, so markers placed in the old one cannot have followed it).
     let shownFor: string | null = null;
     const run = (): void => {
-      const { doc, revision } = useSpecStore.getState();
-      void client.validate(doc, revision).then((r) => {
+      const { doc, revision, text, parseError } = useSpecStore.getState();
+      // Located in the text only while it parses (it is then the document's own text).
+      void client.validate(doc, revision, parseError ? undefined : text).then((r) => {
         if (!r) return;
         const { diagnostics: shown, loadedText, setDiagnostics } = useSpecStore.getState();
-        const keep = shownFor === loadedText && sameDiagnostics(shown, r.diagnostics);
+        const keep =
+          shownFor === loadedText && sameDiagnostics(shown, r.diagnostics) && sameLines(shown, r.diagnostics);
+        if (keep) keepLocations(shown, r.diagnostics);
         setDiagnostics(keep ? shown : r.diagnostics, r.revision);
         if (useSpecStore.getState().diagnosticsRevision === r.revision) shownFor = loadedText;
       });

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { MenuButton } from '../../components/MenuButton';
+import { setBaseline } from '../../lib/baseline';
 import { markExported } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
@@ -11,6 +12,13 @@ import { secretNote } from './secretNote';
 const SubmissionKitDialog = lazy(() =>
   import('../submission/SubmissionKitDialog').then((m) => ({ default: m.SubmissionKitDialog })),
 );
+const ShareDialog = lazy(() => import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+
+/** An exported text becomes the document's original (what Changes compares with). */
+const exportedAsOriginal = (text: string) => {
+  const s = useSpecStore.getState();
+  void setBaseline(s.docId, text, s.doc, s.persistSecrets);
+};
 
 /**
  * Export: copy the JSON, download it, copy a curl request for Adobe's Flow Service API, or the
@@ -20,6 +28,7 @@ export function ExportMenu() {
   const notify = useSpecStore((s) => s.notify);
   const fileName = useSpecStore((s) => specFileName(specName(s.doc)));
   const [kitOpen, setKitOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
 
   /** The text exactly as the user has it; refused while it does not parse. */
   const current = (): { text: string; errors: number; name: string; id?: string } | null => {
@@ -43,6 +52,7 @@ export function ExportMenu() {
       what === 'json' ? c.text : buildCurl(c.text, { method: what === 'post' ? 'POST' : 'PUT', id: c.id });
     const ok = await copyText(payload);
     if (ok && what === 'json') markExported(useSpecStore.getState().docId);
+    if (ok && what === 'json') exportedAsOriginal(c.text);
     const label = what === 'json' ? 'JSON' : `${what.toUpperCase()} request`;
     if (ok) {
       const secrets = secretNote(useSpecStore.getState().doc);
@@ -59,6 +69,7 @@ export function ExportMenu() {
     const file = specFileName(c.name);
     downloadText(file, c.text);
     markExported(useSpecStore.getState().docId);
+    exportedAsOriginal(c.text);
     const secrets = secretNote(useSpecStore.getState().doc);
     notify(
       `Downloaded ${file}.${errorNote(c.errors)}${secrets}`,
@@ -93,6 +104,12 @@ export function ExportMenu() {
           { id: 'copy', label: 'Copy JSON', onSelect: () => void copy('json') },
           { id: 'download', label: `Download ${fileName}`, onSelect: download },
           {
+            id: 'share',
+            label: 'Copy share link…',
+            hint: 'spec in the URL',
+            onSelect: () => setShareOpen(true),
+          },
+          {
             id: 'post',
             label: 'Copy as API request',
             hint: 'POST create',
@@ -121,6 +138,11 @@ export function ExportMenu() {
           },
         ]}
       />
+      {shareOpen && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setShareOpen(false)} copy={copyText} onDownload={download} />
+        </Suspense>
+      )}
       {kitOpen && (
         <Suspense fallback={null}>
           <SubmissionKitDialog onClose={() => setKitOpen(false)} />

@@ -1,9 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { locatePointer } from '@core';
 import MonacoEditor, { type EditorReveal } from '../../components/MonacoEditor';
+import { onJumpToText } from '../../lib/editorJump';
 import { useSpecStore } from '../../store';
 import { selectDiagnostics, selectReveal, selectText } from '../../store/selectors';
 import { sameWarnings, toEditorMarkers } from './editorMarkers';
+
+/** Jumps by offset (lib/editorJump) get negative sequence numbers, apart from the store's reveals. */
+let jumpSeq = 0;
 
 declare global {
   interface Window {
@@ -33,7 +37,7 @@ export default function JsonEditorPane() {
     [diagnostics, stableWarnings],
   );
 
-  const reveal = useMemo<EditorReveal | null>(() => {
+  const pointerReveal = useMemo<EditorReveal | null>(() => {
     if (!revealReq) return null;
     const loc = locatePointer(useSpecStore.getState().text, revealReq.pointer);
     if (!loc) return null;
@@ -44,6 +48,18 @@ export default function JsonEditorPane() {
       focus: revealReq.source === 'diagnostics',
     };
   }, [revealReq]);
+  // The latest of a store reveal (by pointer) and a jump by offset (a parse error's line) wins.
+  const [jump, setJump] = useState<EditorReveal | null>(null);
+  const [seenReq, setSeenReq] = useState(revealReq);
+  if (seenReq !== revealReq) {
+    setSeenReq(revealReq);
+    setJump(null);
+  }
+  useEffect(
+    () => onJumpToText(({ offset, length }) => setJump({ offset, length, seq: --jumpSeq, focus: true })),
+    [],
+  );
+  const reveal = jump ?? pointerReveal;
 
   return (
     <MonacoEditor
@@ -54,10 +70,13 @@ export default function JsonEditorPane() {
       markers={markers}
       reveal={reveal}
       ariaLabel="Spec JSON"
-      onReady={(getValue) => {
+      onReady={({ getValue, getSelectedText, getCursor }) => {
         // Test hook (absent from the production build: see src/app/main.tsx).
-        if (import.meta.env.MODE !== 'production' && window.__specStudio)
+        if (import.meta.env.MODE !== 'production' && window.__specStudio) {
           window.__specStudio.monacoValue = getValue;
+          window.__specStudio.monacoSelection = getSelectedText;
+          window.__specStudio.monacoCursor = getCursor;
+        }
       }}
     />
   );

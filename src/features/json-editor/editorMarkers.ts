@@ -1,9 +1,12 @@
-import { locatePointer, type Diagnostic, type ParseWarning } from '@core';
+import type { Diagnostic, ParseWarning } from '@core';
 import type { EditorMarker } from '../../components/MonacoEditor';
+import { diagnosticLocator } from '../../workers/validateLocations';
 
 /**
  * Turns core diagnostics (pointers) and parse warnings (positions) into editor markers (offsets)
- * for the given text. A pointer that cannot be found in the text marks the first character.
+ * for the given text. A pointer that cannot be found in the text marks the first character. The
+ * locations the validate worker found in this very text are used as they are; others are looked up
+ * (one parse of the text for all of them).
  */
 export function toEditorMarkers(
   text: string,
@@ -11,8 +14,9 @@ export function toEditorMarkers(
   warnings: ParseWarning[],
 ): EditorMarker[] {
   const out: EditorMarker[] = [];
+  const locate = diagnosticLocator(diagnostics, text);
   for (const d of diagnostics) {
-    const loc = locatePointer(text, d.pointer);
+    const loc = locate(d);
     // An object or array is marked on its opening bracket only, not squiggled over its whole body.
     const container = loc !== null && (text[loc.offset] === '{' || text[loc.offset] === '[');
     out.push({

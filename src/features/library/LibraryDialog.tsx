@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { idbCopyDocument, idbDeleteDocument } from '../../lib/idb';
 import {
   deleteEntry,
   duplicateEntry,
@@ -128,7 +129,8 @@ function LibraryRow({
           className="button"
           aria-label={`Duplicate ${entry.name}`}
           onClick={() => {
-            duplicateEntry(entry.id, newDocId());
+            const copy = newDocId();
+            if (duplicateEntry(entry.id, copy)) void idbCopyDocument(entry.id, copy);
             onChanged();
           }}
         >
@@ -140,6 +142,9 @@ function LibraryRow({
             className="button button-danger"
             onClick={() => {
               deleteEntry(entry.id);
+              // Its samples, run inputs, test cases and original go with it (the open spec keeps them:
+              // it is still here).
+              if (!current) void idbDeleteDocument(entry.id);
               setConfirming(false);
               onChanged();
             }}

@@ -2,11 +2,12 @@ import { useEffect } from 'react';
 import { useSpecStore } from '../../store';
 import type { PreviewTab } from '../../store/previewTypes';
 import { CasesTab } from './cases/CasesTab';
+import { useCasesSync } from './cases/casesService';
 import { CustomerView } from './CustomerView';
 import { formatCount } from './format';
 import { checkLiveServer, followDocument } from './live/liveService';
 import { LiveRunTab } from './live/LiveRunTab';
-import { RecordsTab } from './RecordsTab';
+import { RecordsTab, RecordsWindow } from './RecordsTab';
 import { RequestsTab } from './RequestsTab';
 import { SamplesPanel } from './SamplesPanel';
 import { SampleTree } from './SampleTree';
@@ -31,9 +32,14 @@ function TabCount({ tab }: { tab: PreviewTab }) {
     if (tab === 'records') return s.previewResult?.records.records ?? null;
     if (tab === 'requests') return s.previewResult?.run.steps.length ?? null;
     if (tab === 'live') return s.live.exchanges.length > 0 ? s.live.exchanges.length : null;
+    if (tab === 'tests') return s.cases.length > 0 ? s.cases.length : null;
     return null;
   });
-  const bad = useSpecStore((s) => tab === 'samples' && s.samplePages.some((p) => p.status === 'error'));
+  const bad = useSpecStore(
+    (s) =>
+      (tab === 'samples' && s.samplePages.some((p) => p.status === 'error')) ||
+      (tab === 'tests' && Object.values(s.caseResults?.byId ?? {}).some((r) => !r.diff.pass)),
+  );
   if (n === null) return null;
   return <span className={`pv-tab-count${bad ? ' pv-bad' : ''}`}>{formatCount(n)}</span>;
 }
@@ -73,6 +79,7 @@ function Status() {
  */
 export function PreviewPane() {
   usePreviewSync();
+  useCasesSync();
   // The preview loads after the first paint: only then is the local server asked whether it is there.
   useEffect(() => {
     void checkLiveServer();
@@ -119,6 +126,7 @@ export function PreviewPane() {
         {tab === 'sample' && <SampleTree />}
         {tab === 'tests' && <CasesTab />}
       </div>
+      <RecordsWindow />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { JsonObject } from '@core';
 import { useSpecStore } from '../../store';
 import { selectSpecName } from '../../store/selectors';
@@ -8,7 +9,10 @@ import { plural } from './format';
 import { previewClient } from './previewService';
 import { RecordExplainer } from './RecordExplainer';
 import { RecordsTable } from './RecordsTable';
-import { countsLine } from './recordsText';
+import { ColumnPicker } from './records/ColumnPicker';
+import { useColumnPrefs, useRecordsView } from './records/columnPrefs';
+import { PopOut } from './records/PopOut';
+import { countsLine, noRecordsLine } from './recordsText';
 import './records.css';
 
 function RecordView({ tableId, index }: { tableId: number; index: number }) {
@@ -53,11 +57,133 @@ function LivePagesNote() {
   );
 }
 
+type Result = NonNullable<ReturnType<typeof useSpecStore.getState>['previewResult']>;
+
+/** The table with its column picker: the same in the pane, at full width and in its own window. */
+function TableView({ result, extra }: { result: Result; extra?: ReactNode }) {
+  const docId = useSpecStore((s) => s.docId);
+  const { prefs, setHidden, setWidth } = useColumnPrefs(docId);
+  const { selected, update } = useRecordsView();
+  const r = result.records;
+  const sel = selected && selected.tableId === result.id ? selected.index : null;
+  const hiddenCount = r.columns.filter((c) => prefs.hidden.has(c.id)).length;
+  return (
+    <>
+      <div className="pv-toolbar pv-table-tools">
+        <ColumnPicker columns={r.columns} hidden={prefs.hidden} onChange={setHidden} />
+        {extra}
+      </div>
+      {hiddenCount === r.columns.length ? (
+        <p className="pv-empty">All {r.columns.length} columns are hidden: pick some under Columns.</p>
+      ) : (
+        <RecordsTable
+          tableId={result.id}
+          docId={docId}
+          columns={r.columns}
+          prefs={prefs}
+          onResize={setWidth}
+          totalRows={r.rowCount}
+          firstRows={r.firstRows}
+          selected={sel}
+          onSelect={(index) => update({ selected: { tableId: result.id, index } })}
+        />
+      )}
+    </>
+  );
+}
+
+/** The records over the whole window: Esc or "Back to the pane" returns. */
+function FullWidth({
+  result,
+  onBack,
+  onPopOut,
+}: {
+  result: Result;
+  onBack: () => void;
+  onPopOut: () => void;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('.pv-full-back')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
+  return createPortal(
+    <div className="pv-records pv-records-full" ref={root} role="dialog" aria-label="Records, full width">
+      <TableView
+        result={result}
+        extra={
+          <>
+            <p className="pv-counts">{countsLine(result.records)}</p>
+            <span className="pv-spacer" />
+            <button type="button" className="pv-button" onClick={onPopOut}>
+              Open in a window
+            </button>
+            <button type="button" className="pv-button pv-full-back" onClick={onBack}>
+              Back to the pane <kbd>Esc</kbd>
+            </button>
+          </>
+        }
+      />
+    </div>,
+    document.body,
+  );
+}
+
+/**
+ * The records table in a window of its own while the user has popped it out (mounted by the preview
+ * pane whatever tab it shows, so the window stays open and follows the preview live). Closing the
+ * window brings the table back to the pane.
+ */
+export function RecordsWindow() {
+  const { view, update } = useRecordsView();
+  const result = useSpecStore((s) => s.previewResult);
+  const specName = useSpecStore(selectSpecName);
+  const notify = useSpecStore((s) => s.notify);
+  const back = useCallback(() => update({ view: 'pane' }), [update]);
+  const blocked = useCallback(() => {
+    update({ view: 'pane' });
+    notify(
+      'The browser blocked the new window: allow pop-ups for this page to open the table in one.',
+      'warning',
+    );
+  }, [update, notify]);
+  if (view !== 'window') return null;
+  return (
+    <PopOut title={`Records: ${specName || 'Spec Studio'}`} onClose={back} onBlocked={blocked}>
+      <div className="pv-records pv-records-window">
+        {result ? (
+          <TableView
+            result={result}
+            extra={
+              <>
+                <p className="pv-counts" aria-live="polite">
+                  {countsLine(result.records)}
+                </p>
+                <span className="pv-spacer" />
+                <button type="button" className="pv-button" onClick={back}>
+                  Back to the pane
+                </button>
+              </>
+            }
+          />
+        ) : (
+          <p className="pv-empty">Computing the preview…</p>
+        )}
+      </div>
+    </PopOut>
+  );
+}
+
 /** The flattened records: counts, findings, the virtualized table, one record as JSON, exports. */
 export function RecordsTab() {
   const result = useSpecStore((s) => s.previewResult);
   const specName = useSpecStore(selectSpecName);
-  const [selected, setSelected] = useState<{ tableId: number; index: number } | null>(null);
+  const { view, selected, update } = useRecordsView();
+  const back = useCallback(() => update({ view: 'pane' }), [update]);
   if (!result) return <p className="pv-empty">Computing the preview…</p>;
   const r = result.records;
   const sel = selected && selected.tableId === result.id ? selected.index : null;
@@ -72,6 +198,7 @@ export function RecordsTab() {
         if (out.note) useSpecStore.getState().notify(out.note, 'warning');
       });
   };
+  const hasTable = result.pageIds.length > 0 && r.columns.length > 0;
 
   return (
     <div className="pv-records">
@@ -104,16 +231,37 @@ export function RecordsTab() {
           Add a sample page (Samples tab) to see the records this spec extracts from it.
         </p>
       ) : r.columns.length === 0 ? (
-        <p className="pv-empty">No records: contentPath matched nothing in the sample pages.</p>
-      ) : (
-        <RecordsTable
-          tableId={result.id}
-          columns={r.columns}
-          totalRows={r.rowCount}
-          firstRows={r.firstRows}
-          selected={sel}
-          onSelect={(index) => setSelected({ tableId: result.id, index })}
+        <p className="pv-empty">{noRecordsLine(r)}</p>
+      ) : view === 'pane' ? (
+        <TableView
+          result={result}
+          extra={
+            <>
+              <span className="pv-spacer" />
+              <button type="button" className="pv-button" onClick={() => update({ view: 'full' })}>
+                Full width
+              </button>
+              <button
+                type="button"
+                className="pv-button"
+                title="Open the table in a window of its own"
+                onClick={() => update({ view: 'window' })}
+              >
+                Open in a window
+              </button>
+            </>
+          }
         />
+      ) : (
+        <p className="pv-empty pv-table-away" role="status">
+          {view === 'full' ? 'The table is shown full width.' : 'The table is open in its own window.'}{' '}
+          <button type="button" className="pv-button" onClick={back}>
+            Back to the pane
+          </button>
+        </p>
+      )}
+      {hasTable && view === 'full' && (
+        <FullWidth result={result} onBack={back} onPopOut={() => update({ view: 'window' })} />
       )}
       {sel !== null && <RecordView tableId={result.id} index={sel} />}
     </div>

@@ -1,6 +1,7 @@
 import type { SimulatedRequest } from '@core';
 import { useSpecStore } from '../../store';
 import type { PreviewResult, SamplePage } from '../../store/previewTypes';
+import { SaveCaseButton } from './cases/SaveCaseButton';
 import { DiagnosticList } from './DiagnosticList';
 import { plural } from './format';
 import { RequestCard } from './RequestCard';
@@ -46,6 +47,7 @@ export function RequestsTab() {
             {model.pagination.type} pagination)
           </p>
           <span className="pv-spacer" />
+          <SaveCaseButton />
           <label className="pv-check">
             <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
             Reveal secrets

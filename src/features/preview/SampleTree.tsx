@@ -1,15 +1,35 @@
-import { useEffect, useMemo, useState } from 'react';
-import { encodePointer, wrapperName, type JsonValue } from '@core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { encodePointer, getAt, type JsonValue } from '@core';
+import { ContextMenu, type MenuItem } from '../../components/MenuButton';
 import { useSpecStore } from '../../store';
 import { previewClient } from './previewService';
+import { treeActions, type TreeAction, type TreeActionContext, type TreeTarget } from './tree/treeActions';
 import { TreeNode, type TreeContext } from './TreeNode';
-import { contentPathFor, explodePathFor } from './treePaths';
+import { jsonPathAt } from './treePaths';
 import './tree.css';
 
 /** Pages larger than this are not fetched into the main thread for the tree (first pass). */
 const TREE_MAX_BYTES = 5 * 1024 * 1024;
-const CONTENT_PATH = '/sourceSpec/attributes/contentPath';
-const EXPLODE_PATH = '/sourceSpec/attributes/explodeEntityPath';
+
+interface OpenMenu {
+  target: TreeTarget;
+  at: { x: number; y: number };
+  opener: HTMLElement;
+}
+
+/** A node's actions as menu items (one disabled line when none fits, so the menu never opens empty). */
+function menuItems(actions: TreeAction[], run: (a: TreeAction) => void): MenuItem[] {
+  if (actions.length === 0)
+    return [{ id: 'none', label: 'No spec path fits this value', disabled: true, onSelect: () => {} }];
+  return actions.map((a) => ({
+    id: a.id,
+    label: a.label,
+    hint: a.disabled ?? a.path,
+    disabled: a.disabled !== undefined,
+    title: a.disabled ? `Not here: ${a.disabled}` : `Writes ${a.path} into the spec`,
+    onSelect: () => run(a),
+  }));
+}
 
 /** Every proper ancestor of each pointer ("/a/b/0" → "", "/a", "/a/b"), to open the tree down to it. */
 function ancestors(pointers: string[]): Set<string> {
@@ -26,8 +46,10 @@ function ancestors(pointers: string[]): Set<string> {
 
 /**
  * One sample page as a collapsible JSON tree, with the nodes that contentPath and explodeEntityPath
- * matched highlighted. Selecting an array offers to use it as the records or to explode it, which
- * writes the path into the spec (and so into the form and the JSON).
+ * matched highlighted. Every node offers the actions that fit it (records path, explode, token path,
+ * next-page pointer, end condition) from a menu; each writes the path into the spec as one undoable
+ * edit (and so into the form and the JSON) and says what it did. A selected array also shows its
+ * two record actions as buttons.
  */
 export function SampleTree() {
   const pages = useSpecStore((s) => s.samplePages);
@@ -35,12 +57,15 @@ export function SampleTree() {
   const setTreePageId = useSpecStore((s) => s.setTreePageId);
   const result = useSpecStore((s) => s.previewResult);
   const doc = useSpecStore((s) => s.doc);
-  const updateAt = useSpecStore((s) => s.updateAt);
+  const updateMany = useSpecStore((s) => s.updateMany);
+  const notify = useSpecStore((s) => s.notify);
   const okPages = pages.filter((p) => p.status === 'ok');
   const page = okPages.find((p) => p.id === treePageId) ?? okPages[0];
   const [loaded, setLoaded] = useState<{ pageId: string; value: JsonValue | undefined } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const pageId = page?.id ?? null;
   const tooBig = page !== undefined && page.size > TREE_MAX_BYTES;
@@ -71,13 +96,16 @@ export function SampleTree() {
   const model = result?.model;
   const attrs = (doc as { sourceSpec?: { attributes?: Record<string, unknown> } } | null)?.sourceSpec
     ?.attributes;
-  const isObj = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-  // Write where the spec keeps the path: a legacy string form stays a string; a missing one is created.
-  const setPath = (base: string, key: 'contentPath' | 'explodeEntityPath', path: string): void => {
-    const current = attrs?.[key];
-    if (isObj(current)) updateAt(`${base}/path`, path);
-    else if (typeof current === 'string') updateAt(base, path);
-    else updateAt(base, { path });
+  const actionCtx: TreeActionContext = {
+    sample: value ?? null,
+    attrs,
+    contentPath: model?.contentPath,
+    contentMatches: matches?.content ?? [],
+  };
+  const run = (action: TreeAction): void => {
+    if (action.disabled) return;
+    if (updateMany(action.edits)) notify(action.done, 'success');
+    else notify(`Could not write ${action.path}: fix the spec's JSON first`, 'error');
   };
 
   const ctx: TreeContext = {
@@ -92,13 +120,15 @@ export function SampleTree() {
       setExpanded(next);
     },
     select: setSelected,
+    menu: (target, at, opener) => setMenu({ target, at, opener }),
   };
 
   const sel = selected !== null && value !== undefined ? selected : null;
-  const explodePath =
-    sel !== null && model?.contentPath
-      ? explodePathFor(value ?? null, sel, matches?.content ?? [], wrapperName(model.contentPath))
-      : null;
+  const selValue = sel !== null && value !== undefined ? getAt(value, sel) : undefined;
+  const selActions =
+    selValue !== undefined && sel !== null ? treeActions({ pointer: sel, value: selValue }, actionCtx) : [];
+  const records = selActions.find((a) => a.id === 'records');
+  const explodeAction = selActions.find((a) => a.id === 'explode');
 
   return (
     <div className="pv-tree-wrap">
@@ -117,26 +147,21 @@ export function SampleTree() {
       {sel !== null && value !== undefined && (
         <div className="pv-tree-actions" role="group" aria-label="Selected array">
           <code>{sel || '(root)'}</code>
-          <button
-            type="button"
-            className="pv-button"
-            onClick={() => setPath(CONTENT_PATH, 'contentPath', contentPathFor(value, sel))}
-          >
-            Use as records
-          </button>
-          <button
-            type="button"
-            className="pv-button"
-            disabled={explodePath === null}
-            title={
-              explodePath === null
-                ? 'Only an array inside a record (a contentPath item) can be exploded'
-                : undefined
-            }
-            onClick={() => explodePath !== null && setPath(EXPLODE_PATH, 'explodeEntityPath', explodePath)}
-          >
-            Explode this array
-          </button>
+          {[records, explodeAction].map(
+            (a) =>
+              a && (
+                <button
+                  key={a.id}
+                  type="button"
+                  className="pv-button"
+                  disabled={a.disabled !== undefined}
+                  title={a.disabled ? `Not here: ${a.disabled}` : `Writes ${a.path}`}
+                  onClick={() => run(a)}
+                >
+                  {a.label}
+                </button>
+              ),
+          )}
         </div>
       )}
       {tooBig ? (
@@ -147,8 +172,17 @@ export function SampleTree() {
         <p className="pv-empty">Loading…</p>
       ) : (
         <div className="pv-tree" role="tree" aria-label="Sample page">
-          <TreeNode name="$" value={value} pointer={encodePointer([])} ctx={ctx} depth={0} />
+          <TreeNode name="$" value={value} pointer={encodePointer([])} path="$" ctx={ctx} depth={0} />
         </div>
+      )}
+      {menu && value !== undefined && (
+        <ContextMenu
+          label={`Actions for ${jsonPathAt(value, menu.target.pointer)}`}
+          at={menu.at}
+          opener={menu.opener}
+          onClose={closeMenu}
+          items={menuItems(treeActions(menu.target, actionCtx), run)}
+        />
       )}
     </div>
   );

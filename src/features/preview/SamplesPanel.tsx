@@ -3,6 +3,7 @@ import { useSpecStore } from '../../store';
 import { addSamples, clearSamples } from './previewService';
 import { SamplePageList } from './SamplePageList';
 import { ExampleSampleButton } from './ExampleSampleButton';
+import './sampleStore.css';
 
 /** Largest sample file read (BAD-INPUTS A8): a bigger one is refused by its size, never read. */
 export const MAX_SAMPLE_BYTES = 60 * 1024 * 1024;
@@ -36,6 +37,31 @@ function addFiles(list: FileList | null): void {
       );
   const ok = files.filter((f) => f.size <= MAX_SAMPLE_BYTES);
   if (ok.length) addSamples(ok.map((f) => ({ name: f.name, origin: 'file' as const, source: f })));
+}
+
+/**
+ * Says whether the pages are kept with the spec: restored after a reload or reopen, or not saved
+ * (storage full or unavailable: they stay in this tab only).
+ */
+function SampleStoreNote({ count }: { count: number }) {
+  const status = useSpecStore((s) => s.sampleStore);
+  const secretsKept = useSpecStore((s) => s.persistSecrets);
+  if (status.state === 'failed')
+    return (
+      <p className="pv-store-note pv-store-failed" role="alert">
+        <strong>Not saved.</strong> {status.message}
+      </p>
+    );
+  if (count === 0) return null;
+  const secrets = secretsKept ? ', password inputs included (you opted in)' : '; password inputs are not';
+  return (
+    <p className="pv-store-note pv-muted" role="status">
+      {status.state === 'restored' && status.pages
+        ? `Restored ${status.pages} page${status.pages === 1 ? '' : 's'} saved with this spec. `
+        : ''}
+      Pages and run inputs are saved with this spec in this browser{secrets}.
+    </p>
+  );
 }
 
 /**
@@ -174,6 +200,7 @@ export function SamplesPanel() {
         )}
         <span className="pv-muted pv-hint">or drop JSON files here</span>
       </div>
+      <SampleStoreNote count={count} />
       <SamplePageList />
       <div className="pv-paste">
         <label htmlFor="pv-paste-text">Paste a response of your API</label>

@@ -18,3 +18,16 @@ export function countsLine(r: RecordsSummary): string {
   if (r.truncated) parts.push(`the table shows the first ${formatCount(r.rowCount)}`);
   return parts.join('; ');
 }
+
+/**
+ * Why the records tab has no records: a refused `match()`/`search()` pattern or a stopped contentPath
+ * says so (issue 12 item 11: never a bare "0 records" that looks like a plain no-match).
+ */
+export function noRecordsLine(r: Pick<RecordsSummary, 'diagnostics'>): string {
+  const codes = new Set(r.diagnostics.map((d) => d.code));
+  if (codes.has('content-path-regex-refused'))
+    return 'No records: a match()/search() pattern in contentPath was refused, so its filter kept nothing (see the finding above).';
+  if (codes.has('content-path-budget'))
+    return 'No records: contentPath was stopped before it finished (see the finding above).';
+  return 'No records: contentPath matched nothing in the sample pages.';
+}

@@ -2,9 +2,41 @@ import { decodePointer, getAt, type JsonValue } from '@core';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A JSONPath segment for a key: `.name` when it is a plain name, else `['k\'ey']`. */
-function nameSegment(key: string): string {
-  return NAME.test(key) ? `.${key}` : `['${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+/** Escapes RFC 9535 requires inside a quoted name, beyond `\\` and `'` (control characters). */
+const CONTROL: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A JSONPath segment for a key: `.name` when it is a plain ASCII name, else the bracket form
+ * `['k\'ey']` (RFC 9535: `\\` and `'` escaped, control characters as `\n` or `\u001f`), so
+ * `@odata.nextLink`, `first name`, `a.b`, `2fa` and `` all stay one key.
+ */
+export function nameSegment(key: string): string {
+  if (NAME.test(key)) return `.${key}`;
+  let body = '';
+  for (const c of key) {
+    const code = c.charCodeAt(0);
+    body +=
+      c === '\\' || c === "'"
+        ? `\\${c}`
+        : code < 0x20
+          ? (CONTROL[c] ?? `\\u${code.toString(16).padStart(4, '0')}`)
+          : c;
+  }
+  return `['${body}']`;
+}
+
+/**
+ * The JSONPath of the node at `pointer` in a sample, with its array indices as they are (`[0]`):
+ * what a pagination path (token, next-page pointer, end condition) names, and what hover shows.
+ */
+export function jsonPathAt(sample: JsonValue, pointer: string): string {
+  let path = '$';
+  let node: JsonValue | undefined = sample;
+  for (const seg of decodePointer(pointer)) {
+    path += Array.isArray(node) ? `[${seg}]` : nameSegment(seg);
+    node = Array.isArray(node) ? node[Number(seg)] : node && typeof node === 'object' ? node[seg] : undefined;
+  }
+  return path;
 }
 
 /**

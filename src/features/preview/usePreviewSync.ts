@@ -3,6 +3,7 @@ import { useSpecStore } from '../../store';
 import type { SamplePage, SpecState } from '../../store';
 import { previewClient } from './previewService';
 import { toRunOptions } from './runOptions';
+import { specPayload } from '../../workers/specPayload';
 
 /**
  * Pause after the last change (spec, samples, run inputs) before the preview is recomputed. Short:
@@ -45,7 +46,7 @@ function requestPreview(): void {
   previewClient()
     .preview({
       revision: s.revision,
-      doc: s.doc,
+      ...specPayload(s),
       pageIds,
       run: toRunOptions(s.runInputs, s.previewResult?.model ?? null),
       matchPageId,

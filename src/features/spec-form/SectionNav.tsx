@@ -27,12 +27,20 @@ export function SectionNav() {
               >
                 <span className="sf-nav-title">{s.title}</span>
                 {c.errors > 0 && (
-                  <span className="sf-badge sf-badge-error" aria-label={plural(c.errors, 'error')}>
+                  <span
+                    className="sf-badge sf-badge-error"
+                    aria-label={plural(c.errors, 'error')}
+                    title={plural(c.errors, 'error')}
+                  >
                     {c.errors}
                   </span>
                 )}
                 {c.warnings > 0 && (
-                  <span className="sf-badge sf-badge-warning" aria-label={plural(c.warnings, 'warning')}>
+                  <span
+                    className="sf-badge sf-badge-warning"
+                    aria-label={plural(c.warnings, 'warning')}
+                    title={plural(c.warnings, 'warning')}
+                  >
                     {c.warnings}
                   </span>
                 )}

@@ -6,6 +6,7 @@ import {
   redoStep,
   undoStep,
   UNDO_CAP_NOTICE,
+  UNDO_SIZE_NOTICE,
   type EditKind,
   type History,
 } from '../history';
@@ -80,16 +81,17 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
   set,
   get,
 ) => {
-  /** Tells the user once per document when the undo cap first drops the oldest step. */
+  /** Tells the user once per document when the undo cap (steps or size) first drops the oldest step. */
   const announceCap = (before: History, after: History): void => {
     if (after.capped && !before.capped) get().notify(UNDO_CAP_NOTICE, 'info');
+    if (after.sizeCapped && !before.sizeCapped) get().notify(UNDO_SIZE_NOTICE, 'info');
   };
 
   /** Replaces the text as one recorded edit of `kind` (coalescing by `key`). */
   const commit = (next: string, kind: EditKind, key: string, extra: Partial<SpecState> = {}): void => {
     const s = get();
     if (next === s.text) return;
-    const history = recordEdit(s.history, s.text, `${kind}:${key}`, Date.now());
+    const history = recordEdit(s.history, s.text, next, `${kind}:${key}`, Date.now());
     set({ ...deriveFromText(next, s), history, ...extra });
     announceCap(s.history, history);
   };
@@ -105,7 +107,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     const fast = replaceScalarAt(s.text, s.doc, pointer, value);
     if (!fast) return false;
     if (fast.text === s.text) return true;
-    const history = recordEdit(s.history, s.text, `form:${pointer}`, Date.now());
+    const history = recordEdit(s.history, s.text, fast.text, `form:${pointer}`, Date.now(), fast.change);
     set({
       text: fast.text,
       doc: fast.doc,

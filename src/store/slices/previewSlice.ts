@@ -1,12 +1,21 @@
 import type { StateCreator } from 'zustand';
-import type { PreviewActions, PreviewState } from '../previewTypes';
+import type { PreviewActions, PreviewState, RunInputs } from '../previewTypes';
 import type { SpecState } from '../types';
 
-/** The preview's initial state: no samples, default run inputs. Nothing here is persisted. */
+/** Run inputs of a document that has none yet. */
+export function initialRunInputs(): RunInputs {
+  return { values: {}, authName: null, windowStart: '', windowEnd: '', backfill: false };
+}
+
+/**
+ * The preview's initial state: no samples, default run inputs. Nothing here is in the session: the
+ * sample pages and run inputs are stored per document in IndexedDB (features/preview/docSamples.ts).
+ */
 export function initialPreviewState(): PreviewState {
   return {
     samplePages: [],
-    runInputs: { values: {}, authName: null, windowStart: '', windowEnd: '', backfill: false },
+    sampleStore: { state: 'idle' },
+    runInputs: initialRunInputs(),
     previewTab: 'samples',
     treePageId: null,
     previewResult: null,
@@ -49,6 +58,12 @@ export const createPreviewSlice: StateCreator<Full, [], [], PreviewState & Previ
   },
 
   clearSamplePages: () => set({ samplePages: [], treePageId: null }),
+
+  setSampleStore: (status) => {
+    const now = get().sampleStore;
+    if (now.state !== status.state || now.pages !== status.pages || now.message !== status.message)
+      set({ sampleStore: status });
+  },
 
   setRunInputs: (patch) => set({ runInputs: { ...get().runInputs, ...patch } }),
 

@@ -5,18 +5,8 @@ export function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Structural equality of two JSON values (key order ignored); `undefined` equals only itself. */
-export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => deepEqual(item, b[i]));
-  }
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
-}
+/** Structural equality of two JSON values (key order ignored): the core's. */
+export { jsonEqual as deepEqual } from '@core';
 
 /** Own property of an object value, or undefined when `value` is not an object or lacks the key. */
 export function prop(value: JsonValue | undefined, key: string): JsonValue | undefined {

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useSpecStore } from '../../store';
+
+/** The note, said in the title bar after a reload restored an edited session. */
+export const UNDO_AFTER_RELOAD_NOTE = 'Undo history starts fresh after a reload';
+
+/**
+ * Undo history lives in memory only: after a reload restored an edited spec, the title bar says that
+ * the undo steps of before the reload are gone (until the next edit gives Undo something to do, or
+ * another spec is opened).
+ */
+export function UndoAfterReloadNote() {
+  // At the first render the session is already restored (synchronously, from localStorage): an
+  // edited text with an empty undo stack is a session that came back from a reload.
+  const [restoredDoc] = useState(() => {
+    const s = useSpecStore.getState();
+    return s.text !== s.loadedText && s.history.past.length === 0 ? s.docId : null;
+  });
+  const shown = useSpecStore(
+    (s) => restoredDoc !== null && s.docId === restoredDoc && s.history.past.length === 0,
+  );
+  if (!shown) return null;
+  return (
+    <span className="muted small" role="note">
+      {UNDO_AFTER_RELOAD_NOTE}
+    </span>
+  );
+}

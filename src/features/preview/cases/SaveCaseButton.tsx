@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useSpecStore } from '../../../store';
+import { saveCaseFromPreview } from './casesService';
+
+/**
+ * **Save as test case**: the current sample pages, run inputs (secrets left out), window and backfill,
+ * with the current output as the expected result. Mounted in the Requests tab's header.
+ */
+export function SaveCaseButton() {
+  const [busy, setBusy] = useState(false);
+  const ready = useSpecStore((s) => s.previewResult !== null && s.casesDocId === s.docId);
+  const save = (): void => {
+    setBusy(true);
+    void saveCaseFromPreview()
+      .then((r) => {
+        if (!r.ok) useSpecStore.getState().notify(`Not saved as a test case: ${r.message}`, 'error');
+      })
+      .finally(() => setBusy(false));
+  };
+  return (
+    <button
+      type="button"
+      className="pv-button"
+      disabled={!ready || busy}
+      onClick={save}
+      title="Keep these sample pages, run inputs and the current output as a regression case (Tests tab)"
+    >
+      {busy ? 'Saving…' : 'Save as test case'}
+    </button>
+  );
+}
