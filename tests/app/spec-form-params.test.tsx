@@ -77,7 +77,7 @@ describe('user inputs table with 2,000 inputs (issue 8, C9)', () => {
   it('shows the rows in view; scrolled to row 1,500, an edit rewrites only that description', async () => {
     const { updateAt, container } = setup(withInputs(2000), 'userInputs');
     expect(screen.getByRole('note').textContent).toMatch(/^2,000 parameters: only the rows in view/);
-    const rows = () => container.querySelectorAll('[role=group][aria-label^="Parameter input_"]');
+    const rows = () => container.querySelectorAll('[role=row][aria-label^="Parameter input_"]');
     expect(rows().length).toBeGreaterThan(3);
     expect(rows().length).toBeLessThan(30);
     const scroller = container.querySelector('.sf-param-scroll') as HTMLElement;

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { joinPointer, type JsonObject, type JsonValue } from '@core';
 import { useFieldEvents, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
@@ -18,6 +18,62 @@ import { KeyInput } from './KeyInput';
 import { Notice, preview } from './Notice';
 
 const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
+
+/** Column headers of a ParamsTable, in the order of a row's cells ("Header name": auth credentials only). */
+export const PARAM_COLUMNS = [
+  'Name',
+  'Type',
+  'Required',
+  'Secret',
+  'Hidden',
+  'Title',
+  'Description',
+  'Format',
+  'Default',
+  'Allowed values',
+  'Header name',
+  'Remove',
+  'Problems',
+] as const;
+
+/**
+ * One cell of a row. It carries the grid area (`sf-param-<area>`), so the control inside fills it and
+ * the row's grid layout is that of the controls themselves.
+ */
+function Cell({ area, children }: { area: string; children: ReactNode }) {
+  return (
+    <div role="cell" className={`sf-param-cell sf-param-${area}`}>
+      {children}
+    </div>
+  );
+}
+
+/** A checkbox cell of a row ("required", "secret", "hidden"), named `<name> is <word>`. */
+function Flag(props: {
+  area: string;
+  word: string;
+  name: string;
+  id?: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <Cell area={props.area}>
+      <label className="sf-check">
+        <input
+          id={props.id}
+          type="checkbox"
+          aria-label={`${props.name} is ${props.word}`}
+          checked={props.checked}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        {props.word}
+      </label>
+    </Cell>
+  );
+}
 
 /** Table-wide actions; stable across renders so that rows can be memoised. */
 export interface ParamActions {
@@ -50,8 +106,8 @@ export const ParamRow = memo(function ParamRow(props: ParamRowProps) {
   const events = useFieldEvents();
   const id = fieldId(pointer);
   return (
-    <div className="sf-param" role="group" aria-label={`Parameter ${name}`}>
-      <div className="sf-param-name">
+    <div className="sf-param" role="row" aria-rowindex={index + 2} aria-label={`Parameter ${name}`}>
+      <div role="rowheader" className="sf-param-cell sf-param-name">
         <KeyInput
           id={id}
           value={name}
@@ -65,24 +121,26 @@ export const ParamRow = memo(function ParamRow(props: ParamRowProps) {
       {isObject(decl) ? (
         <ParamCells {...props} decl={decl} readOnly={frozen} />
       ) : (
-        <div className="sf-param-wide">
+        <Cell area="wide">
           <Notice pointer={pointer}>
             <code>{preview(decl)}</code> is not a schema object — edit in JSON.
           </Notice>
-        </div>
+        </Cell>
       )}
-      <button
-        type="button"
-        className="sf-button sf-button-quiet sf-param-remove"
-        aria-label={`Remove parameter ${name}`}
-        disabled={frozen}
-        onClick={() => actions.remove(name)}
-      >
-        ✕
-      </button>
-      <div className="sf-param-wide">
+      <Cell area="remove">
+        <button
+          type="button"
+          className="sf-button sf-button-quiet"
+          aria-label={`Remove parameter ${name}`}
+          disabled={frozen}
+          onClick={() => actions.remove(name)}
+        >
+          ✕
+        </button>
+      </Cell>
+      <Cell area="wide">
         <FieldDiagnostics pointer={pointer} />
-      </div>
+      </Cell>
     </div>
   );
 }, sameRow);
@@ -125,137 +183,135 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
   const defaultShown = defaultText(decl['default']);
   return (
     <>
-      <select
-        id={idOf('type')}
-        className="form-control sf-input sf-param-type"
-        aria-label={`Type of ${name}`}
-        value={type}
-        disabled={readOnly}
-        onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
-        {...focus}
-        {...blur}
-      >
-        {!TYPES.includes(type) && <option value={type}>{type === '' ? '—' : type}</option>}
-        {TYPES.map((t) => (
-          <option key={t}>{t}</option>
-        ))}
-      </select>
-      <label className="sf-check sf-param-req">
-        <input
-          type="checkbox"
-          aria-label={`${name} is required`}
-          checked={props.required}
-          disabled={readOnly || !props.requiredEditable}
-          onChange={(e) => props.actions.setRequired(name, e.target.checked)}
-        />
-        required
-      </label>
-      <label className="sf-check sf-param-secret">
-        <input
-          type="checkbox"
-          aria-label={`${name} is secret`}
-          checked={format === 'password'}
+      <Cell area="type">
+        <select
+          id={idOf('type')}
+          className="form-control sf-input"
+          aria-label={`Type of ${name}`}
+          value={type}
           disabled={readOnly}
-          onChange={(e) => {
-            if (e.target.checked) set('format', 'password');
-            else if (format === 'password') set('format', undefined);
-          }}
-        />
-        secret
-      </label>
-      <label className="sf-check sf-param-hidden">
-        <input
-          id={fieldId(joinPointer(pointer, 'uiAttributes', 'hidden'))}
-          type="checkbox"
-          aria-label={`${name} is hidden`}
-          checked={hidden === true}
-          disabled={readOnly || (hidden !== undefined && typeof hidden !== 'boolean')}
-          onChange={(e) => setNested('uiAttributes', 'hidden', e.target.checked ? true : undefined)}
-        />
-        hidden
-      </label>
-      {(['title', 'description'] as const).map((key) => (
-        <input
-          key={key}
-          placeholder={key === 'title' ? 'Title' : 'Description'}
-          id={idOf(key)}
-          className={`form-control sf-input sf-param-${key}`}
-          aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
-          value={text(key)}
-          readOnly={readOnly}
-          onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
+          onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
           {...focus}
           {...blur}
-        />
-      ))}
-      <select
-        id={idOf('format')}
-        className="form-control sf-input sf-param-format"
-        aria-label={`Format of ${name}`}
-        value={format}
-        disabled={readOnly || (decl['format'] !== undefined && typeof decl['format'] !== 'string')}
-        onChange={(e) => set('format', e.target.value === '' ? undefined : e.target.value)}
-        {...focus}
-        {...blur}
-      >
-        <option value="">no format</option>
-        {format !== '' && !(PARAM_FORMATS as readonly string[]).includes(format) && <option>{format}</option>}
-        {PARAM_FORMATS.map((f) => (
-          <option key={f}>{f}</option>
-        ))}
-      </select>
-      {defaultShown === null ? (
-        <span className="sf-help sf-param-default">default: edit in JSON</span>
-      ) : (
-        <DraftInput
-          id={idOf('default')}
-          className="form-control sf-input sf-param-default"
-          ariaLabel={`Default of ${name}`}
-          placeholder="Default"
-          value={defaultShown}
-          readOnly={readOnly}
-          onCommit={(t) => set('default', parseDefault(t, decl['type']))}
-          onFocus={events.onFocus}
-          onBlur={events.onBlur}
-        />
-      )}
-      {enumShown === null ? (
-        <span className="sf-help sf-param-enum">enum: edit in JSON</span>
-      ) : (
-        <DraftInput
-          id={idOf('enum')}
-          className="form-control sf-input sf-param-enum"
-          ariaLabel={`Allowed values of ${name}`}
-          placeholder="Allowed values (a, b, c)"
-          value={enumShown}
-          readOnly={readOnly}
-          onCommit={(t) => set('enum', parseEnum(t, decl['type']))}
-          onFocus={events.onFocus}
-          onBlur={events.onBlur}
-        />
-      )}
-      {props.headerNames &&
-        (header === undefined || typeof header === 'string' ? (
+        >
+          {!TYPES.includes(type) && <option value={type}>{type === '' ? '—' : type}</option>}
+          {TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </Cell>
+      <Flag
+        area="req"
+        word="required"
+        name={name}
+        checked={props.required}
+        disabled={readOnly || !props.requiredEditable}
+        onChange={(on) => props.actions.setRequired(name, on)}
+      />
+      <Flag
+        area="secret"
+        word="secret"
+        name={name}
+        checked={format === 'password'}
+        disabled={readOnly}
+        onChange={(on) => {
+          if (on) set('format', 'password');
+          else if (format === 'password') set('format', undefined);
+        }}
+      />
+      <Flag
+        area="hidden"
+        word="hidden"
+        name={name}
+        id={fieldId(joinPointer(pointer, 'uiAttributes', 'hidden'))}
+        checked={hidden === true}
+        disabled={readOnly || (hidden !== undefined && typeof hidden !== 'boolean')}
+        onChange={(on) => setNested('uiAttributes', 'hidden', on ? true : undefined)}
+      />
+      {(['title', 'description'] as const).map((key) => (
+        <Cell key={key} area={key}>
           <input
-            id={fieldId(joinPointer(pointer, 'restAttributes', 'headerParamName'))}
-            className="form-control sf-input sf-param-header"
-            aria-label={`Header name of ${name}`}
-            placeholder="Sent in header (restAttributes.headerParamName)"
-            value={header ?? ''}
+            placeholder={key === 'title' ? 'Title' : 'Description'}
+            id={idOf(key)}
+            className="form-control sf-input"
+            aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
+            value={text(key)}
             readOnly={readOnly}
-            onChange={(e) =>
-              setNested(
-                'restAttributes',
-                'headerParamName',
-                e.target.value === '' ? undefined : e.target.value,
-              )
-            }
+            onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
             {...focus}
             {...blur}
           />
-        ) : (
-          <span className="sf-help sf-param-header">header name: edit in JSON</span>
-        ))}
+        </Cell>
+      ))}
+      <Cell area="format">
+        <select
+          id={idOf('format')}
+          className="form-control sf-input"
+          aria-label={`Format of ${name}`}
+          value={format}
+          disabled={readOnly || (decl['format'] !== undefined && typeof decl['format'] !== 'string')}
+          onChange={(e) => set('format', e.target.value === '' ? undefined : e.target.value)}
+          {...focus}
+          {...blur}
+        >
+          <option value="">no format</option>
+          {format !== '' && !(PARAM_FORMATS as readonly string[]).includes(format) && (
+            <option>{format}</option>
+          )}
+          {PARAM_FORMATS.map((f) => (
+            <option key={f}>{f}</option>
+          ))}
+        </select>
+      </Cell>
+      {(
+        [
+          ['default', 'Default', 'Default', defaultShown, parseDefault],
+          ['enum', 'Allowed values', 'Allowed values (a, b, c)', enumShown, parseEnum],
+        ] as const
+      ).map(([key, label, placeholder, shown, parse]) => (
+        <Cell key={key} area={key}>
+          {shown === null ? (
+            <span className="sf-help">{key}: edit in JSON</span>
+          ) : (
+            <DraftInput
+              id={idOf(key)}
+              className="form-control sf-input"
+              ariaLabel={`${label} of ${name}`}
+              placeholder={placeholder}
+              value={shown}
+              readOnly={readOnly}
+              onCommit={(t) => set(key, parse(t, decl['type']))}
+              onFocus={events.onFocus}
+              onBlur={events.onBlur}
+            />
+          )}
+        </Cell>
+      ))}
+      {props.headerNames && (
+        <Cell area="header">
+          {header === undefined || typeof header === 'string' ? (
+            <input
+              id={fieldId(joinPointer(pointer, 'restAttributes', 'headerParamName'))}
+              className="form-control sf-input"
+              aria-label={`Header name of ${name}`}
+              placeholder="Sent in header (restAttributes.headerParamName)"
+              value={header ?? ''}
+              readOnly={readOnly}
+              onChange={(e) =>
+                setNested(
+                  'restAttributes',
+                  'headerParamName',
+                  e.target.value === '' ? undefined : e.target.value,
+                )
+              }
+              {...focus}
+              {...blur}
+            />
+          ) : (
+            <span className="sf-help">header name: edit in JSON</span>
+          )}
+        </Cell>
+      )}
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { getAt, joinPointer, type JsonValue } from '@core';
 import { useSpecStore } from '../../../store';
 import { useDoc, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { freshKey, isObject, prop, renameKey } from '../model/json';
 import { declarationWrite } from '../model/placeholders';
 import { Notice } from './Notice';
-import { ParamRow, type ParamActions, type ParamRowProps } from './ParamRow';
+import { PARAM_COLUMNS, ParamRow, type ParamActions, type ParamRowProps } from './ParamRow';
 import { VirtualParamRows } from './VirtualParamRows';
 
 /**
@@ -84,6 +84,7 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
     };
   }, [specPointer, propsPtr, reqPtr, write, writeMany]);
 
+  const captionId = useId();
   const reqList = Array.isArray(required) && required.every((r) => typeof r === 'string') ? required : null;
   const reqSet = useMemo(() => new Set(requiredList(doc, specPointer)), [doc, specPointer]);
 
@@ -115,26 +116,46 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
   const virtual = rows.length > VIRTUALIZE_PARAMS_ABOVE;
 
   return (
-    <div className="sf-table-block" role="group" aria-label={caption}>
-      <h4 className="sf-subtitle">{caption}</h4>
+    <div className="sf-table-block">
+      <h4 className="sf-subtitle" id={captionId}>
+        {caption}
+      </h4>
       {virtual && (
         <p className="sf-help" role="note">
           {rows.length.toLocaleString('en-US')} parameters: only the rows in view are shown (more than{' '}
           {VIRTUALIZE_PARAMS_ABOVE}); scroll the list, or find a name in the JSON view.
         </p>
       )}
-      {rows.length === 0 && <p className="sf-help">No parameters declared.</p>}
-      {virtual ? (
-        <VirtualParamRows
-          count={rows.length}
-          rowProps={rowProps}
-          indexOf={(pointer) => indexUnder(pointer, propsPtr, rows)}
-        />
+      {rows.length === 0 ? (
+        <p className="sf-help">No parameters declared.</p>
       ) : (
-        rows.map((_, i) => {
-          const p = rowProps(i);
-          return p && <ParamRow key={i} {...p} />;
-        })
+        // A table for assistive technology (column headers, the name as row header); the rows keep
+        // their grid layout. Virtualised, the table tells its full row count (+1: the header row).
+        <div role="table" aria-labelledby={captionId} aria-rowcount={virtual ? rows.length + 1 : undefined}>
+          <div role="rowgroup" className="sf-visually-hidden">
+            <div role="row" aria-rowindex={1}>
+              {PARAM_COLUMNS.filter((c) => headerNames || c !== 'Header name').map((c) => (
+                <span role="columnheader" key={c}>
+                  {c}
+                </span>
+              ))}
+            </div>
+          </div>
+          {virtual ? (
+            <VirtualParamRows
+              count={rows.length}
+              rowProps={rowProps}
+              indexOf={(pointer) => indexUnder(pointer, propsPtr, rows)}
+            />
+          ) : (
+            <div role="rowgroup">
+              {rows.map((_, i) => {
+                const p = rowProps(i);
+                return p && <ParamRow key={i} {...p} />;
+              })}
+            </div>
+          )}
+        </div>
       )}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
         Add parameter

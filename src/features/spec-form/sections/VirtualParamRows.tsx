@@ -18,7 +18,7 @@ interface VirtualParamRowsProps {
 /**
  * The rows of a long ParamsTable in their own scroller: only the rows in view (plus a few) are in
  * the DOM, each measured once rendered. A diagnostic revealed under a row off screen scrolls to it
- * and focuses its field.
+ * and focuses its field. Each row carries its `aria-rowindex` (ParamRow), the table its `aria-rowcount`.
  */
 export function VirtualParamRows({ count, rowProps, indexOf }: VirtualParamRowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -50,14 +50,15 @@ export function VirtualParamRows({ count, rowProps, indexOf }: VirtualParamRowsP
 
   const items = virtualizer.getVirtualItems();
   return (
-    <div className="sf-param-scroll" ref={scroller}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+    <div className="sf-param-scroll" role="rowgroup" ref={scroller}>
+      <div role="none" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const p = rowProps(item.index);
           return (
             p && (
               <div
                 key={item.index}
+                role="none"
                 className="sf-param-slot"
                 data-index={item.index}
                 ref={virtualizer.measureElement}
