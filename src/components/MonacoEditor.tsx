@@ -3,7 +3,8 @@ import { Editor, type OnMount } from '@monaco-editor/react';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
 import { Banner } from './Banner';
 import { guardKeyboardFocus, TAB_MODE_KEY, type KeyboardGuard } from './monacoKeyboard';
-import { useExternalText } from './useExternalText';
+import { useExternalText, type ExternalTextSync } from './useExternalText';
+import type { BasedReplacement } from '../lib/textDiff';
 import { useColorScheme } from './useColorScheme';
 import './monacoThemes';
 
@@ -33,7 +34,11 @@ export interface EditorReaders {
 export interface MonacoEditorProps {
   /** The text to show. Changes from outside are applied as minimal edits, never with setValue. */
   value: string;
-  onChange: (text: string) => void;
+  /**
+   * The new text, with the change that made it (and the text it applied to) when it was a single
+   * replacement of a text known here.
+   */
+  onChange: (text: string, change?: BasedReplacement) => void;
   onUndo: () => void;
   onRedo: () => void;
   markers: EditorMarker[];
@@ -129,6 +134,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   const [large, setLarge] = useState(value.length > LARGE_TEXT_CHARS);
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
   const keyboard = useRef<KeyboardGuard | null>(null);
+  /** The model's texts as useExternalText knows them (see there). */
+  const sync = useRef<ExternalTextSync | null>(null);
 
   useEffect(() => {
     callbacks.current = props;
@@ -144,11 +151,28 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const model = ed.getModel();
     if (!model) return;
     model.updateOptions({ tabSize: 2, insertSpaces: true });
-    const sub = ed.onDidChangeModelContent(() => {
+    const sub = ed.onDidChangeModelContent((e) => {
       // Before the JSON worker is asked anything about a huge paste (its requests are debounced).
       setLarge(applySizeMode(ed, model));
       if (applying.current) return;
-      callbacks.current.onChange(model.getValue());
+      // One change to a text known here: the new text is that text with the change spliced in (two
+      // slices of a flat string; the model's getValue() builds a rope of its pieces that every later
+      // reader has to flatten: ~8 ms for 1 MB). The length check catches anything else.
+      const base = sync.current?.before(e.versionId - 1) ?? null;
+      // A change holding a CR is read back from the model: Monaco normalises line ends in the model.
+      const c = e.changes.length === 1 && !e.changes[0]?.text.includes('\r') ? e.changes[0] : undefined;
+      const spliced =
+        c && base !== null
+          ? base.slice(0, c.rangeOffset) + c.text + base.slice(c.rangeOffset + c.rangeLength)
+          : null;
+      const text = spliced !== null && spliced.length === model.getValueLength() ? spliced : model.getValue();
+      sync.current?.seen(text);
+      callbacks.current.onChange(
+        text,
+        c && base !== null
+          ? { start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text, base }
+          : undefined,
+      );
     });
     const { KeyMod, KeyCode } = monaco;
     ed.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => callbacks.current.onUndo());
@@ -177,7 +201,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     });
   }, []);
 
-  useExternalText(editor, value, applying, true);
+  const externalText = useExternalText(editor, value, applying, true);
+  useEffect(() => {
+    sync.current = externalText;
+  }, [externalText]);
 
   useEffect(() => {
     const model = editor?.getModel();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { monaco } from '../lib/monaco';
 import { minimalReplacement } from './textDiff';
 
@@ -7,13 +7,19 @@ import { minimalReplacement } from './textDiff';
  * edit, never `setValue`, so the cursor, the selection and Monaco's undo stack survive. While the edit is
  * applied, `applyingRef.current` is true: the editor's change handler must ignore that event (echo guard).
  * With `undoStops`, the edit is its own undo step.
+ *
+ * Returns what the editor's change handler needs so a keystroke costs nothing in proportion to the
+ * text: `before(version)`, the model's text at `version` when known here (the text a change event's
+ * edit applied to), and `seen(text)`, the model's text the handler just read, so when it comes back
+ * as `value` (the store following the editor) it is recognised by identity, without reading or
+ * comparing the model's text.
  */
 export function useExternalText(
   editor: monaco.editor.IStandaloneCodeEditor | null,
   value: string,
   applyingRef: RefObject<boolean>,
   undoStops = false,
-): void {
+): ExternalTextSync {
   // The model's text as of its last version seen here: unchanged since, it is not read again (a
   // 5 MB model's getValue() costs tens of ms per form edit). The length check catches an edit whose
   // line endings the model normalised.
@@ -30,7 +36,8 @@ export function useExternalText(
         ? known.text
         : model.getValue();
     const r = minimalReplacement(current, value);
-    synced.current = { model, version: model.getVersionId(), text: current };
+    // Equal texts: `value` is kept (the store's string), so the next change's base is the store's text.
+    synced.current = { model, version: model.getVersionId(), text: r ? current : value };
     if (!r) return;
     const range = monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
     applyingRef.current = true;
@@ -55,4 +62,23 @@ export function useExternalText(
       applyingRef.current = false;
     }
   }, [value, editor, applyingRef, undoStops]);
+  return useMemo(
+    () => ({
+      seen: (text: string) => {
+        const model = editor?.getModel();
+        if (model) synced.current = { model, version: model.getVersionId(), text };
+      },
+      before: (version: number) => {
+        const known = synced.current;
+        const model = editor?.getModel();
+        return known !== null && known.model === model && known.version === version ? known.text : null;
+      },
+    }),
+    [editor],
+  );
+}
+
+export interface ExternalTextSync {
+  seen: (text: string) => void;
+  before: (version: number) => string | null;
 }

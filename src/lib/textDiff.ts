@@ -59,6 +59,47 @@ export function minimalReplacement(before: string, after: string): TextReplaceme
   return { start, end: endB, text: after.slice(start, endA) };
 }
 
+/**
+ * A replacement reported by an editor, with the text it was applied to (`base`): e.g. Monaco's change
+ * event and the model's text before it.
+ */
+export interface BasedReplacement extends TextReplacement {
+  base: string;
+}
+
+/**
+ * `hint` when it turns `before` into `after`; otherwise `minimalReplacement` of the two texts. The hint
+ * is trusted when it was made on `before` itself (`hint.base === before`: the same string object in the
+ * common case, compared in O(1)) and the lengths agree, so a keystroke in a 1 MB text is not compared
+ * character by character. A hint that splits a surrogate pair is not used.
+ */
+export function hintedReplacement(
+  before: string,
+  after: string,
+  hint: BasedReplacement | undefined,
+): TextReplacement | null {
+  if (before === after) return null;
+  if (hint !== undefined && holds(before, after, hint))
+    return { start: hint.start, end: hint.end, text: hint.text };
+  return minimalReplacement(before, after);
+}
+
+function holds(before: string, after: string, r: BasedReplacement): boolean {
+  const { start, end, text } = r;
+  if (r.base !== before || start < 0 || end < start || end > before.length) return false;
+  if (after.length !== before.length - (end - start) + text.length) return false;
+  if (
+    start > 0 &&
+    start < before.length &&
+    isHigh(before.charCodeAt(start - 1)) &&
+    isLow(before.charCodeAt(start))
+  )
+    return false;
+  if (end > 0 && end < before.length && isHigh(before.charCodeAt(end - 1)) && isLow(before.charCodeAt(end)))
+    return false;
+  return after.startsWith(text, start);
+}
+
 /** Applies a replacement (inverse check for tests and callers). */
 export function applyReplacement(text: string, r: TextReplacement): string {
   return text.slice(0, r.start) + r.text + text.slice(r.end);

@@ -6,7 +6,7 @@
  * 5 MB spec, 200 snapshots held ~2 GB and every form edit added ~10 MB of heap (issue 12 item 5). A
  * step costs what it changed, so a form edit adds a few bytes to the history.
  */
-import { minimalReplacement, noteReplacement } from '../lib/textDiff';
+import { minimalReplacement, noteReplacement, type TextReplacement } from '../lib/textDiff';
 
 export const COALESCE_MS = 1000;
 /** Undo steps kept per document; the oldest is dropped beyond it, and the user is told once. */
@@ -96,7 +96,11 @@ export const emptyHistory = (): History => makeHistory('', { undo: [], redo: [],
 
 /** The change turning `before` into `after` (texts that differ), with its strings detached. */
 export function changeBetween(before: string, after: string): TextChange {
-  const r = minimalReplacement(before, after) ?? { start: 0, end: 0, text: '' };
+  return changeOf(before, minimalReplacement(before, after) ?? { start: 0, end: 0, text: '' });
+}
+
+/** The change that replacement `r` makes to `before`, with its strings detached. */
+export function changeOf(before: string, r: TextReplacement): TextChange {
   return { start: r.start, removed: detached(before.slice(r.start, r.end)), inserted: detached(r.text) };
 }
 

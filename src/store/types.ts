@@ -1,5 +1,6 @@
 import type { Diagnostic, JsonValue, ParseError, ParseWarning, SectionId } from '@core';
 import type { StorageIssue } from '../lib/storage';
+import type { BasedReplacement } from '../lib/textDiff';
 import type { CasesActions, CasesState } from './casesTypes';
 import type { History } from './history';
 import type { LiveActions, LiveState } from './liveTypes';
@@ -50,7 +51,12 @@ export interface PointerEdit {
 }
 
 export interface DocumentActions {
-  setText: (text: string) => void;
+  /**
+   * Replaces the text as typing. `hint`: the change that turns the current text into `text`, when
+   * the caller knows it (the JSON view: Monaco's change event, with the text it applied to), so no
+   * whole-text diff is needed; it is ignored when it does not hold (see `hintedReplacement`).
+   */
+  setText: (text: string, hint?: BasedReplacement) => void;
   updateAt: (pointer: string, value: JsonValue | undefined) => boolean;
   /**
    * Applies several writes, in order, as ONE user action: one text change and one undo step. All or

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { loadRegexEngine } from '@core';
+import { createModelElider } from './previewElide';
 import { createPreviewEngine } from './previewEngine';
 import type { PreviewRequest, PreviewWorkerMessage } from './previewProtocol';
 
@@ -8,13 +9,14 @@ import type { PreviewRequest, PreviewWorkerMessage } from './previewProtocol';
 // has to stop this worker.
 const post = (msg: PreviewWorkerMessage): void => self.postMessage(msg);
 const engine = createPreviewEngine((id, step) => post({ kind: 'step', id, step }));
+const elide = createModelElider();
 let latestPreview = 0;
 
 // JSONPath match()/search() need the linear-time regex engine, which core loads on request: loading
 // starts with the worker, and every job waits for it.
 const regexEngineReady = loadRegexEngine();
 const run = (msg: PreviewRequest): void => {
-  void regexEngineReady.then(() => engine.handle(msg)).then(post);
+  void regexEngineReady.then(() => engine.handle(msg)).then((out) => post(elide(out)));
 };
 
 self.onmessage = (e: MessageEvent<PreviewRequest>) => {

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '@core';
+import type { JsonObject, JsonValue, SpecModel } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
 import type { PreviewEngine } from './previewEngine';
 import {
@@ -9,6 +9,7 @@ import {
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
+  type PreviewWireResponse,
   type PreviewWorkerMessage,
   type RowsResult,
 } from './previewProtocol';
@@ -183,7 +184,22 @@ export function createPreviewClient(
   /** Set when a stopped worker could not be replaced: every request then fails with this message. */
   let broken: string | null = null;
 
+  /** The model of the last preview the current worker answered (it omits an equal one after it). */
+  let workerModel: SpecModel | null = null;
+  const withModel = (msg: PreviewWireResponse): PreviewResponse => {
+    if (msg.kind !== 'preview') return msg;
+    const { sameModel, model, ...rest } = msg.result;
+    if (!sameModel) {
+      workerModel = model;
+      return { ...msg, result: { ...rest, model } };
+    }
+    if (workerModel === null)
+      return { kind: 'error', id: msg.id, message: 'The preview lost its spec model.' };
+    return { ...msg, result: { ...rest, model: workerModel } };
+  };
+
   const attach = (w: WorkerLike): void => {
+    workerModel = null;
     w.onmessage = (e) => {
       const msg = e.data;
       if (msg.kind === 'step') {
@@ -193,7 +209,7 @@ export function createPreviewClient(
       posted.delete(msg.id);
       steps.delete(msg.id);
       watchdog.answered(msg.id);
-      settle(msg.id, msg.kind === 'skipped' ? null : msg);
+      settle(msg.id, msg.kind === 'skipped' ? null : withModel(msg));
     };
     w.onerror = () => {
       // The worker died (blocked by CSP, out of memory): fall back to the main thread for good. (A worker

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions } from '@core';
+import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions, SpecModel } from '@core';
 import type { PreviewResult } from '../store/previewTypes';
 import type { SpecPayload } from './specPayload';
 
@@ -72,6 +72,13 @@ export interface RowsResult {
   rows: Array<Array<JsonValue | undefined>>;
 }
 
+/**
+ * A preview result as the worker posts it: without the model when it equals the model of the
+ * previous preview this worker answered (`sameModel`); the client puts that one back.
+ */
+export type PreviewWireResult = Omit<PreviewResult, 'model'> &
+  ({ model: SpecModel; sameModel?: undefined } | { model?: undefined; sameModel: true });
+
 /** Messages the preview worker answers with (tagged with the request id). */
 export type PreviewResponse =
   | { kind: 'parseSample'; id: number; result: ParseSampleResult }
@@ -91,8 +98,12 @@ export type PreviewResponse =
  */
 export type PreviewProgress = { kind: 'step'; id: number; step: string } | { kind: 'skipped'; id: number };
 
+/** An answer as the worker posts it: a preview's model may be left out (see PreviewWireResult). */
+export type PreviewWireResponse =
+  Exclude<PreviewResponse, { kind: 'preview' }> | { kind: 'preview'; id: number; result: PreviewWireResult };
+
 /** Every message the preview worker posts. */
-export type PreviewWorkerMessage = PreviewResponse | PreviewProgress;
+export type PreviewWorkerMessage = PreviewWireResponse | PreviewProgress;
 
 /** The result type of each request kind. */
 export interface PreviewResultOf {

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { BLANK_SPEC, parseJson, type JsonValue, type ParseWarning } from '@core';
+import { hintedReplacement, type BasedReplacement } from '../../lib/textDiff';
 import {
+  changeOf,
   emptyHistory,
   recordEdit,
   redoStep,
@@ -88,10 +90,18 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
   };
 
   /** Replaces the text as one recorded edit of `kind` (coalescing by `key`). */
-  const commit = (next: string, kind: EditKind, key: string, extra: Partial<SpecState> = {}): void => {
+  const commit = (
+    next: string,
+    kind: EditKind,
+    key: string,
+    extra: Partial<SpecState> = {},
+    hint?: BasedReplacement,
+  ): void => {
     const s = get();
     if (next === s.text) return;
-    const history = recordEdit(s.history, s.text, next, `${kind}:${key}`, Date.now());
+    const r = hint === undefined ? null : hintedReplacement(s.text, next, hint);
+    const change = r === null ? undefined : changeOf(s.text, r);
+    const history = recordEdit(s.history, s.text, next, `${kind}:${key}`, Date.now(), change);
     set({ ...deriveFromText(next, s), history, ...extra });
     announceCap(s.history, history);
   };
@@ -131,7 +141,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
   return {
     ...initialDocumentState(),
 
-    setText: (text) => commit(text, 'type', '', { textEdited: true }),
+    setText: (text, hint) => commit(text, 'type', '', { textEdited: true }, hint),
 
     updateAt: (pointer, value: JsonValue | undefined) => {
       const s = get();
