@@ -56,7 +56,8 @@ async function fetchJsonText(url: string): Promise<string | null> {
 /**
  * "Load the example's sample": shown when the document came from a built-in example that has one.
  * It also fills the run inputs the user left empty with the example's demo values, so the simulated
- * run of a built-in example works at once (the values are visibly fake and never persisted).
+ * run of a built-in example works at once (the values are visibly fake; like any run input they are
+ * stored with the document, except secret ones).
  */
 export function ExampleSampleButton() {
   const origin = useSpecStore((s) => s.origin);
