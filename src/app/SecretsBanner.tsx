@@ -1,29 +1,14 @@
-import { useEffect, useState } from 'react';
 import { Banner } from '../components/Banner';
 import { useSpecStore } from '../store';
 import { secretPointersOf } from '../store/storableText';
-
-/** Quiet time after JSON typing before the banner looks for secret values again. */
-export const SECRETS_SETTLE_MS = 300;
+import { useSettledDoc } from '../store/useSettledDoc';
 
 /**
- * The document the banner looks at: the current one, except while the user types in the JSON view,
- * where it follows SECRETS_SETTLE_MS after the last keystroke. The walk for secret values covers the
- * whole document (~3 ms per keystroke on a 1 MB spec, issue 12 item 3); a form edit, an undo or a
- * load is seen at once (e.g. "Remove them from the spec" hides the banner immediately).
+ * Quiet time after JSON typing before the banner looks for secret values again: the walk covers the
+ * whole document (~3 ms per keystroke on a 1 MB spec, issue 12 item 3). Form edits, undo and loads are
+ * seen at once (e.g. "Remove them from the spec" hides the banner immediately).
  */
-function useSettledDoc() {
-  const doc = useSpecStore((s) => s.doc);
-  const typing = useSpecStore((s) => s.history.lastKey?.startsWith('type:') === true);
-  const [settled, setSettled] = useState(doc);
-  if (!typing && settled !== doc) setSettled(doc);
-  useEffect(() => {
-    if (!typing || settled === doc) return;
-    const timer = setTimeout(() => setSettled(doc), SECRETS_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [doc, typing, settled]);
-  return typing ? settled : doc;
-}
+export const SECRETS_SETTLE_MS = 300;
 
 /** How many pointers the banner lists before "…". */
 const LISTED = 3;
@@ -35,7 +20,7 @@ const LISTED = 3;
  * edit. Once opted in, a small note lets the user stop.
  */
 export function SecretsBanner() {
-  const pointers = secretPointersOf(useSettledDoc());
+  const pointers = secretPointersOf(useSettledDoc(SECRETS_SETTLE_MS, true));
   const persist = useSpecStore((s) => s.persistSecrets);
   const setPersist = useSpecStore((s) => s.setPersistSecrets);
   const updateMany = useSpecStore((s) => s.updateMany);

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { connectionSpecSchema } from '@core';
 import { useSpecStore } from '../../store';
-import { selectDoc } from '../../store/selectors';
+import { useSettledDoc } from '../../store/useSettledDoc';
 import { findJsonOnlyKeys } from './jsonOnlyKeys';
 
 /**
@@ -12,12 +12,7 @@ export const JSON_ONLY_NOTE_DELAY_MS = 300;
 
 /** "This spec has fields shown only in JSON", with the first few of them, when there are any. */
 export function JsonOnlyNote() {
-  const current = useSpecStore(selectDoc);
-  const [doc, setDoc] = useState(current);
-  useEffect(() => {
-    const t = setTimeout(() => setDoc(current), JSON_ONLY_NOTE_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [current]);
+  const doc = useSettledDoc(JSON_ONLY_NOTE_DELAY_MS);
   const keys = useMemo(() => findJsonOnlyKeys(doc, connectionSpecSchema), [doc]);
   const revealPointer = useSpecStore((s) => s.revealPointer);
   if (keys.length === 0) return null;
