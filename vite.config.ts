@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
+import { catalogPlugin } from './src/i18n/build/catalogPlugin.js';
 import { CSP, DEV_CSP } from './src/server/csp.js';
 
 /**
@@ -104,8 +105,20 @@ const BUILT_CLI = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), localApi(), connectionSpecSchemaFile()],
-  resolve: { alias: { '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) } },
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    localApi(),
+    connectionSpecSchemaFile(),
+    catalogPlugin(fileURLToPath(new URL('.', import.meta.url))),
+  ],
+  resolve: {
+    alias: {
+      '@core': fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
+      // rjsf's Markdown renderer: a plain-text stand-in (see the file for why).
+      'markdown-to-jsx/react': fileURLToPath(new URL('./src/vendor/plainMarkdown.tsx', import.meta.url)),
+    },
+  },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 5000, sourcemap: false },
   server: { host: '127.0.0.1' },

@@ -116,7 +116,7 @@ export async function startBench(dist) {
     baseUrl,
     /** A fresh context (empty cache and storage) with the long-task probe installed. */
     async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
       profiles.push(context);
       await context.addInitScript(PROBE);
       const page = await context.newPage();

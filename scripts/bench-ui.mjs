@@ -53,6 +53,15 @@ if (ONLY.includes('a')) {
     '',
     null,
   );
+  // Two chunks per language (src/i18n): this one (what the first screen shows) loads before the first
+  // render; the rest ("later-…") after the first paint.
+  const catalogues = ['en', 'sv', 'fr', 'ko', 'zh-Hant'].map((l) => [l, lib.chunkGzip(DIST, `${l}-`)]);
+  report(
+    `   language catalogues, first part, gzip, largest (lazy; ${catalogues.map(([l, b]) => `${l} ${kb(b)}`).join(', ')})`,
+    kb(Math.max(...catalogues.map(([, b]) => b))),
+    '',
+    null,
+  );
 }
 
 const bench = await lib.startBench(DIST);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useLoadSpec } from '../features/import-export/StartMenu';
+import { t } from '../i18n';
 import { recordAdobeLink } from '../lib/library';
 import { useSpecStore } from '../store';
 
@@ -32,7 +33,7 @@ export function AdobeDialogs({ which, onClose, onBeforeLoad }: AdobeDialogsProps
           onClose={onClose}
           onOpen={(opened) => {
             onClose();
-            load(opened.text, 'file', `connection spec “${opened.name}” from Adobe`);
+            load(opened.text, 'file', t('app.adobe.openedLabel', { name: opened.name }));
             recordAdobeLink(useSpecStore.getState().docId, {
               connectionSpecId: opened.connectionSpecId,
               sandbox: opened.sandbox,
@@ -40,7 +41,7 @@ export function AdobeDialogs({ which, onClose, onBeforeLoad }: AdobeDialogsProps
               at: Date.now(),
             });
             notify(
-              `It came from Adobe (sandbox ${opened.sandbox}, id ${opened.connectionSpecId}): its id and Adobe’s fields are kept, so Publish to Adobe updates it (PUT).`,
+              t('app.adobe.openedNote', { sandbox: opened.sandbox, id: opened.connectionSpecId }),
               'info',
             );
           }}

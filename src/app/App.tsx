@@ -15,6 +15,7 @@ import { useTabPresence } from '../features/library/useTabPresence';
 import { useDocSamples } from '../features/preview/useDocSamples';
 import { useShareLinkOpener } from '../features/share/useShareLinkOpener';
 import { SpecForm } from '../features/spec-form/SpecForm';
+import { loadRestOfCatalogue, useT } from '../i18n';
 import { useSpecStore } from '../store';
 import { AppBanners } from './AppBanners';
 import { FirstRunChecklist } from './FirstRunChecklist';
@@ -39,13 +40,17 @@ function openSampleFile(text: string, name: string): void {
 /** The editor shell: top bar, banners, and the three panes (form, JSON, preview). */
 export function App() {
   useAppLifecycle();
+  const t = useT();
   // What the first paint need not wait for starts right after it: the validation worker (its chunk),
   // the regex engine's chunk (main-thread pattern checks answer "still loading" until it is in), and
   // the lazy panes below.
   const painted = useAfterFirstPaint();
   useDiagnosticsSync(painted);
   useEffect(() => {
-    if (painted) void loadRegexEngine();
+    if (!painted) return;
+    void loadRegexEngine();
+    // The messages of what the first paint did not show (preview, dialogs, …): src/i18n/locales.ts.
+    void loadRestOfCatalogue();
   }, [painted]);
   useLibraryAutosave();
   useTabPresence();
@@ -98,7 +103,7 @@ export function App() {
           panes={[
             {
               id: 'form',
-              label: 'Form',
+              label: t('app.app.paneForm'),
               defaultSize: 34,
               minSize: 340,
               content: (
@@ -119,17 +124,24 @@ export function App() {
                     <div className="json-pane">
                       <div className="pane-header">
                         <h2 className="panel-title">JSON</h2>
-                        <span className="muted small">connection spec · strict JSON</span>
+                        <span className="muted small">{t('app.app.jsonSubtitle')}</span>
                       </div>
                       <ParseErrorBanner />
-                      <Suspense fallback={<div className="loading">Loading editor…</div>}>
-                        {painted ? <JsonEditorPane /> : <div className="loading">Loading editor…</div>}
+                      <Suspense fallback={<div className="loading">{t('app.app.loadingEditor')}</div>}>
+                        {painted ? (
+                          <JsonEditorPane />
+                        ) : (
+                          <div className="loading">{t('app.app.loadingEditor')}</div>
+                        )}
                       </Suspense>
                     </div>
                   </Panel>
-                  <Separator className="split-handle split-handle-h" aria-label="Resize Problems panel" />
+                  <Separator
+                    className="split-handle split-handle-h"
+                    aria-label={t('app.app.resizeProblems')}
+                  />
                   <Panel id="problems-panel" defaultSize="28%" minSize={72} className="pane">
-                    <section id="problems" className="problems-pane" aria-label="Problems">
+                    <section id="problems" className="problems-pane" aria-label={t('app.app.problems')}>
                       <DiagnosticsPanel />
                     </section>
                   </Panel>
@@ -138,13 +150,13 @@ export function App() {
             },
             {
               id: 'preview',
-              label: 'Preview',
+              label: t('app.app.panePreview'),
               defaultSize: 28,
               minSize: 240,
               content: (
                 <div className="preview-pane">
-                  <Suspense fallback={<div className="loading">Loading preview…</div>}>
-                    {painted ? <PreviewPane /> : <div className="loading">Loading preview…</div>}
+                  <Suspense fallback={<div className="loading">{t('app.app.loadingPreview')}</div>}>
+                    {painted ? <PreviewPane /> : <div className="loading">{t('app.app.loadingPreview')}</div>}
                   </Suspense>
                 </div>
               ),
@@ -154,7 +166,7 @@ export function App() {
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a .json file to open it
+          {t('app.app.dropFile')}
         </div>
       )}
       <LibraryDialog open={libraryOpen} onClose={() => setLibraryOpen(false)} onBeforeLoad={beforeLoad} />

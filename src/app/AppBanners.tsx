@@ -5,6 +5,7 @@ import { RecoveryBanner } from '../features/library/RecoveryBanner';
 import { takeOverDocument } from '../features/library/tabLock';
 import { useOtherTabsOnThisDoc } from '../features/library/tabPresence';
 import { entryPersistsSecrets, markExported, readEntryText } from '../lib/library';
+import { t, useT } from '../i18n';
 import { useSpecStore } from '../store';
 import { specName } from '../store/selectors';
 import { SecretsBanner } from './SecretsBanner';
@@ -19,11 +20,12 @@ export function exportNow(): void {
   const file = specFileName(specName(s.doc));
   downloadText(file, s.text);
   markExported(s.docId);
-  s.notify(`Downloaded ${file}.`, 'success');
+  s.notify(t('app.banners.downloaded', { file }), 'success');
 }
 
 /** Storage problems (with Export offered), the "open in another tab" choice, and crash recovery. */
 export function AppBanners() {
+  useT();
   const issue = useSpecStore((s) => s.storageIssue);
   const otherTab = useSpecStore((s) => s.otherTab);
   const setStorageIssue = useSpecStore((s) => s.setStorageIssue);
@@ -43,7 +45,7 @@ export function AppBanners() {
           actions={
             offerExport ? (
               <button type="button" className="button" onClick={exportNow}>
-                Export
+                {t('app.banners.export')}
               </button>
             ) : undefined
           }
@@ -57,10 +59,10 @@ export function AppBanners() {
           actions={
             <>
               <button type="button" className="button" onClick={takeOverDocument}>
-                Take over here
+                {t('app.banners.takeOver')}
               </button>
               <button type="button" className="button" onClick={fork}>
-                Keep mine as a copy
+                {t('app.banners.keepCopy')}
               </button>
               <button
                 type="button"
@@ -71,21 +73,15 @@ export function AppBanners() {
                     loadDocument(text, 'library', { docId, persistSecrets: entryPersistsSecrets(docId) });
                 }}
               >
-                Load the saved version
+                {t('app.banners.loadSaved')}
               </button>
             </>
           }
         >
-          This spec is also open in another tab, which saves it. Changes here are not saved until you take
-          over (this tab&apos;s version then becomes the saved one) or keep them as a copy.
+          {t('app.banners.follower')}
         </Banner>
       )}
-      {!otherTab && sharing && (
-        <Banner tone="info">
-          This spec is also open in another tab. This tab saves it; the other tab&apos;s changes are not saved
-          unless it takes over.
-        </Banner>
-      )}
+      {!otherTab && sharing && <Banner tone="info">{t('app.banners.writer')}</Banner>}
       <RecoveryBanner />
     </>
   );

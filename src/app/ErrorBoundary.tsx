@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   children: ReactNode;
@@ -29,20 +30,26 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div className="crash" role="alert">
-        <h1>Something went wrong</h1>
-        <p>Spec Studio hit an unexpected error. Your spec is still autosaved in this browser.</p>
-        <pre>{this.state.error.message}</pre>
-        <div className="crash-actions">
-          <button type="button" className="button" onClick={this.download}>
-            Download my spec
-          </button>
-          <button type="button" className="button button-primary" onClick={() => location.reload()}>
-            Reload
-          </button>
-        </div>
-      </div>
-    );
+    return <CrashScreen message={this.state.error.message} onDownload={this.download} />;
   }
+}
+
+/** What a crash shows (a function component, so it follows the chosen language). */
+function CrashScreen({ message, onDownload }: { message: string; onDownload: () => void }) {
+  const t = useT();
+  return (
+    <div className="crash" role="alert">
+      <h1>{t('app.crash.title')}</h1>
+      <p>{t('app.crash.body')}</p>
+      <pre>{message}</pre>
+      <div className="crash-actions">
+        <button type="button" className="button" onClick={onDownload}>
+          {t('app.crash.download')}
+        </button>
+        <button type="button" className="button button-primary" onClick={() => location.reload()}>
+          {t('app.crash.reload')}
+        </button>
+      </div>
+    </div>
+  );
 }

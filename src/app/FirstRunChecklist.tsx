@@ -1,3 +1,4 @@
+import { useT } from '../i18n';
 import { lastExportedAt } from '../lib/library';
 import { useSpecStore } from '../store';
 import { selectTouched } from '../store/selectors';
@@ -19,10 +20,8 @@ function goTo(target: StepTarget): void {
   } else if ('preview' in target) {
     s.setPreviewTab(target.preview);
   } else {
-    const exportButton = [...document.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) =>
-      /^Export/.test(b.textContent ?? ''),
-    );
-    exportButton?.click();
+    // By its menu name, not its label (which is in the chosen language).
+    document.querySelector<HTMLButtonElement>('.toolbar button[data-menu="export"]')?.click();
   }
 }
 
@@ -32,6 +31,7 @@ function goTo(target: StepTarget): void {
  * dismissed (remembered); "Checklist" in the top bar brings it back.
  */
 export function FirstRunChecklist() {
+  const t = useT();
   const dismissed = useChecklistDismissed();
   const doc = useSpecStore((s) => s.doc);
   const touched = useSpecStore(selectTouched);
@@ -49,11 +49,13 @@ export function FirstRunChecklist() {
   const done = steps.filter((s) => s.done).length;
   const next = steps.find((s) => !s.done);
   return (
-    <section className="checklist" aria-label="Getting started checklist">
+    <section className="checklist" aria-label={t('app.checklist.ariaLabel')}>
       <span className="checklist-title">
-        Getting started{' '}
+        {t('app.checklist.title')}{' '}
         <span className="muted" data-testid="checklist-progress">
-          {done === steps.length ? 'all done' : `${done} of ${steps.length} done`}
+          {done === steps.length
+            ? t('app.checklist.allDone')
+            : t('app.checklist.progress', { done, total: steps.length })}
         </span>
       </span>
       <ol className="checklist-steps">
@@ -68,8 +70,12 @@ export function FirstRunChecklist() {
             <a
               href={hrefOf(step.target)}
               className={`checklist-step${step.done ? ' is-done' : ''}${step === next ? ' is-next' : ''}`}
-              aria-label={`${step.label}: ${step.done ? 'done' : 'to do'}. ${step.hint}`}
-              title={`${step.hint}${step.done ? ' (done)' : ''}`}
+              aria-label={t('app.checklist.stepAria', {
+                label: step.label,
+                done: step.done ? 'yes' : 'no',
+                hint: step.hint,
+              })}
+              title={t('app.checklist.stepTitle', { hint: step.hint, done: step.done ? 'yes' : 'no' })}
               onClick={(e) => {
                 e.preventDefault();
                 goTo(step.target);
@@ -86,8 +92,8 @@ export function FirstRunChecklist() {
       <button
         type="button"
         className="icon-button checklist-close"
-        aria-label="Hide the checklist"
-        title="Hide the checklist (Checklist in the top bar shows it again)"
+        aria-label={t('app.checklist.hide')}
+        title={t('app.checklist.hideTitle')}
         onClick={() => setChecklistDismissed(true)}
       >
         ×
@@ -98,11 +104,12 @@ export function FirstRunChecklist() {
 
 /** Top-bar button that brings a dismissed checklist back (absent while the checklist shows). */
 export function ChecklistReopenButton() {
+  const t = useT();
   const dismissed = useChecklistDismissed();
   if (!dismissed) return null;
   return (
     <button type="button" className="toolbar-button" onClick={() => setChecklistDismissed(false)}>
-      Checklist
+      {t('app.checklist.reopen')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { Banner } from '../components/Banner';
+import { t, useT } from '../i18n';
 import { useSpecStore } from '../store';
 import { secretPointersOf } from '../store/storableText';
 import { useSettledDoc } from '../store/useSettledDoc';
@@ -20,6 +21,7 @@ const LISTED = 3;
  * edit. Once opted in, a small note lets the user stop.
  */
 export function SecretsBanner() {
+  useT();
   const pointers = secretPointersOf(useSettledDoc(SECRETS_SETTLE_MS, true));
   const persist = useSpecStore((s) => s.persistSecrets);
   const setPersist = useSpecStore((s) => s.setPersistSecrets);
@@ -27,7 +29,6 @@ export function SecretsBanner() {
   const notify = useSpecStore((s) => s.notify);
   if (pointers.length === 0) return null;
   const n = pointers.length;
-  const what = n === 1 ? '1 secret value' : `${n} secret values`;
   const listed = `${pointers.slice(0, LISTED).join(', ')}${n > LISTED ? ', …' : ''}`;
   if (persist)
     return (
@@ -35,19 +36,19 @@ export function SecretsBanner() {
         tone="info"
         actions={
           <button type="button" className="button" onClick={() => setPersist(false)}>
-            Stop saving secrets
+            {t('app.secrets.stop')}
           </button>
         }
       >
-        This spec&apos;s {what} {n === 1 ? 'is' : 'are'} saved in this browser, as you chose.
+        {t('app.secrets.saved', { count: n })}
       </Banner>
     );
   const remove = (): void => {
     // The document now (the banner may still show the one from before the last keystrokes).
     const current = secretPointersOf(useSpecStore.getState().doc);
     if (updateMany(current.map((pointer) => ({ pointer, value: undefined }))))
-      notify(`Removed ${what} from the spec (Undo brings them back).`, 'success');
-    else notify('The secret values could not be removed: fix the JSON text first.', 'error');
+      notify(t('app.secrets.removed', { count: n }), 'success');
+    else notify(t('app.secrets.removeFailed'), 'error');
   };
   return (
     <Banner
@@ -55,16 +56,15 @@ export function SecretsBanner() {
       actions={
         <>
           <button type="button" className="button" onClick={() => setPersist(true)}>
-            Save them in this browser
+            {t('app.secrets.save')}
           </button>
           <button type="button" className="button" onClick={remove}>
-            Remove them from the spec
+            {t('app.secrets.remove')}
           </button>
         </>
       }
     >
-      This spec contains {what} ({listed}). They are kept out of this browser&apos;s storage; a reload
-      restores the spec without them.
+      {t('app.secrets.found', { count: n, listed })}
     </Banner>
   );
 }

@@ -1,5 +1,6 @@
 import type { JsonValue } from '@core';
 import { Banner } from '../components/Banner';
+import { useT } from '../i18n';
 import { useSpecStore } from '../store';
 
 /** The newest spec `version` whose meaning Spec Studio knows ("1.0" in every Adobe example). */
@@ -25,13 +26,12 @@ export function newerSpecVersion(doc: JsonValue): string | null {
  * downgraded or stripped: the text stays the truth, and the form writes only the fields the user edits.
  */
 export function SpecVersionBanner() {
+  const t = useT();
   const newer = useSpecStore((s) => newerSpecVersion(s.doc));
   if (newer === null) return null;
   return (
     <Banner tone="warning">
-      This spec says version {JSON.stringify(newer)}, newer than the version {KNOWN_SPEC_VERSION} Spec Studio
-      understands. It is kept exactly as written (nothing is downgraded or removed), but checks and the
-      preview follow version {KNOWN_SPEC_VERSION} rules and may not fit it.
+      {t('app.specVersion.newer', { version: JSON.stringify(newer), known: KNOWN_SPEC_VERSION })}
     </Banner>
   );
 }

@@ -4,6 +4,8 @@ import { DiagnosticsCounts } from '../features/diagnostics/DiagnosticsCounts';
 import { ExportMenu } from '../features/import-export/ExportMenu';
 import { UndoAfterReloadNote } from '../features/library/UndoAfterReloadNote';
 import { StartMenu, type OpenSample } from '../features/import-export/StartMenu';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useSpecStore } from '../store';
 import { selectCanRedo, selectCanUndo, selectSaveStatus, selectSpecName } from '../store/selectors';
 import { AdobeDialogs } from './AdobeDialogs';
@@ -22,6 +24,7 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 
 /** App name, spec name, Start / Export / Library, undo and redo, and the problem counts. */
 export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSample }: TopBarProps) {
+  const t = useT();
   const name = useSpecStore(selectSpecName);
   const saveStatus = useSpecStore(selectSaveStatus);
   const canUndo = useSpecStore(selectCanUndo);
@@ -45,12 +48,12 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         </span>
         <UndoAfterReloadNote />
       </div>
-      <nav className="toolbar" aria-label="Spec actions">
+      <nav className="toolbar" aria-label={t('app.topBar.actions')}>
         <StartMenu onBeforeLoad={onBeforeLoad} onOpenSample={onOpenSample} onAdobe={setAdobe} />
         <AdobeDialogs which={adobe} onClose={() => setAdobe(null)} onBeforeLoad={onBeforeLoad} />
         <ExportMenu />
         <button type="button" className="toolbar-button" onClick={onOpenLibrary}>
-          Library
+          {t('app.topBar.library')}
         </button>
         <ChecklistReopenButton />
         <ChangesButton />
@@ -58,8 +61,8 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         <button
           type="button"
           className="icon-button"
-          aria-label="Undo"
-          title={`Undo (${mod}Z)`}
+          aria-label={t('app.topBar.undo')}
+          title={t('app.topBar.undoTitle', { keys: mod + 'Z' })}
           disabled={!canUndo}
           onClick={undo}
         >
@@ -68,8 +71,8 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         <button
           type="button"
           className="icon-button"
-          aria-label="Redo"
-          title={`Redo (${mod}Shift+Z)`}
+          aria-label={t('app.topBar.redo')}
+          title={t('app.topBar.redoTitle', { keys: mod + 'Shift+Z' })}
           disabled={!canRedo}
           onClick={redo}
         >
@@ -77,6 +80,8 @@ export function TopBar({ onBeforeLoad, onOpenLibrary, onShowProblems, onOpenSamp
         </button>
         <span className="topbar-divider" aria-hidden="true" />
         <DiagnosticsCounts onActivate={onShowProblems} />
+        <span className="topbar-divider" aria-hidden="true" />
+        <LanguageSwitch />
       </nav>
     </header>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export interface BannerProps {
   tone: 'info' | 'warning' | 'error';
@@ -9,6 +10,7 @@ export interface BannerProps {
 
 /** A full-width message strip; errors and warnings are announced to screen readers. */
 export function Banner({ tone, children, actions, onDismiss }: BannerProps) {
+  const t = useT();
   return (
     <div className={`banner banner-${tone}`} role={tone === 'info' ? 'status' : 'alert'}>
       <span className={`banner-icon banner-icon-${tone}`} aria-hidden="true">
@@ -17,7 +19,12 @@ export function Banner({ tone, children, actions, onDismiss }: BannerProps) {
       <div className="banner-text">{children}</div>
       {actions && <div className="banner-actions">{actions}</div>}
       {onDismiss && (
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('app.banner.dismiss')}
+          onClick={onDismiss}
+        >
           ×
         </button>
       )}

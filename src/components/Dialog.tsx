@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export interface DialogProps {
   open: boolean;
@@ -11,6 +12,7 @@ export interface DialogProps {
 
 /** A modal dialog on the native <dialog> element (focus trap, Escape and backdrop come with it). */
 export function Dialog({ open, title, onClose, children, footer, wide }: DialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -39,7 +41,12 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
         <>
           <header className="dialog-header">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('app.dialog.close')}
+              onClick={onClose}
+            >
               ×
             </button>
           </header>

@@ -60,8 +60,21 @@ function MenuItems({ items, close }: { items: MenuItem[]; close: (refocus: boole
   ));
 }
 
-/** A button opening a keyboard-navigable menu (WAI-ARIA menu button pattern). */
-export function MenuButton({ label, items, icon }: { label: string; items: MenuItem[]; icon?: string }) {
+/**
+ * A button opening a keyboard-navigable menu (WAI-ARIA menu button pattern). `name` (not shown) marks
+ * the button as `data-menu` so code can find it whatever the language of its label.
+ */
+export function MenuButton({
+  label,
+  items,
+  icon,
+  name,
+}: {
+  label: string;
+  items: MenuItem[];
+  icon?: string;
+  name?: string;
+}) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -90,6 +103,7 @@ export function MenuButton({ label, items, icon }: { label: string; items: MenuI
         ref={button}
         type="button"
         className="toolbar-button"
+        data-menu={name}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
+import { useT } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { MARKER_OWNER, monaco, SPEC_MODEL_URI } from '../lib/monaco';
 import { Banner } from './Banner';
 import { guardKeyboardFocus, TAB_MODE_KEY, type KeyboardGuard } from './monacoKeyboard';
@@ -127,6 +129,7 @@ function disposeStaleModel(m: typeof monaco): void {
  */
 export default function MonacoEditor(props: MonacoEditorProps) {
   const { value, markers, reveal, ariaLabel } = props;
+  const t = useT();
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
   const applying = useRef(false);
   const callbacks = useRef(props);
@@ -246,9 +249,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     <>
       {large && (
         <Banner tone="info">
-          Large document ({(value.length / 1_000_000).toFixed(1)} million characters): syntax colouring,
-          folding and the editor&apos;s own JSON checks are off to keep the page responsive. The spec is still
-          parsed and checked in the Problems panel.
+          {t('app.editor.large', {
+            millions: formatNumber(value.length / 1_000_000, {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
+          })}
         </Banner>
       )}
       <Editor
@@ -259,7 +265,7 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         options={options}
         beforeMount={disposeStaleModel}
         onMount={onMount}
-        loading={<div className="loading">Loading editor…</div>}
+        loading={<div className="loading">{t('app.app.loadingEditor')}</div>}
         height="auto"
         wrapperProps={{ className: 'monaco-host' }}
       />
@@ -267,14 +273,14 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         type="button"
         className="link-button small monaco-tab-hint"
         data-testid="tab-mode-hint"
-        title={`What the Tab key does in the JSON editor (click or ${TAB_MODE_KEY} to switch)`}
+        title={t('app.editor.tabHintTitle', { key: TAB_MODE_KEY })}
         disabled={!editor}
         aria-pressed={tabMovesFocus}
         onClick={() => keyboard.current?.toggleTabMode()}
       >
         {tabMovesFocus
-          ? `Tab moves focus (${TAB_MODE_KEY}: Tab indents)`
-          : `Tab indents · ${TAB_MODE_KEY}: Tab moves focus · Esc then Tab leaves the editor`}
+          ? t('app.editor.tabMovesFocus', { key: TAB_MODE_KEY })
+          : t('app.editor.tabIndents', { key: TAB_MODE_KEY })}
       </button>
     </>
   );

@@ -1,5 +1,6 @@
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export interface Pane {
   id: string;
@@ -23,6 +24,7 @@ export function SplitPanes({ panes, id }: { panes: Pane[]; id: string }) {
 }
 
 function PaneWithSeparator({ pane, last }: { pane: Pane; last: boolean }) {
+  const t = useT();
   return (
     <>
       <Panel id={pane.id} defaultSize={`${pane.defaultSize}%`} minSize={pane.minSize} className="pane">
@@ -30,7 +32,9 @@ function PaneWithSeparator({ pane, last }: { pane: Pane; last: boolean }) {
           {pane.content}
         </section>
       </Panel>
-      {!last && <Separator className="split-handle" aria-label={`Resize ${pane.label} pane`} />}
+      {!last && (
+        <Separator className="split-handle" aria-label={t('app.splitPanes.resize', { pane: pane.label })} />
+      )}
     </>
   );
 }

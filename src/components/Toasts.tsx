@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 
 export interface ToastItem {
   id: number;
@@ -18,6 +19,7 @@ export function Toasts({ toasts, onDismiss }: { toasts: ToastItem[]; onDismiss: 
 }
 
 function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: number) => void }) {
+  const t = useT();
   useEffect(() => {
     const ms = toast.tone === 'error' || toast.tone === 'warning' ? 8000 : 4000;
     const t = setTimeout(() => onDismiss(toast.id), ms);
@@ -29,7 +31,7 @@ function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: num
       <button
         type="button"
         className="icon-button"
-        aria-label="Dismiss notification"
+        aria-label={t('app.toasts.dismiss')}
         onClick={() => onDismiss(toast.id)}
       >
         ×

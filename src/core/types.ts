@@ -22,7 +22,15 @@ export interface Diagnostic {
   message: string;
   /** Stable machine code, e.g. `placeholder-undeclared`, for tests and quick fixes. */
   code?: string;
+  /**
+   * The values `message` is built from, by name, so a UI can word the finding in another language
+   * (its message for `code` with these parameters). Every code is listed in `DIAGNOSTIC_CODES`.
+   */
+  params?: DiagnosticParams;
 }
+
+/** The parameters of a diagnostic's message: text, numbers, or lists of text. */
+export type DiagnosticParams = Record<string, string | number | string[]>;
 
 /** Keep/skip/wrapper settings of `contentPath` or `explodeEntityPath`, after normalising. */
 export interface PathSpec {
@@ -133,8 +141,12 @@ export interface TextPosition {
 
 /** A parse failure with its location. */
 export interface ParseError extends TextPosition {
+  /** English, ending "at line L, column C" (the CLI prints it). */
   message: string;
   length: number;
+  /** Stable code (`json-…`, in DIAGNOSTIC_CODES) and the parameters of the message before "at line". */
+  code?: string;
+  params?: DiagnosticParams;
 }
 
 /** A non-fatal finding of the parser (duplicate keys, unsafe integers, ...). */
@@ -143,6 +155,8 @@ export interface ParseWarning extends TextPosition {
   length: number;
   pointer: string;
   code: 'duplicate-key' | 'unsafe-number' | 'bom';
+  /** The values `message` is built from (see `Diagnostic.params`). */
+  params?: DiagnosticParams;
 }
 
 export type ParseResult =

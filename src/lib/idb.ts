@@ -7,6 +7,7 @@
  * so callers keep the in-memory state and tell the user. Without IndexedDB (blocked, private mode) the
  * calls answer `{ ok: false, unavailable: true }`.
  */
+import { t } from '../i18n';
 
 export const IDB_NAME = 'spec-studio';
 export const IDB_VERSION = 1;
@@ -72,7 +73,7 @@ function run<T>(
   return open().then(
     (db) =>
       new Promise<IdbResult<T>>((resolve) => {
-        if (!db) return resolve(failure(new Error('IndexedDB is unavailable'), true));
+        if (!db) return resolve(failure(new Error(t('engine.idb.unavailable')), true));
         let tx: IDBTransaction;
         let req: IDBRequest | null = null;
         try {
@@ -82,7 +83,7 @@ function run<T>(
           return resolve(failure(err));
         }
         tx.oncomplete = () => resolve({ ok: true, value: (req?.result ?? undefined) as T });
-        tx.onabort = () => resolve(failure(tx.error ?? req?.error ?? new Error('transaction aborted')));
+        tx.onabort = () => resolve(failure(tx.error ?? req?.error ?? new Error(t('engine.idb.aborted'))));
         tx.onerror = () => undefined; // onabort follows and answers
       }),
   );

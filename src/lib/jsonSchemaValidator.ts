@@ -30,6 +30,7 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
+import { t } from '../i18n';
 import { hasPatterns, rewritePatterns, type PatternRewrite } from './schemaPatterns';
 
 /** Keywords whose output units only say "a subschema had errors" (the leaf units follow them). */
@@ -90,7 +91,7 @@ function explainSkipped(units: OutputUnit[], rewrite: PatternRewrite | null, dat
     if (unit.keyword !== 'pattern') continue;
     const value = valueAt(data, unit.instanceLocation);
     const why = typeof value === 'string' ? rewrite.skipped.get(value) : undefined;
-    if (why) unit.error = `String was not checked against its pattern: ${why}.`;
+    if (why) unit.error = t('engine.schema.patternNotChecked', { why });
   }
 }
 

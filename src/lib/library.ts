@@ -3,7 +3,16 @@
  * key per document text (`spec-studio:doc:<id>`). Failures are reported through lib/storage and
  * returned as values; unreadable data is kept under a backup key, never deleted.
  */
-import { keepCorrupt, readKey, removeKey, reportStorageIssue, STORAGE_PREFIX, writeKey } from './storage';
+import { t } from '../i18n';
+import {
+  keepCorrupt,
+  readKey,
+  removeKey,
+  reportStorageIssue,
+  storageIssue,
+  STORAGE_PREFIX,
+  writeKey,
+} from './storage';
 
 export const LIBRARY_KEY = `${STORAGE_PREFIX}library`;
 export const LIBRARY_VERSION = 1;
@@ -66,12 +75,11 @@ function readIndexState(): { entries: LibraryEntry[]; newer: boolean } {
   }
 }
 
-const NEWER_LIBRARY =
-  'The library was saved by a newer version of Spec Studio. It was left untouched and this version does not write to it; export your spec to keep it.';
+const newerLibrary = () => storageIssue('newer', () => t('engine.storage.newerLibrary'));
 
 function writeIndex(entries: LibraryEntry[]): boolean {
   if (libraryIsNewer()) {
-    reportStorageIssue({ kind: 'newer', message: NEWER_LIBRARY });
+    reportStorageIssue(newerLibrary());
     return false;
   }
   const index: IndexV1 = { version: LIBRARY_VERSION, entries };
@@ -110,7 +118,7 @@ export function saveEntry(
   options: { persistSecrets?: boolean } = {},
 ): boolean {
   if (libraryIsNewer()) {
-    reportStorageIssue({ kind: 'newer', message: NEWER_LIBRARY });
+    reportStorageIssue(newerLibrary());
     return false;
   }
   if (!writeKey(docKey(id), text)) return false;
@@ -143,7 +151,7 @@ export function duplicateEntry(id: string, newId: string, now = Date.now()): Lib
   const text = readEntryText(id);
   const src = readIndex().find((e) => e.id === id);
   if (text === null || !src) return null;
-  const name = `${src.name} (copy)`;
+  const name = t('engine.library.copyName', { name: src.name });
   const persistSecrets = src.persistSecrets === true;
   return saveEntry(newId, name, text, now, { persistSecrets })
     ? { id: newId, name, updatedAt: now, size: text.length, ...(persistSecrets ? { persistSecrets } : {}) }

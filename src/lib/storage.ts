@@ -3,6 +3,7 @@
  * exceeded, unreadable data) is reported to the listeners as a value and never thrown, so the
  * in-memory document is never lost because the disk said no.
  */
+import { t } from '../i18n';
 
 export const STORAGE_PREFIX = 'spec-studio:';
 
@@ -16,7 +17,8 @@ export type StorageIssueKind = 'unavailable' | 'quota' | 'corrupt' | 'newer' | '
 
 export interface StorageIssue {
   kind: StorageIssueKind;
-  message: string;
+  /** What happened, for people: in the language current when it is read (see {@link storageIssue}). */
+  readonly message: string;
   /** Key under which unreadable data was kept, when there was some. */
   backupKey?: string;
 }
@@ -24,8 +26,25 @@ export interface StorageIssue {
 type Listener = (issue: StorageIssue | null) => void;
 const listeners = new Set<Listener>();
 
-const UNAVAILABLE =
-  'Browser storage is unavailable (private mode or blocked site data): Spec Studio works in memory only. Nothing is saved when this tab closes; export your spec to keep it.';
+/**
+ * An issue whose `message` is `text()`, worked out each time it is read: a banner that shows it
+ * re-renders in the chosen language, however long ago the issue was reported.
+ */
+export function storageIssue(
+  kind: StorageIssueKind,
+  text: () => string,
+  backupKey?: string | null,
+): StorageIssue {
+  return {
+    kind,
+    get message() {
+      return text();
+    },
+    ...(backupKey ? { backupKey } : {}),
+  };
+}
+
+const unavailable = (): StorageIssue => storageIssue('unavailable', () => t('engine.storage.unavailable'));
 
 /**
  * Subscribes to storage problems; `null` means the last write succeeded again. A problem reported
@@ -70,13 +89,13 @@ function isQuotaError(e: unknown): boolean {
 export function readKey(key: string): string | null {
   const s = getLocalStorage();
   if (!s) {
-    report({ kind: 'unavailable', message: UNAVAILABLE });
+    report(unavailable());
     return null;
   }
   try {
     return s.getItem(key);
   } catch {
-    report({ kind: 'unavailable', message: UNAVAILABLE });
+    report(unavailable());
     return null;
   }
 }
@@ -85,7 +104,7 @@ export function readKey(key: string): string | null {
 export function writeKey(key: string, value: string): boolean {
   const s = getLocalStorage();
   if (!s) {
-    report({ kind: 'unavailable', message: UNAVAILABLE });
+    report(unavailable());
     return false;
   }
   try {
@@ -95,12 +114,8 @@ export function writeKey(key: string, value: string): boolean {
   } catch (e) {
     report(
       isQuotaError(e)
-        ? {
-            kind: 'quota',
-            message:
-              'Autosave failed: browser storage is full. Your work is still here in this tab; export it, or delete specs from the library to make room.',
-          }
-        : { kind: 'write-failed', message: 'Autosave failed: the browser refused to store the spec.' },
+        ? storageIssue('quota', () => t('engine.storage.quota'))
+        : storageIssue('write-failed', () => t('engine.storage.writeFailed')),
     );
     return false;
   }
@@ -112,7 +127,7 @@ export function removeKey(key: string): void {
   try {
     s?.removeItem(key);
   } catch {
-    report({ kind: 'write-failed', message: 'Could not remove an entry from browser storage.' });
+    report(storageIssue('write-failed', () => t('engine.storage.removeFailed')));
   }
 }
 
@@ -136,15 +151,18 @@ export function keepAside(key: string, raw: string): string | null {
  * Keeps unreadable data under a backup key (never deletes it) and reports it.
  * Returns the backup key, or null when even the backup could not be written.
  */
-export function keepCorrupt(key: string, raw: string, what: string): string | null {
+export function keepCorrupt(key: string, raw: string, what: 'work' | 'library'): string | null {
   const backupKey = keepAside(key, raw);
-  report({
-    kind: 'corrupt',
-    message: backupKey
-      ? `Saved ${what} could not be read, so Spec Studio started from defaults. The raw data was kept under "${backupKey}" in browser storage.`
-      : `Saved ${what} could not be read, and no backup copy could be written; it was left under "${key}".`,
-    ...(backupKey ? { backupKey } : {}),
-  });
+  report(
+    storageIssue(
+      'corrupt',
+      () =>
+        backupKey
+          ? t('engine.storage.corruptKept', { what, backupKey })
+          : t('engine.storage.corruptLeft', { what, key }),
+      backupKey,
+    ),
+  );
   return backupKey;
 }
 

@@ -6,22 +6,31 @@
  * 5 MB spec, 200 snapshots held ~2 GB and every form edit added ~10 MB of heap (issue 12 item 5). A
  * step costs what it changed, so a form edit adds a few bytes to the history.
  */
+import { t } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { minimalReplacement, noteReplacement, type TextReplacement } from '../lib/textDiff';
 
 export const COALESCE_MS = 1000;
 /** Undo steps kept per document; the oldest is dropped beyond it, and the user is told once. */
 export const MAX_HISTORY = 200;
 
-/** The notice shown when the oldest undo step is first dropped. */
-export const UNDO_CAP_NOTICE = `Undo keeps the last ${MAX_HISTORY} steps: older steps are no longer undoable.`;
+/** The notice shown when the oldest undo step is first dropped, in the current language. */
+export const undoCapNotice = (): string => t('engine.history.undoCap', { count: MAX_HISTORY });
+/** {@link undoCapNotice} in English (the language at start-up), for tests. */
+export const UNDO_CAP_NOTICE = undoCapNotice();
 /**
  * Characters the undo steps may hold together (removed + inserted text): steps of whole-text pastes
  * of a 5 MB spec hold 10 MB each. Beyond it the oldest steps are dropped (the newest is always kept),
  * and the user is told once.
  */
 export const MAX_HISTORY_CHARS = 50_000_000;
-/** The notice shown when the oldest undo step is first dropped for size. */
-export const UNDO_SIZE_NOTICE = `Undo keeps up to ${MAX_HISTORY_CHARS / 1_000_000} million characters of changes: older steps are no longer undoable.`;
+/** The notice shown when the oldest undo step is first dropped for size, in the current language. */
+export const undoSizeNotice = (): string =>
+  t('engine.history.undoSize', {
+    amount: formatNumber(MAX_HISTORY_CHARS, { notation: 'compact', compactDisplay: 'long' }),
+  });
+/** {@link undoSizeNotice} in English (the language at start-up), for tests. */
+export const UNDO_SIZE_NOTICE = undoSizeNotice();
 
 export type EditKind = 'type' | 'form' | 'other';
 

@@ -1,4 +1,4 @@
-import type { HttpRequest, LiveExchange, LiveStop } from '@core';
+import type { ConnectionTestResult, HttpRequest, LiveExchange, LiveStop } from '@core';
 
 /** One exchange as the main thread shows it; `errorBody` is the start of a non-2xx body (masked). */
 export interface LiveExchangeView extends LiveExchange {
@@ -25,11 +25,15 @@ export type LiveEvent =
   | LivePageEvent
   /** A wait begins (delayRequestMillis or a Retry-After): `ms` from now. */
   | { kind: 'wait'; runId: number; ms: number; why: 'delay' | 'retry-after' }
-  | { kind: 'stop'; runId: number; stop: LiveStop }
+  /**
+   * The run stopped. `failed`: the engine itself threw (a bug), with the error's text; the client then
+   * writes `stop.message` in the chosen language (the worker's is English).
+   */
+  | { kind: 'stop'; runId: number; stop: LiveStop; failed?: string }
   /** The command finished (after a step, a whole run, a connection test): the run waits for the next. */
   | { kind: 'idle'; runId: number }
   /** The connection test's verdict: ok or not, in words, with what to check. */
-  | { kind: 'tested'; runId: number; ok: boolean; message: string; hint: string }
+  | ({ kind: 'tested'; runId: number } & TestedConnection)
   /** The requests as really sent (secrets shown), by exchange number: only when the user reveals. */
   | { kind: 'revealed'; runId: number; requests: Array<[number, HttpRequest]> };
 
@@ -61,7 +65,7 @@ export interface LiveRunView {
   /** A wait under way (delayRequestMillis or Retry-After): when it ends (epoch ms) and why. */
   wait: { until: number; ms: number; why: 'delay' | 'retry-after' } | null;
   /** The connection test's verdict (for the run `runId`). */
-  tested: { ok: boolean; message: string; hint: string } | null;
+  tested: TestedConnection | null;
 }
 
 export interface LiveState {
@@ -83,3 +87,7 @@ export interface LiveActions {
   /** Marks every live page kept (they become ordinary sample pages). */
   keepLivePages: () => void;
 }
+
+/** A connection test's verdict (core `ConnectionTestResult` without the exchange). */
+export type TestedConnection = Pick<ConnectionTestResult, 'ok' | 'message' | 'hint'> &
+  Partial<Pick<ConnectionTestResult, 'code' | 'params' | 'hintCode'>>;

@@ -6,10 +6,12 @@ import {
   readKey,
   removeKey,
   reportStorageIssue,
+  storageIssue,
   writeKey,
   STORAGE_PREFIX,
   type StorageIssue,
 } from '../lib/storage';
+import { t } from '../i18n';
 import { deriveFromText, newDocId } from './slices/documentSlice';
 import { storableText } from './storableText';
 import type { LoadOrigin, SpecState } from './types';
@@ -134,9 +136,6 @@ export function toSession(s: SpecState): SessionV1 {
   return session;
 }
 
-const NEWER_SESSION =
-  'Your saved session was written by a newer version of Spec Studio. It was left untouched, and this tab does not autosave over it; export your work to keep it.';
-
 /**
  * Debounced, failure-tolerant storage for the persist middleware. Writes are held back (never
  * dropped) while the tab is not the writer of its document (another tab holds it), and refused for
@@ -169,7 +168,7 @@ class SessionStorage implements PersistStorage<SessionV1> {
     if (v.version > SESSION_VERSION) {
       this.newerOnDisk = true;
       this.cancel();
-      reportStorageIssue({ kind: 'newer', message: NEWER_SESSION });
+      reportStorageIssue(storageIssue('newer', () => t('engine.storage.newerSession')));
       return null;
     }
     if (migrateSession(v.state, v.version) === null) {
@@ -285,13 +284,12 @@ export const persistOptions: PersistOptions<SpecState, SessionV1> = {
       // A session that arrives after the user started working never replaces their work (E7): it is
       // set aside under a backup key instead, and the user is told.
       const backupKey = keepAside(SESSION_KEY, JSON.stringify({ version: SESSION_VERSION, state: session }));
-      const issue: StorageIssue = {
-        kind: 'kept',
-        message: backupKey
-          ? `Your previous session arrived after you started editing, so it did not replace your work; it was kept under "${backupKey}".`
-          : 'Your previous session arrived after you started editing, so it did not replace your work.',
-        ...(backupKey ? { backupKey } : {}),
-      };
+      const issue: StorageIssue = storageIssue(
+        'kept',
+        () =>
+          backupKey ? t('engine.storage.sessionKept', { backupKey }) : t('engine.storage.sessionNotReplaced'),
+        backupKey,
+      );
       reportStorageIssue(issue);
       // The middleware replaces the whole state with what merge returns: carry the issue along.
       return { ...current, storageIssue: issue };

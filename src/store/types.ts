@@ -57,6 +57,11 @@ export interface DocumentActions {
    * whole-text diff is needed; it is ignored when it does not hold (see `hintedReplacement`).
    */
   setText: (text: string, hint?: BasedReplacement) => void;
+  /**
+   * Parses a text whose parse was deferred (a keystroke in the JSON view of a text of
+   * DEFER_PARSE_CHARS or more parses after it is painted); a no-op when doc is up to date.
+   */
+  settleText: () => void;
   updateAt: (pointer: string, value: JsonValue | undefined) => boolean;
   /**
    * Applies several writes, in order, as ONE user action: one text change and one undo step. All or

@@ -1,4 +1,5 @@
 import { loadRegexEngine } from '@core';
+import { t } from '../i18n';
 import type { CaseRunResult, CasesRequest, CasesResponse, StoredCase } from './casesProtocol';
 import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
 import { specFromPayload, type SpecPayload } from './specPayload';
@@ -71,7 +72,7 @@ export function createCasesClient(
     const pending = [...waiting.entries()];
     waiting.clear();
     start();
-    const message = stoppedMessage('Running the test cases', 'cases', budgetMs);
+    const message = stoppedMessage(t('engine.step.cases'), 'cases', budgetMs);
     for (const [id, w] of pending)
       w.resolve(w.once || id === latest ? { ok: false, revision: w.revision, message } : null);
   };
@@ -84,7 +85,8 @@ export function createCasesClient(
       const revision = waiting.get(msg.id)?.revision ?? 0;
       if (msg.kind === 'run')
         answer(msg.id, { ok: true, revision: msg.revision, results: msg.results, ms: msg.ms });
-      else answer(msg.id, { ok: false, revision, message: `Running the test cases failed: ${msg.message}` });
+      else
+        answer(msg.id, { ok: false, revision, message: t('engine.cases.failed', { message: msg.message }) });
     };
     w.onerror = () => {
       worker = null;
@@ -93,7 +95,7 @@ export function createCasesClient(
       for (const [id, entry] of waiting)
         entry.resolve(
           entry.once || id === latest
-            ? { ok: false, revision: entry.revision, message: 'The test cases worker failed to start.' }
+            ? { ok: false, revision: entry.revision, message: t('engine.cases.workerFailed') }
             : null,
         );
       waiting.clear();
@@ -142,7 +144,7 @@ export function createCasesClient(
             id,
             r.kind === 'run'
               ? { ok: true, revision: r.revision, results: r.results, ms: r.ms }
-              : { ok: false, revision, message: `Running the test cases failed: ${r.message}` },
+              : { ok: false, revision, message: t('engine.cases.failed', { message: r.message }) },
           ),
         );
       }

@@ -1,6 +1,6 @@
 /** Runs the document's regression cases: a thin loop over core (the worker, or the main thread in tests). */
 import { compareCase, expectFrom, normalise, runCase, type JsonValue } from '@core';
-import type { CaseRunResult, StoredCase } from './casesProtocol';
+import type { CaseRunResult, CodedStop, StoredCase } from './casesProtocol';
 
 /** Each case against the spec `doc`: its diff, and the new expect when it fails or has none. */
 export function runCases(doc: JsonValue, cases: readonly StoredCase[]): CaseRunResult[] {
@@ -9,7 +9,10 @@ export function runCases(doc: JsonValue, cases: readonly StoredCase[]): CaseRunR
     try {
       const output = runCase(model, testCase, testCase.pages ?? []);
       const diff = compareCase(testCase.expect, output);
-      const result: CaseRunResult = { id, diff, stopMessage: output.stopMessage };
+      // The stop's code and values go along (read by the Cases tab, see CodedStop), to say it in any language.
+      const coded =
+        output.stopCode === undefined ? {} : { stopCode: output.stopCode, stopParams: output.stopParams };
+      const result: CaseRunResult & CodedStop = { id, diff, stopMessage: output.stopMessage, ...coded };
       if (!diff.pass || diff.compared.length === 0) result.actual = expectFrom(output, testCase.expect);
       return result;
     } catch (err) {

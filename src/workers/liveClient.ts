@@ -1,4 +1,5 @@
 import type { LiveSend } from '@core';
+import { t } from '../i18n';
 import type { LiveDriver } from './liveEngine';
 import type { LiveEvent, LiveRequest } from './liveProtocol';
 
@@ -28,6 +29,13 @@ export interface LiveClientOptions {
   driver?: LiveDriver;
 }
 
+/** An event with the words the worker cannot write (it has no language) in the chosen language. */
+function localised(event: LiveEvent): LiveEvent {
+  if (event.kind !== 'stop' || event.failed === undefined) return event;
+  const message = t('engine.live.failed', { message: event.failed });
+  return { ...event, stop: { ...event.stop, message } };
+}
+
 const defaultFactory = (): LiveWorkerLike =>
   new Worker(new URL('./live.worker.ts', import.meta.url), { type: 'module', name: 'live' });
 
@@ -50,12 +58,16 @@ export function createLiveClient(options: LiveClientOptions = {}): LiveClient {
   let engine: Promise<{ handle(msg: LiveRequest): Promise<void> }> | null = null;
   const mainEngine = () => {
     engine ??= Promise.all([import('./liveEngine'), import('./liveFetch')]).then(([e, f]) =>
-      e.createLiveEngine(options.send ?? f.createFetchSend(), (event) => listener(event), options.driver),
+      e.createLiveEngine(
+        options.send ?? f.createFetchSend(),
+        (event) => listener(localised(event)),
+        options.driver,
+      ),
     );
     return engine;
   };
   const attach = (w: LiveWorkerLike): void => {
-    w.onmessage = (e) => listener(e.data);
+    w.onmessage = (e) => listener(localised(e.data));
     w.onerror = () => {
       // The worker could not start (CSP, a failed load): run on the main thread from now on.
       w.terminate();

@@ -14,6 +14,7 @@ import {
   type LiveStepResult,
   type LiveStop,
   type SpecModel,
+  type ConnectionTestResult,
 } from '@core';
 import type { LiveEvent, LiveExchangeView, LiveRequest, LiveRunInput } from './liveProtocol';
 
@@ -35,7 +36,9 @@ export interface LiveDriver {
     options: LiveRunOptions,
     send: LiveSend,
     signal?: LiveAbortSignal,
-  ): Promise<{ ok: boolean; exchange?: LiveExchange; message: string; hint: string }>;
+  ): Promise<
+    Pick<ConnectionTestResult, 'ok' | 'exchange' | 'message' | 'hint'> & Partial<ConnectionTestResult>
+  >;
 }
 
 const coreDriver: LiveDriver = { startLiveRun, testConnection };
@@ -171,7 +174,17 @@ export function createLiveEngine(
     const r = await driver.testConnection(model, options(runId, input), recordingSend, controller.signal);
     controller = null;
     report(runId, r.exchange ? [r.exchange] : []);
-    emit({ kind: 'tested', runId, ok: r.ok, message: r.message, hint: r.hint });
+    const { ok, message, hint, code, params, hintCode } = r;
+    emit({
+      kind: 'tested',
+      runId,
+      ok,
+      message,
+      hint,
+      code,
+      ...(params ? { params } : {}),
+      ...(hintCode ? { hintCode } : {}),
+    });
     emit({ kind: 'idle', runId });
   };
 
@@ -187,6 +200,7 @@ export function createLiveEngine(
         kind: 'stop',
         runId: msg.runId,
         stop: { reason: 'network-error', message: `The live run failed: ${message}`, hint: '' },
+        failed: message,
       });
       emit({ kind: 'idle', runId: msg.runId });
     }

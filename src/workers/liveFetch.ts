@@ -61,7 +61,9 @@ function serverError(status: number, text: string, ms: number): LiveSendResult {
     return {
       ok: false,
       error: error as SendError,
-      message: message || `The request failed (${error}).`,
+      ...(message
+        ? { message }
+        : { message: `The request failed (${error}).`, code: 'fetch-failed', params: { error } }),
       ms: isObject(body) && typeof body.ms === 'number' ? body.ms : ms,
       ...(redirects.length > 0 ? { redirects } : {}),
     };
@@ -70,7 +72,19 @@ function serverError(status: number, text: string, ms: number): LiveSendResult {
     status === 403
       ? 'the local server refused the call (reload the page it printed: its secret changes each launch)'
       : `the local server answered ${status}`;
-  return { ok: false, error: 'network-error', message: `${message || why}.`.replace(/\.\.$/, '.'), ms };
+  // The server's own message is English data; a sentence of this page's has a code.
+  const coded: { code?: string; params?: { status?: number } } = message
+    ? {}
+    : status === 403
+      ? { code: 'fetch-server-refused', params: {} }
+      : { code: 'fetch-server-status', params: { status } };
+  return {
+    ok: false,
+    error: 'network-error',
+    message: `${message || why}.`.replace(/\.\.$/, '.'),
+    ms,
+    ...coded,
+  };
 }
 
 const NEWLINE = 0x0a;
@@ -88,6 +102,8 @@ export function readFetchAnswer(status: number, bytes: Uint8Array, ms: number): 
       ok: false,
       error: 'network-error',
       message: 'The local server answered in a form this page does not read (is it Spec Studio?).',
+      code: 'fetch-server-unreadable',
+      params: {},
       ms,
     };
   return {
@@ -122,11 +138,13 @@ export function createFetchSend(fetchImpl: typeof fetch = (...a) => fetch(...a),
     } catch (err) {
       const ms = performance.now() - t0;
       if (signal?.aborted || (err instanceof DOMException && err.name === 'AbortError'))
-        return { ok: false, error: 'aborted', message: 'Aborted.', ms };
+        return { ok: false, error: 'aborted', message: 'Aborted.', code: 'fetch-aborted', params: {}, ms };
       return {
         ok: false,
         error: 'network-error',
         message: 'The local server did not answer: is `spec-studio serve` still running?',
+        code: 'fetch-server-gone',
+        params: {},
         ms,
       };
     }

@@ -8,7 +8,7 @@ import type { PreviewRequest, PreviewWorkerMessage } from './previewProtocol';
 // Each step a preview starts is reported at once, so the client's watchdog knows what to name if it
 // has to stop this worker.
 const post = (msg: PreviewWorkerMessage): void => self.postMessage(msg);
-const engine = createPreviewEngine((id, step) => post({ kind: 'step', id, step }));
+const engine = createPreviewEngine((id, step, code) => post({ kind: 'step', id, step, code }));
 const elide = createModelElider();
 let latestPreview = 0;
 

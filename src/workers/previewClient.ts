@@ -1,4 +1,7 @@
 import type { JsonObject, JsonValue, SpecModel } from '@core';
+import { t } from '../i18n';
+import { diagnosticText } from '../i18n/diagnostics';
+import { formatNumber } from '../i18n/format';
 import type { PreviewResult } from '../store/previewTypes';
 import type { PreviewEngine } from './previewEngine';
 import {
@@ -9,9 +12,11 @@ import {
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
+  type PreviewStep,
   type PreviewWireResponse,
   type PreviewWorkerMessage,
   type RowsResult,
+  type ValueShape,
 } from './previewProtocol';
 import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
 
@@ -53,16 +58,110 @@ type Waiter = { key: string; resolve: (r: PreviewResponse | null) => void; rejec
 type Body<M> = M extends PreviewRequest ? Omit<M, 'id'> : never;
 
 /** What a request does, named for the user when the worker had to be stopped before its first step. */
-const REQUEST_STEP: Record<PreviewRequest['kind'], string> = {
-  parseSample: 'Parsing the sample page',
-  dropSample: 'Removing a sample page',
-  preview: 'Computing the preview',
-  rows: 'Loading rows of the records table',
-  record: 'Loading a record',
-  explain: 'Explaining a record',
-  export: 'Exporting the records',
-  sampleValue: 'Loading the sample page',
-};
+function requestStep(kind: PreviewRequest['kind']): string {
+  switch (kind) {
+    case 'parseSample':
+      return t('engine.step.parseSample');
+    case 'dropSample':
+      return t('engine.step.dropSample');
+    case 'preview':
+      return t('engine.step.preview');
+    case 'rows':
+      return t('engine.step.rows');
+    case 'record':
+      return t('engine.step.record');
+    case 'explain':
+      return t('engine.step.explain');
+    case 'export':
+      return t('engine.step.export');
+    case 'sampleValue':
+      return t('engine.step.sampleValue');
+  }
+}
+
+/** A step the worker reported, named in the chosen language. */
+function stepName(step: PreviewStep): string {
+  switch (step.code) {
+    case 'read-spec':
+      return t('engine.step.readSpec');
+    case 'flatten':
+      return t('engine.step.flatten', { count: step.pages });
+    case 'simulate':
+      return t('engine.step.simulate');
+    case 'highlight':
+      return t('engine.step.highlight');
+  }
+}
+
+/** "array of 12 items", "object with 4 keys", "string", in the chosen language. */
+function shapeText(shape: ValueShape): string {
+  switch (shape.type) {
+    case 'array':
+      return t('engine.sample.array', { count: shape.count });
+    case 'object':
+      return t('engine.sample.object', { count: shape.count });
+    case 'string':
+      return t('engine.sample.string');
+    case 'number':
+      return t('engine.sample.number');
+    case 'boolean':
+      return t('engine.sample.boolean');
+    case 'null':
+      return 'null';
+  }
+}
+
+/**
+ * A sample page's summary ("object with 4 keys + 2 headers") in the current language, from the
+ * `shape` and `headerCount` of its parse result (for a view that re-renders it on a language change).
+ */
+export function sampleSummaryText(shape: ValueShape, headerCount?: number): string {
+  const value = shapeText(shape);
+  return headerCount === undefined ? value : t('engine.sample.withHeaders', { value, count: headerCount });
+}
+
+/**
+ * A parse result with its words (summary, warnings, an envelope error) in the chosen language, from
+ * the values the worker sent with them (a result without them keeps the worker's words).
+ */
+function localised(r: ParseSampleResult): ParseSampleResult {
+  if (!r.ok) {
+    if (!r.problem) return r;
+    const p = r.problem;
+    const message =
+      p.code === 'no-body'
+        ? t('engine.envelope.noBody')
+        : p.code === 'headers-not-object'
+          ? t('engine.envelope.headersNotObject')
+          : t('engine.envelope.headerNotString', { name: p.name, value: p.value });
+    return { ...r, error: { ...r.error, message } };
+  }
+  const out = { ...r };
+  if (r.shape) out.summary = sampleSummaryText(r.shape, r.headerCount);
+  if (r.parseWarnings)
+    out.warnings = r.parseWarnings.map((w) =>
+      t('engine.sample.warning', {
+        line: String(w.line),
+        column: String(w.column),
+        message: diagnosticText(w),
+      }),
+    );
+  return out;
+}
+
+/** An export result with its note in the chosen language. */
+function localisedExport(r: ExportResult): ExportResult {
+  if (!r.omitted) return r;
+  const { kept, total } = r.omitted;
+  return {
+    ...r,
+    note: t('engine.export.csvColumns', {
+      kept: formatNumber(kept),
+      total: formatNumber(total),
+      left: total - kept,
+    }),
+  };
+}
 
 /**
  * Creates a client that runs the preview in a worker and correlates answers by id. Where `Worker`
@@ -90,8 +189,8 @@ export function createPreviewClient(
   const waiting = new Map<number, Waiter>();
   const pendingMessages = new Map<number, PreviewRequest>();
   const sources = new Map<string, { source: string | Blob; envelope: boolean }>();
-  /** The step each unanswered request reported last. */
-  const steps = new Map<number, string>();
+  /** The step each unanswered request reported last (its English words, and its code when sent). */
+  const steps = new Map<number, { step: string; code?: PreviewStep }>();
   /** Requests the current worker has not answered, in the order they were posted. */
   const posted = new Map<number, PreviewRequest>();
 
@@ -141,7 +240,14 @@ export function createPreviewClient(
   const onStuck = (): void => {
     const id = watchdog.oldest() ?? -1;
     const stuck = posted.get(id);
-    const step = steps.get(id) ?? (stuck ? REQUEST_STEP[stuck.kind] : 'A preview step');
+    const reported = steps.get(id);
+    const step = reported
+      ? reported.code
+        ? stepName(reported.code)
+        : reported.step
+      : stuck
+        ? requestStep(stuck.kind)
+        : t('engine.step.unknown');
     watchdog.reset();
     worker?.terminate();
     worker = null;
@@ -193,8 +299,7 @@ export function createPreviewClient(
       workerModel = model;
       return { ...msg, result: { ...rest, model } };
     }
-    if (workerModel === null)
-      return { kind: 'error', id: msg.id, message: 'The preview lost its spec model.' };
+    if (workerModel === null) return { kind: 'error', id: msg.id, message: t('engine.preview.modelLost') };
     return { ...msg, result: { ...rest, model: workerModel } };
   };
 
@@ -203,7 +308,7 @@ export function createPreviewClient(
     w.onmessage = (e) => {
       const msg = e.data;
       if (msg.kind === 'step') {
-        steps.set(msg.id, msg.step);
+        steps.set(msg.id, msg.code ? { step: msg.step, code: msg.code } : { step: msg.step });
         return watchdog.progress();
       }
       posted.delete(msg.id);
@@ -258,7 +363,7 @@ export function createPreviewClient(
     async parseSample(pageId, source, envelope = false) {
       sources.set(pageId, { source, envelope });
       const out = await pick(send({ kind: 'parseSample', pageId, source, envelope }), 'parseSample');
-      return out?.result ?? null;
+      return out ? localised(out.result) : null;
     },
     dropSample(pageId) {
       sources.delete(pageId);
@@ -277,7 +382,8 @@ export function createPreviewClient(
       return (await pick(send({ kind: 'explain', tableId, index }), 'explain'))?.result ?? null;
     },
     async exportTable(tableId, format) {
-      return (await pick(send({ kind: 'export', tableId, format }), 'export'))?.result ?? null;
+      const out = (await pick(send({ kind: 'export', tableId, format }), 'export'))?.result ?? null;
+      return out && localisedExport(out);
     },
     async sampleValue(pageId) {
       const out = await pick(send({ kind: 'sampleValue', pageId }), 'sampleValue');

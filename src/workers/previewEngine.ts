@@ -32,6 +32,7 @@ import {
   type PreviewInput,
   type PreviewRequest,
   type PreviewResponse,
+  type PreviewStep,
 } from './previewProtocol';
 
 /** The preview's state machine: parsed pages and the last table, behind one message handler. */
@@ -39,7 +40,7 @@ export interface PreviewEngine {
   handle(msg: PreviewRequest): Promise<PreviewResponse>;
 }
 
-export { describeValue, parseSampleText } from './previewParse';
+export { describeValue, parseSampleText, shapeOf } from './previewParse';
 
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,8 +83,25 @@ export function sampleMatches(model: SpecModel, pageId: string, body: JsonValue)
   return out;
 }
 
-/** Reports the step a request starts now (the worker forwards it to the client's watchdog). */
-export type StepReporter = (id: number, step: string) => void;
+/**
+ * Reports the step a request starts now (the worker forwards it to the client's watchdog): in English
+ * words, and as a value the client names in the chosen language.
+ */
+export type StepReporter = (id: number, step: string, code: PreviewStep) => void;
+
+/** A step's English words (the worker's record; the UI names `step` in the chosen language). */
+function stepWords(step: PreviewStep): string {
+  switch (step.code) {
+    case 'read-spec':
+      return 'Reading the spec';
+    case 'flatten':
+      return `Flattening ${step.pages === 1 ? 'the sample page' : `the ${step.pages} sample pages`}`;
+    case 'simulate':
+      return 'Simulating the run';
+    case 'highlight':
+      return 'Highlighting the matches in the sample tree';
+  }
+}
 
 /**
  * Creates an engine; the worker runs one, and the client runs one on the main thread without Worker.
@@ -101,19 +119,18 @@ export function createPreviewEngine(onStep: StepReporter = () => undefined): Pre
   } | null = null;
   let cache: { key: string; flat: FlattenResult; table: RecordTable } | null = null;
 
+  const step = (id: number, code: PreviewStep): void => onStep(id, stepWords(code), code);
+
   const preview = (id: number, input: PreviewInput): PreviewResponse => {
     const t0 = performance.now();
-    onStep(id, 'Reading the spec');
+    step(id, { code: 'read-spec' });
     const doc = specFromPayload(input);
     const { model, diagnostics: specDiagnostics } = normalise(doc);
     const pageIds = input.pageIds.filter((p) => pages.has(p));
     const bodies = pageIds.map((p) => pages.get(p) ?? null);
     const key = JSON.stringify([model.contentPath ?? null, model.explodeEntityPath ?? null, pageIds]);
     if (!cache || cache.key !== key) {
-      onStep(
-        id,
-        `Flattening ${bodies.length === 1 ? 'the sample page' : `the ${bodies.length} sample pages`}`,
-      );
+      step(id, { code: 'flatten', pages: bodies.length });
       const flat = flatten(model, bodies);
       cache = { key, flat, table: toTable(flat.records, { maxRows: MAX_TABLE_ROWS }) };
     }
@@ -130,10 +147,10 @@ export function createPreviewEngine(onStep: StepReporter = () => undefined): Pre
       const headers = input.headers?.[pageIds[i] ?? ''];
       return headers && Object.keys(headers).length > 0 ? { body, headers } : { body };
     });
-    onStep(id, 'Simulating the run');
+    step(id, { code: 'simulate' });
     const run = simulate(model, input.run, responses);
     const matchBody = input.matchPageId === null ? undefined : pages.get(input.matchPageId);
-    if (matchBody !== undefined) onStep(id, 'Highlighting the matches in the sample tree');
+    if (matchBody !== undefined) step(id, { code: 'highlight' });
     const matches =
       input.matchPageId !== null && matchBody !== undefined
         ? sampleMatches(model, input.matchPageId, matchBody)
@@ -234,7 +251,8 @@ export function createPreviewEngine(onStep: StepReporter = () => undefined): Pre
 
 /**
  * The records as NDJSON, or as the table view's CSV holding at most {@link MAX_CSV_COLUMNS} columns
- * (the CLI's cap); when columns are left out, `note` says how many, for the user.
+ * (the CLI's cap); when columns are left out, `omitted` says how many (and `note`, in English: the
+ * client writes it in the chosen language).
  */
 export function exportText(records: JsonValue[], format: 'csv' | 'ndjson'): ExportResult {
   if (format === 'ndjson') return { text: recordsToNdjson(records) };
@@ -247,5 +265,6 @@ export function exportText(records: JsonValue[], format: 'csv' | 'ndjson'): Expo
   return {
     text,
     note: `The CSV holds the first ${n(MAX_CSV_COLUMNS)} of ${n(table.columns.length)} columns; ${n(left)} are left out. Export NDJSON for every field.`,
+    omitted: { kept: MAX_CSV_COLUMNS, total: table.columns.length },
   };
 }

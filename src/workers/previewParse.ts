@@ -1,20 +1,45 @@
 import { locatePointer, parseJson, type JsonObject, type JsonValue, type ParseError } from '@core';
-import type { ParseSampleResult } from './previewProtocol';
+import type { EnvelopeProblem, ParseSampleResult, ValueShape } from './previewProtocol';
 
-/** "object with 4 keys", "array of 12 items", "string": what a parsed page holds, in a few words. */
+/**
+ * What a parsed page holds, as a value: this runs in the worker, which has no language; the client
+ * writes it in the chosen language (previewClient's `shapeText`).
+ */
+export function shapeOf(v: JsonValue): ValueShape {
+  if (Array.isArray(v)) return { type: 'array', count: v.length };
+  if (v === null) return { type: 'null' };
+  if (typeof v === 'object') return { type: 'object', count: Object.keys(v).length };
+  return { type: typeof v as 'string' | 'number' | 'boolean' };
+}
+
+/**
+ * "object with 4 keys", "array of 12 items", "string": what a parsed page holds, in a few English
+ * words (the worker's own record, like a diagnostic's `message`; the UI shows {@link shapeOf} in the
+ * chosen language).
+ */
 export function describeValue(v: JsonValue): string {
-  if (Array.isArray(v))
-    return `array of ${v.length.toLocaleString('en-US')} item${v.length === 1 ? '' : 's'}`;
-  if (v === null) return 'null';
-  if (typeof v === 'object') {
-    const n = Object.keys(v).length;
-    return `object with ${n.toLocaleString('en-US')} key${n === 1 ? '' : 's'}`;
-  }
-  return typeof v;
+  const shape = shapeOf(v);
+  const n = (x: number): string => x.toLocaleString('en-US');
+  if (shape.type === 'array') return `array of ${n(shape.count)} item${shape.count === 1 ? '' : 's'}`;
+  if (shape.type === 'object') return `object with ${n(shape.count)} key${shape.count === 1 ? '' : 's'}`;
+  return shape.type;
 }
 
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The English message of an envelope problem (the client shows it in the chosen language). */
+function envelopeMessage(problem: EnvelopeProblem): string {
+  const shape = 'an envelope is {"headers": {"name": "value", …}, "body": <the response body>}';
+  switch (problem.code) {
+    case 'no-body':
+      return `${shape}; this page has no "body"`;
+    case 'headers-not-object':
+      return `${shape}; "headers" is not an object`;
+    case 'header-not-string':
+      return `${shape}; header "${problem.name}" must be a string, not ${problem.value}`;
+  }
+}
 
 function errorAt(text: string, pointer: string, message: string): ParseError {
   const at = locatePointer(text, pointer);
@@ -31,21 +56,19 @@ function errorAt(text: string, pointer: string, message: string): ParseError {
 export function readEnvelope(
   text: string,
   value: JsonValue,
-): { ok: true; body: JsonValue; headers: Record<string, string> } | { ok: false; error: ParseError } {
-  const shape = 'an envelope is {"headers": {"name": "value", …}, "body": <the response body>}';
-  if (!isObject(value) || !Object.hasOwn(value, 'body'))
-    return { ok: false, error: errorAt(text, '', `${shape}; this page has no "body"`) };
+):
+  | { ok: true; body: JsonValue; headers: Record<string, string> }
+  | { ok: false; error: ParseError; problem: EnvelopeProblem } {
+  const fail = (pointer: string, problem: EnvelopeProblem) =>
+    ({ ok: false, error: errorAt(text, pointer, envelopeMessage(problem)), problem }) as const;
+  if (!isObject(value) || !Object.hasOwn(value, 'body')) return fail('', { code: 'no-body' });
   const raw = Object.hasOwn(value, 'headers') ? value.headers : {};
-  if (!isObject(raw))
-    return { ok: false, error: errorAt(text, '/headers', `${shape}; "headers" is not an object`) };
+  if (!isObject(raw)) return fail('/headers', { code: 'headers-not-object' });
   const headers: Record<string, string> = {};
   for (const [name, v] of Object.entries(raw)) {
     if (v === null || typeof v === 'object') {
       const pointer = `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      return {
-        ok: false,
-        error: errorAt(text, pointer, `header "${name}" must be a string, not ${JSON.stringify(v)}`),
-      };
+      return fail(pointer, { code: 'header-not-string', name, value: JSON.stringify(v) });
     }
     Object.defineProperty(headers, name.toLowerCase(), {
       value: String(v),
@@ -68,19 +91,41 @@ export function parseSampleText(
 ): { result: ParseSampleResult; value?: JsonValue } {
   // Duplicate-key and beyond-2^53 warnings at every size: the warnings pass is one linear scan.
   const r = parseJson(text);
-  const warnings = r.warnings.map((w) => `line ${w.line}, column ${w.column}: ${w.message}`);
+  const parseWarnings = r.warnings;
+  const warnings = parseWarnings.map((w) => `line ${w.line}, column ${w.column}: ${w.message}`);
   if (!r.ok) return { result: { pageId, ok: false, size: text.length, error: r.error } };
   if (!envelope) {
+    const shape = shapeOf(r.value);
     return {
-      result: { pageId, ok: true, size: text.length, summary: describeValue(r.value), warnings },
+      result: {
+        pageId,
+        ok: true,
+        size: text.length,
+        summary: describeValue(r.value),
+        shape,
+        warnings,
+        parseWarnings,
+      },
       value: r.value,
     };
   }
   const env = readEnvelope(text, r.value);
-  if (!env.ok) return { result: { pageId, ok: false, size: text.length, error: env.error } };
-  const summary = `${describeValue(env.body)} + ${Object.keys(env.headers).length} headers`;
+  if (!env.ok)
+    return { result: { pageId, ok: false, size: text.length, error: env.error, problem: env.problem } };
+  const headerCount = Object.keys(env.headers).length;
+  const summary = `${describeValue(env.body)} + ${headerCount} headers`;
   return {
-    result: { pageId, ok: true, size: text.length, summary, warnings, headers: env.headers },
+    result: {
+      pageId,
+      ok: true,
+      size: text.length,
+      summary,
+      shape: shapeOf(env.body),
+      headerCount,
+      warnings,
+      parseWarnings,
+      headers: env.headers,
+    },
     value: env.body,
   };
 }

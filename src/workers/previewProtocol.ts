@@ -1,4 +1,12 @@
-import type { JsonObject, JsonValue, ParseError, RecordExplanation, RunOptions, SpecModel } from '@core';
+import type {
+  JsonObject,
+  JsonValue,
+  ParseError,
+  ParseWarning,
+  RecordExplanation,
+  RunOptions,
+  SpecModel,
+} from '@core';
 import type { PreviewResult } from '../store/previewTypes';
 import type { SpecPayload } from './specPayload';
 
@@ -26,10 +34,15 @@ interface PreviewInputBase {
 }
 
 /** Why one record of a preview's table is what it is, with the page it came from. */
-/** An export's text, and a note for the user when it does not hold everything (CSV column cap). */
+/**
+ * An export's text, and a note for the user when it does not hold everything (CSV column cap):
+ * `omitted` says it as numbers (the worker has no language), `note` in words (in English from the
+ * worker; in the chosen language from the client).
+ */
 export interface ExportResult {
   text: string;
   note?: string;
+  omitted?: { kept: number; total: number };
 }
 
 export interface ExplainResult {
@@ -52,7 +65,22 @@ export type PreviewRequest =
   | { kind: 'export'; id: number; tableId: number; format: 'csv' | 'ndjson' }
   | { kind: 'sampleValue'; id: number; pageId: string };
 
-/** Result of parsing one sample page. */
+/** What a parsed page holds (shown as "array of 12 items" in the chosen language). */
+export type ValueShape =
+  { type: 'array' | 'object'; count: number } | { type: 'null' | 'string' | 'number' | 'boolean' };
+
+/** Why a page is not a response envelope `{"headers": {...}, "body": ...}`. */
+export type EnvelopeProblem =
+  | { code: 'no-body' }
+  | { code: 'headers-not-object' }
+  /** `value` as JSON text. */
+  | { code: 'header-not-string'; name: string; value: string };
+
+/**
+ * Result of parsing one sample page. The worker has no language: `shape`, `headerCount`,
+ * `parseWarnings` and `problem` say it as values, and the client writes `summary`, `warnings` and an
+ * envelope error's message from them in the chosen language (the worker's are English).
+ */
 export type ParseSampleResult =
   | {
       pageId: string;
@@ -60,10 +88,14 @@ export type ParseSampleResult =
       size: number;
       summary: string;
       warnings: string[];
+      shape?: ValueShape;
+      /** Headers of an envelope page: how many. */
+      headerCount?: number;
+      parseWarnings?: ParseWarning[];
       /** Headers of an envelope page (lower-case names). */
       headers?: Record<string, string>;
     }
-  | { pageId: string; ok: false; size: number; error: ParseError };
+  | { pageId: string; ok: false; size: number; error: ParseError; problem?: EnvelopeProblem };
 
 /** Rows `start`..`end` (exclusive) of the table computed by preview request `tableId`. */
 export interface RowsResult {
@@ -91,12 +123,18 @@ export type PreviewResponse =
   | { kind: 'sampleValue'; id: number; result: JsonValue | undefined }
   | { kind: 'error'; id: number; message: string };
 
+/** A step of a preview, as a value (the client names it in the chosen language). */
+export type PreviewStep =
+  { code: 'read-spec' } | { code: 'flatten'; pages: number } | { code: 'simulate' } | { code: 'highlight' };
+
 /**
  * What the preview worker posts besides answers: progress (the step it starts now, which restarts the
  * watchdog's clock and names the step if it is stopped) and the acknowledgement of a preview that a newer
- * one superseded before it started (so no request stays unanswered).
+ * one superseded before it started (so no request stays unanswered). `step` is the step in English,
+ * `code` the same as a value (the client names the step from it when present).
  */
-export type PreviewProgress = { kind: 'step'; id: number; step: string } | { kind: 'skipped'; id: number };
+export type PreviewProgress =
+  { kind: 'step'; id: number; step: string; code?: PreviewStep } | { kind: 'skipped'; id: number };
 
 /** An answer as the worker posts it: a preview's model may be left out (see PreviewWireResult). */
 export type PreviewWireResponse =

@@ -1,4 +1,5 @@
 import { loadRegexEngine, type Diagnostic, type JsonValue } from '@core';
+import { t } from '../i18n';
 import type { ValidateRequest, ValidateResponse } from './protocol';
 import { packLocations, rememberLocations } from './validateLocations';
 import { createWatchdog, stoppedMessage, WORKER_STEP_BUDGET_MS } from './watchdog';
@@ -27,13 +28,26 @@ type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module', name: 'validate' });
 
-/** The diagnostic that replaces the result of a validation the watchdog stopped. */
+/**
+ * The diagnostic that replaces the result of a validation the watchdog stopped. Its message is the
+ * app's own, written in the language current when it is made (no core code renders it).
+ */
 export function validationStopped(budgetMs = WORKER_STEP_BUDGET_MS): Diagnostic {
   return {
     severity: 'error',
     pointer: '',
     code: 'worker-timeout',
-    message: `${stoppedMessage('Validating the spec', 'validation', budgetMs)} The problems list is incomplete until the next change.`,
+    message: `${stoppedMessage(t('engine.step.validate'), 'validation', budgetMs)} ${t('engine.validate.incomplete')}`,
+  };
+}
+
+/** The diagnostic of a validation that threw (a bug): `message` is the error's own text. */
+function validationFailed(message: string): Diagnostic {
+  return {
+    severity: 'error',
+    pointer: '',
+    message: t('engine.validate.failed', { message }),
+    code: 'internal',
   };
 }
 
@@ -88,9 +102,7 @@ export function createValidateClient(
       // Yield first so a burst of requests only computes the last one.
       setTimeout(() => {
         if (id !== latest) return resolve(null);
-        const failed = (err: unknown): Diagnostic[] => [
-          { severity: 'error', pointer: '', message: `Validation failed: ${String(err)}`, code: 'internal' },
-        ];
+        const failed = (err: unknown): Diagnostic[] => [validationFailed(String(err))];
         loadValidation().then(
           ({ runValidation }) => {
             if (id !== latest) return resolve(null);
@@ -161,14 +173,7 @@ export function createValidateClient(
       } else
         resolve({
           revision: msg.revision,
-          diagnostics: [
-            {
-              severity: 'error',
-              pointer: '',
-              message: `Validation failed: ${msg.message}`,
-              code: 'internal',
-            },
-          ],
+          diagnostics: [validationFailed(msg.message)],
         });
     };
     w.onerror = () => {

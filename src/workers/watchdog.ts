@@ -3,7 +3,11 @@
  * longer than its budget is stuck (a runaway query, a pathological sample). The client then terminates
  * it, starts a fresh one and tells the user which step was stopped. The stuck work is never re-run,
  * and never moved to the main thread (that would freeze the page instead of the worker).
+ *
+ * Main thread only (the clients): the messages are written in the chosen language.
  */
+import { t } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 /**
  * How long a worker may work on one step without answering or reporting progress before it is
@@ -12,10 +16,20 @@
  */
 export const WORKER_STEP_BUDGET_MS = 10_000;
 
-/** The sentence shown when a step was stopped, e.g. "Flattening the sample pages was stopped after 10 s: …". */
-export function stoppedMessage(step: string, worker: string, budgetMs = WORKER_STEP_BUDGET_MS): string {
-  const seconds = Math.round(budgetMs / 100) / 10;
-  return `${step} was stopped after ${seconds} s (the time limit for one step): the ${worker} worker was restarted.`;
+/** The workers that have a watchdog. */
+export type WatchedWorker = 'preview' | 'validation' | 'cases';
+
+/**
+ * The sentence shown when a step was stopped, e.g. "Flattening the sample pages was stopped after
+ * 10 s: …", in the current language. `step` names the step in that language (`engine.step.*`).
+ */
+export function stoppedMessage(
+  step: string,
+  worker: WatchedWorker,
+  budgetMs = WORKER_STEP_BUDGET_MS,
+): string {
+  const seconds = formatNumber(Math.round(budgetMs / 100) / 10);
+  return t('engine.worker.stopped', { step, worker, seconds });
 }
 
 /** Tracks the requests one worker has not answered yet and fires when it stays silent too long. */

@@ -85,7 +85,12 @@ describe('chooseIcon', () => {
     const file = new File([new Uint8Array(5 * 1024 * 1024)], 'big.svg', { type: 'image/svg+xml' });
     const read = vi.spyOn(file, 'arrayBuffer');
     const icon = await chooseIcon(file);
-    expect(icon.screened).toEqual({ ok: false, reason: 'The icon is 5,120 KB; the limit is 100 KB' });
+    expect(icon.screened).toEqual({
+      ok: false,
+      reason: 'The icon is 5,120 KB; the limit is 100 KB',
+      code: 'too-large',
+      params: { kb: 5120, limit: 100 },
+    });
     expect(read).not.toHaveBeenCalled();
   });
 

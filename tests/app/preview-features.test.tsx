@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '@core';
 import { PreviewPane } from '../../src/features/preview/PreviewPane';
 import { addSamples } from '../../src/features/preview/previewService';
-import { fixture, st, withMailchimpPreview } from './preview.helpers';
+import { fixture, st, withMailchimpPreview, withTableHeight } from './preview.helpers';
 
-// happy-dom lays nothing out: give the records table's scroller a size so the virtualizer renders rows.
-const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('pv-table') ? 400 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
-});
+withTableHeight();
 
 withMailchimpPreview();
 
@@ -174,7 +162,7 @@ describe('schedule tab', () => {
     const runs = within(screen.getByRole('list', { name: 'Next 10 runs' })).getAllByRole('listitem');
     expect(runs).toHaveLength(10);
     expect(runs[1]?.textContent).toBe(
-      '22026-01-02 03:30 UTC → 2026-01-02 04:00 UTC' +
+      '2Jan 2, 2026, 03:30 UTC → Jan 2, 2026, 04:00 UTC' +
         'since_last_changed=2026-01-02T03%3A30%3A00%3A0000000Z&before_last_changed=2026-01-02T04%3A00%3A00%3A0000000Z',
     );
     fireEvent.change(screen.getByLabelText('Frequency'), { target: { value: 'once' } });

@@ -8,22 +8,10 @@ import { pageErrorText } from '../../src/features/preview/SamplePageList';
 import { explainStop, rateText } from '../../src/features/preview/stopReasons';
 import { contentPathFor, explodePathFor } from '../../src/features/preview/treePaths';
 import { describeValue, sampleMatches } from '../../src/workers/previewEngine';
-import type { RecordsSummary, RunInputs } from '../../src/store/previewTypes';
+import { recordsSummary } from './preview.helpers';
+import type { RunInputs } from '../../src/store/previewTypes';
 
-const summary = (over: Partial<RecordsSummary>): RecordsSummary => ({
-  columns: [],
-  totalRows: 0,
-  rowCount: 0,
-  truncated: false,
-  firstRows: [],
-  records: 0,
-  contentItems: 0,
-  explodeMissing: 0,
-  explodeName: null,
-  pages: [],
-  diagnostics: [],
-  ...over,
-});
+const summary = recordsSummary;
 const pages = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ pageId: `p${i}`, contentItems: 0, records: 0, explodeMissing: 0 }));
 

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { setPreviewClient } from '../../src/features/preview/previewService';
 import { resetStore, useSpecStore } from '../../src/store';
 import { createPreviewClient } from '../../src/workers/previewClient';
+import type { RecordsSummary } from '../../src/store/previewTypes';
 
 /** A file of tests/fixtures/preview as text. */
 export const fixture = (name: string) =>
@@ -24,3 +25,38 @@ export function withMailchimpPreview(): void {
     setPreviewClient(null);
   });
 }
+
+/**
+ * happy-dom lays nothing out: for the tests of this file (or describe block), the records table's
+ * scroller gets a height, so the virtualizer renders rows.
+ */
+export function withTableHeight(height = 400): void {
+  const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('pv-table') ? height : 0;
+      },
+    });
+  });
+  afterAll(() => {
+    if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
+  });
+}
+
+/** A records summary of the preview: empty, with `over` set. */
+export const recordsSummary = (over: Partial<RecordsSummary>): RecordsSummary => ({
+  columns: [],
+  totalRows: 0,
+  rowCount: 0,
+  truncated: false,
+  firstRows: [],
+  records: 0,
+  contentItems: 0,
+  explodeMissing: 0,
+  explodeName: null,
+  pages: [],
+  diagnostics: [],
+  ...over,
+});

@@ -16,3 +16,7 @@ if (typeof window !== 'undefined' && 'happyDOM' in window) {
   window.fetch = refuse as typeof window.fetch;
   globalThis.fetch = refuse as typeof globalThis.fetch;
 }
+
+// Messages: the app awaits its language's catalogue before the first render (src/app/main.tsx); tests
+// render components directly, so English is loaded here, before any test.
+await (await import('../../src/i18n')).initLocale();

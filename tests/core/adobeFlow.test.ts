@@ -157,6 +157,8 @@ describe('buildFlowChain', () => {
     expect(r).toEqual({
       ok: false,
       message: 'No authSpec named "OAuth 2"; the spec has "OAuth2 Refresh Code", "Basic Authentication"',
+      code: 'unknown-auth-spec',
+      params: { name: '"OAuth 2"', names: '"OAuth2 Refresh Code", "Basic Authentication"' },
     });
   });
 
@@ -365,6 +367,8 @@ describe('flowScript', () => {
     expect(flowScript('{}')).toEqual({
       ok: false,
       message: 'The spec has no authSpec: a base connection needs one',
+      code: 'no-auth-spec',
+      params: {},
     });
   });
 });

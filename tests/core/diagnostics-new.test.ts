@@ -117,7 +117,13 @@ describe('explode vs skip (D13)', () => {
 
   it('validate says so statically, naming the list', () => {
     expect(find(validate(doc), 'explode-skipped')).toEqual([
-      { severity: 'warning', pointer: `${A}/explodeEntityPath/path`, code: 'explode-skipped', message },
+      {
+        severity: 'warning',
+        pointer: `${A}/explodeEntityPath/path`,
+        code: 'explode-skipped',
+        message,
+        params: { path: '$.member._links', key: '_links', list: 'skipAttributes' },
+      },
     ]);
   });
 

@@ -91,6 +91,7 @@ describe('parseJson: warnings', () => {
         length: 3,
         line: 2,
         column: 16,
+        params: { name: '"x"' },
       },
       {
         code: 'duplicate-key',
@@ -100,6 +101,7 @@ describe('parseJson: warnings', () => {
         length: 3,
         line: 3,
         column: 2,
+        params: { name: '"a"' },
       },
     ]);
   });

@@ -110,7 +110,12 @@ describe('encodeShareLink / decodeShareLink', () => {
     const value = `1.${toBase64Url(deflateSync(bomb, { level: 9 }))}`;
     expect(value.length).toBeLessThan(SHARE_URL_MAX_CHARS);
     const r = decodeShareLink(value);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/more than 8 MB/) as string });
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more than 8 MB/) as string,
+      code: 'too-big',
+      params: { mb: 8 },
+    });
   });
 
   it('reads the fragment value only from a share fragment', () => {

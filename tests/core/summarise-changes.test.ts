@@ -129,6 +129,8 @@ describe('summariseChanges', () => {
         pointer: '/tags',
         kind: 'changed',
         message: 'tags: 2 added (2 → 4 items)',
+        code: 'list-length',
+        params: { where: 'tags', path: 'tags', diff: 2, change: 'added', before: 2, after: 4 },
         revert: { value: ['a', 'b'] },
       },
     ]);
@@ -145,7 +147,14 @@ describe('summariseChanges', () => {
 
   it('compares a whole document replaced by another type', () => {
     expect(summariseChanges({ a: 1 }, [1]).entries).toEqual([
-      { pointer: '', kind: 'changed', message: 'the document changed', revert: { value: { a: 1 } } },
+      {
+        pointer: '',
+        kind: 'changed',
+        message: 'the document changed',
+        code: 'value-replaced',
+        params: { where: 'the document', path: '' },
+        revert: { value: { a: 1 } },
+      },
     ]);
   });
 });

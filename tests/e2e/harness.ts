@@ -160,6 +160,9 @@ export async function startHarness(
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
+    // The app picks its language from the browser's (src/i18n); tests read English labels whatever
+    // the machine's locale is.
+    locale: 'en-US',
     acceptDownloads: true,
     ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
   });

@@ -83,6 +83,7 @@ describe('share links', () => {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
     });
     try {
       const p2 = await fresh.newPage();

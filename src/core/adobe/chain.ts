@@ -14,19 +14,28 @@ import type { JsonObject, JsonValue } from '../types';
 export * from './flowTypes';
 export { flowEnvName } from './flowVariables';
 
-/** The spec object inside `specText` (Adobe's `{"items":[spec]}` unwrapped, `wrapped`), or a message. */
-function readSpec(specText: string): { spec: JsonObject; wrapped: boolean } | string {
+type Failed = Extract<FlowChainResult, { ok: false }>;
+
+/** The spec object inside `specText` (Adobe's `{"items":[spec]}` unwrapped, `wrapped`), or why not. */
+function readSpec(specText: string): { spec: JsonObject; wrapped: boolean } | Failed {
   let doc: JsonValue;
   try {
     doc = JSON.parse(specText.replace(/^\uFEFF/, '')) as JsonValue;
   } catch (e) {
-    return `The spec is not valid JSON: ${(e as Error).message}`;
+    const error = (e as Error).message;
+    return {
+      ok: false,
+      message: `The spec is not valid JSON: ${error}`,
+      code: 'invalid-json',
+      params: { error },
+    };
   }
   if (isObj(doc) && !('authSpec' in doc) && Array.isArray(doc.items) && doc.items.length === 1) {
     const inner = doc.items[0];
     if (isObj(inner)) return { spec: inner, wrapped: true };
   }
-  if (!isObj(doc)) return 'The spec is not a JSON object';
+  if (!isObj(doc))
+    return { ok: false, message: 'The spec is not a JSON object', code: 'not-object', params: {} };
   return { spec: doc, wrapped: false };
 }
 
@@ -56,11 +65,16 @@ function specBody(specText: string, spec: JsonObject, wrapped: boolean): string 
  */
 export function buildFlowChain(specText: string, options: FlowOptions = {}): FlowChainResult {
   const read = readSpec(specText);
-  if (typeof read === 'string') return { ok: false, message: read };
+  if ('ok' in read) return read;
   const spec = read.spec;
   const auths = (Array.isArray(spec.authSpec) ? spec.authSpec : []).filter(isObj);
   if (auths.length === 0)
-    return { ok: false, message: 'The spec has no authSpec: a base connection needs one' };
+    return {
+      ok: false,
+      message: 'The spec has no authSpec: a base connection needs one',
+      code: 'no-auth-spec',
+      params: {},
+    };
   const names = auths.map((a) => (typeof a.name === 'string' ? a.name : ''));
   const wanted = options.authSpecName ?? names[0] ?? '';
   const authIndex = names.indexOf(wanted);
@@ -68,6 +82,8 @@ export function buildFlowChain(specText: string, options: FlowOptions = {}): Flo
     return {
       ok: false,
       message: `No authSpec named ${JSON.stringify(wanted)}; the spec has ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      code: 'unknown-auth-spec',
+      params: { name: JSON.stringify(wanted), names: names.map((n) => JSON.stringify(n)).join(', ') },
     };
   const auth = auths[authIndex]!;
   const source = isObj(spec.sourceSpec) ? spec.sourceSpec.spec : undefined;

@@ -12,6 +12,7 @@ import {
   RUN_DONE,
   SERVER_FIELDS,
   type FlowChain,
+  type FlowChainResult,
   type FlowOptions,
   type FlowStep,
   type FlowTemplate,
@@ -21,7 +22,7 @@ import {
 /** The script, or why it cannot be written. */
 export type FlowScriptResult =
   | { ok: true; script: string; slug: string; /** `<slug>-flow.sh` */ fileName: string }
-  | { ok: false; message: string };
+  | Extract<FlowChainResult, { ok: false }>;
 
 /** `s` as one bash word in single quotes. */
 export function shellQuote(s: string): string {

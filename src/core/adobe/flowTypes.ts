@@ -93,8 +93,17 @@ export interface FlowOptions {
 
 export type FlowFrequency = 'once' | 'minute' | 'hour' | 'day' | 'week';
 
+/**
+ * Why no verification flow can be written, for the app to word in its language (`message` is the
+ * English): `invalid-json` {error: the JSON parser's own words}, `not-object`, `no-auth-spec`,
+ * `unknown-auth-spec` {name, names: the names in JSON quotes, joined with `, `}.
+ */
+export type FlowProblem = 'invalid-json' | 'not-object' | 'no-auth-spec' | 'unknown-auth-spec';
+
 /** A chain, or why none can be built from this spec text. */
-export type FlowChainResult = { ok: true; chain: FlowChain } | { ok: false; message: string };
+export type FlowChainResult =
+  | { ok: true; chain: FlowChain }
+  | { ok: false; message: string; code: FlowProblem; params: { [k: string]: string } };
 
 /** Fields Adobe's server sets on specs and flow specs: dropped from the bodies sent. */
 export const SERVER_FIELDS = ADOBE_SERVER_FIELDS;

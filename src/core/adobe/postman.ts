@@ -10,6 +10,7 @@ import {
   buildFlowChain,
   RUN_DONE,
   type FlowChain,
+  type FlowChainResult,
   type FlowOptions,
   type FlowStep,
   type FlowTemplate,
@@ -32,7 +33,7 @@ export type PostmanResult =
       /** `<slug>.postman_environment.json` */
       environmentFileName: string;
     }
-  | { ok: false; message: string };
+  | Extract<FlowChainResult, { ok: false }>;
 
 const q = (s: string): string => JSON.stringify(s);
 

@@ -6,7 +6,7 @@
 import { parseInstant } from '../dates/formatDate';
 import { encodePointer } from '../json/pointer';
 import { isObject } from '../spec/jsonUtil';
-import type { JsonObject, JsonValue, StopReason } from '../types';
+import type { DiagnosticParams, JsonObject, JsonValue, StopReason } from '../types';
 
 /** One request of a run as a case records it: method and URL (secrets masked as in the preview). */
 export interface CaseRequest {
@@ -41,6 +41,9 @@ export interface TestCase {
 export interface CaseError {
   pointer: string;
   message: string;
+  /** A stable code for `message` (`case-…`) with the values it is built from, for the app's languages. */
+  code?: string;
+  params?: DiagnosticParams;
 }
 
 export type CaseParse = { ok: true; testCase: TestCase } | { ok: false; errors: CaseError[] };
@@ -77,6 +80,10 @@ export const STOP_REASONS: readonly StopReason[] = [
 const kindOf = (v: JsonValue | undefined): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 
+/** What `kindOf` words, as a message param: null, array, object, string, number, boolean, undefined. */
+const typeOf = (v: JsonValue | undefined): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+
 /** A case's window as epoch ms, when it has one (the parser has checked both ends). */
 export function caseWindow(c: TestCase): { start: number; end: number } | undefined {
   if (c.windowStart === undefined || c.windowEnd === undefined) return undefined;
@@ -87,7 +94,12 @@ export function caseWindow(c: TestCase): { start: number; end: number } | undefi
 
 function parseExpect(v: JsonValue, errors: CaseError[]): CaseExpect | undefined {
   if (!isObject(v)) {
-    errors.push({ pointer: '/expect', message: `expect must be an object, not ${kindOf(v)}` });
+    errors.push({
+      pointer: '/expect',
+      message: `expect must be an object, not ${kindOf(v)}`,
+      code: 'case-expect-not-object',
+      params: { kind: typeOf(v) },
+    });
     return undefined;
   }
   const out: CaseExpect = {};
@@ -96,6 +108,8 @@ function parseExpect(v: JsonValue, errors: CaseError[]): CaseExpect | undefined 
       errors.push({
         pointer: `/expect${encodePointer([key])}`,
         message: `unknown key ${JSON.stringify(key)} in expect (it may hold records, requests and stop)`,
+        code: 'case-expect-unknown-key',
+        params: { key: JSON.stringify(key) },
       });
   }
   if (Object.hasOwn(v, 'records')) {
@@ -104,6 +118,8 @@ function parseExpect(v: JsonValue, errors: CaseError[]): CaseExpect | undefined 
       errors.push({
         pointer: '/expect/records',
         message: `records must be an array, not ${kindOf(records)}`,
+        code: 'case-records-not-array',
+        params: { kind: typeOf(records) },
       });
     else out.records = records;
   }
@@ -113,13 +129,20 @@ function parseExpect(v: JsonValue, errors: CaseError[]): CaseExpect | undefined 
       errors.push({
         pointer: '/expect/requests',
         message: `requests must be an array, not ${kindOf(requests)}`,
+        code: 'case-requests-not-array',
+        params: { kind: typeOf(requests) },
       });
     } else {
       const list: CaseRequest[] = [];
       requests.forEach((r, i) => {
         const at = `/expect/requests/${i}`;
         if (!isObject(r) || typeof r.method !== 'string' || typeof r.url !== 'string') {
-          errors.push({ pointer: at, message: 'each request must be {"method": "<text>", "url": "<text>"}' });
+          errors.push({
+            pointer: at,
+            message: 'each request must be {"method": "<text>", "url": "<text>"}',
+            code: 'case-request-shape',
+            params: { shape: '{"method": "<text>", "url": "<text>"}' },
+          });
         } else list.push({ method: r.method, url: r.url });
       });
       out.requests = list;
@@ -131,6 +154,12 @@ function parseExpect(v: JsonValue, errors: CaseError[]): CaseExpect | undefined 
       errors.push({
         pointer: '/expect/stop',
         message: `stop must be one of ${STOP_REASONS.join(', ')}, not ${typeof stop === 'string' ? JSON.stringify(stop) : kindOf(stop)}`,
+        code: 'case-stop-unknown',
+        params: {
+          reasons: STOP_REASONS.join(', '),
+          kind: typeOf(stop),
+          got: typeof stop === 'string' ? JSON.stringify(stop) : '',
+        },
       });
     else out.stop = stop;
   }
@@ -147,7 +176,14 @@ export function parseCase(value: JsonValue): CaseParse {
   if (!isObject(value)) {
     return {
       ok: false,
-      errors: [{ pointer: '', message: `a case must be a JSON object, not ${kindOf(value)}` }],
+      errors: [
+        {
+          pointer: '',
+          message: `a case must be a JSON object, not ${kindOf(value)}`,
+          code: 'case-not-object',
+          params: { kind: typeOf(value) },
+        },
+      ],
     };
   }
   const v: JsonObject = value;
@@ -156,6 +192,8 @@ export function parseCase(value: JsonValue): CaseParse {
       errors.push({
         pointer: encodePointer([key]),
         message: `unknown key ${JSON.stringify(key)} (a case has ${CASE_KEYS.join(', ')})`,
+        code: 'case-unknown-key',
+        params: { key: JSON.stringify(key), keys: CASE_KEYS.join(', ') },
       });
   }
   const has = (k: string): boolean => Object.hasOwn(v, k);
@@ -164,18 +202,29 @@ export function parseCase(value: JsonValue): CaseParse {
     errors.push({
       pointer: '/name',
       message: has('name') ? 'name must be a non-empty string' : 'name is required',
+      code: has('name') ? 'case-name-empty' : 'case-name-required',
     });
   else c.name = v.name;
 
   if (has('pages') && has('pageFiles'))
-    errors.push({ pointer: '/pageFiles', message: 'give pages or pageFiles, not both' });
+    errors.push({
+      pointer: '/pageFiles',
+      message: 'give pages or pageFiles, not both',
+      code: 'case-pages-both',
+    });
   if (!has('pages') && !has('pageFiles'))
-    errors.push({ pointer: '', message: 'pages (inline responses) or pageFiles (paths) is required' });
+    errors.push({
+      pointer: '',
+      message: 'pages (inline responses) or pageFiles (paths) is required',
+      code: 'case-pages-required',
+    });
   if (has('pages')) {
     if (!Array.isArray(v.pages))
       errors.push({
         pointer: '/pages',
         message: `pages must be an array of responses, not ${kindOf(v.pages)}`,
+        code: 'case-pages-not-array',
+        params: { kind: typeOf(v.pages) },
       });
     else c.pages = v.pages;
   }
@@ -185,11 +234,17 @@ export function parseCase(value: JsonValue): CaseParse {
       errors.push({
         pointer: '/pageFiles',
         message: `pageFiles must be an array of paths, not ${kindOf(files)}`,
+        code: 'case-page-files-not-array',
+        params: { kind: typeOf(files) },
       });
     } else {
       files.forEach((f, i) => {
         if (typeof f !== 'string' || f === '')
-          errors.push({ pointer: `/pageFiles/${i}`, message: 'each page file must be a non-empty path' });
+          errors.push({
+            pointer: `/pageFiles/${i}`,
+            message: 'each page file must be a non-empty path',
+            code: 'case-page-file-empty',
+          });
       });
       c.pageFiles = files.filter((f): f is string => typeof f === 'string' && f !== '');
     }
@@ -197,7 +252,12 @@ export function parseCase(value: JsonValue): CaseParse {
   if (has('params')) {
     const params = v.params;
     if (!isObject(params)) {
-      errors.push({ pointer: '/params', message: `params must be an object, not ${kindOf(params)}` });
+      errors.push({
+        pointer: '/params',
+        message: `params must be an object, not ${kindOf(params)}`,
+        code: 'case-params-not-object',
+        params: { kind: typeOf(params) },
+      });
     } else {
       const out: Record<string, string> = {};
       for (const [k, p] of Object.entries(params)) {
@@ -212,6 +272,8 @@ export function parseCase(value: JsonValue): CaseParse {
           errors.push({
             pointer: `/params${encodePointer([k])}`,
             message: `a parameter value must be a string, number or boolean, not ${kindOf(p)}`,
+            code: 'case-param-value',
+            params: { kind: typeOf(p) },
           });
       }
       c.params = out;
@@ -219,7 +281,11 @@ export function parseCase(value: JsonValue): CaseParse {
   }
   if (has('auth')) {
     if (typeof v.auth !== 'string' || v.auth === '')
-      errors.push({ pointer: '/auth', message: 'auth must be the name of one of the spec’s authSpecs' });
+      errors.push({
+        pointer: '/auth',
+        message: 'auth must be the name of one of the spec’s authSpecs',
+        code: 'case-auth',
+      });
     else c.auth = v.auth;
   }
   for (const key of ['windowStart', 'windowEnd'] as const) {
@@ -229,6 +295,8 @@ export function parseCase(value: JsonValue): CaseParse {
       errors.push({
         pointer: `/${key}`,
         message: `${key} must be an ISO 8601 instant such as "2026-01-01T00:00:00Z" (or epoch seconds)`,
+        code: 'case-window-instant',
+        params: { key },
       });
     else c[key] = t;
   }
@@ -236,15 +304,22 @@ export function parseCase(value: JsonValue): CaseParse {
     errors.push({
       pointer: has('windowStart') ? '/windowEnd' : '/windowStart',
       message: 'windowStart and windowEnd go together',
+      code: 'case-window-pair',
     });
   const win = caseWindow(c);
   if (win && win.end <= win.start)
-    errors.push({ pointer: '/windowEnd', message: 'windowEnd must be after windowStart' });
+    errors.push({
+      pointer: '/windowEnd',
+      message: 'windowEnd must be after windowStart',
+      code: 'case-window-order',
+    });
   if (has('backfill')) {
     if (typeof v.backfill !== 'boolean')
       errors.push({
         pointer: '/backfill',
         message: `backfill must be true or false, not ${kindOf(v.backfill)}`,
+        code: 'case-backfill',
+        params: { kind: typeOf(v.backfill) },
       });
     else c.backfill = v.backfill;
   }

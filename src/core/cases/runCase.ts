@@ -4,7 +4,7 @@
  */
 import { flatten } from '../flatten/flatten';
 import { simulate, type RunOptions } from '../run/simulate';
-import type { JsonObject, JsonValue, SpecModel, StopReason } from '../types';
+import type { DiagnosticParams, JsonObject, JsonValue, SpecModel, StopReason } from '../types';
 import { jsonEqual } from '../json/equal';
 import { caseWindow, type CaseExpect, type CaseRequest, type TestCase } from './caseFile';
 
@@ -16,6 +16,9 @@ export interface CaseOutput {
   stop: StopReason;
   /** The stop's explanation (shown in a diff, never compared). */
   stopMessage: string;
+  /** `stopMessage`'s stable code and values, when it has them (for the app's languages). */
+  stopCode?: string;
+  stopParams?: DiagnosticParams;
 }
 
 /** The run options of a case (no credential is needed: a missing input shows as `‹name›`). */
@@ -43,6 +46,7 @@ export function runCase(model: SpecModel, c: TestCase, pages: JsonValue[]): Case
     requests: run.steps.map((s) => ({ method: s.display.method, url: s.display.url })),
     stop: run.stop.reason,
     stopMessage: run.stop.message,
+    ...(run.stop.code === undefined ? {} : { stopCode: run.stop.code, stopParams: run.stop.params ?? {} }),
   };
 }
 

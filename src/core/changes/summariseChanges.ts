@@ -4,12 +4,36 @@
  */
 import { jsonEqual } from '../json/equal';
 import { joinPointer } from '../json/pointer';
-import type { JsonValue } from '../types';
+import type { DiagnosticParams, JsonValue } from '../types';
 
 /** Most entries listed; past it the summary says how many more changes there are not listed. */
 export const MAX_CHANGE_ENTRIES = 500;
 /** Deepest level compared key by key; below it a difference is one change of the whole value. */
 const MAX_DEPTH = 64;
+
+/**
+ * What a change entry says, for the app to word in its language (the English is `message`). Every
+ * entry's params have `where` (the English words `message` starts with: a label such as `pagination
+ * type`, `the document`, or for groups a plural noun such as `query parameters` or `keys`) and `path`
+ * (the same place as a key path, `paginationParams.type`, `authSpec[Basic]`; `''` for the document).
+ * - `value-changed` {before, after}: `<where> <before> → <after>` (scalars, shown short)
+ * - `value-replaced`: `<where> changed` (an object or list replaced by another kind of value)
+ * - `member-added` {value} / `member-removed` {value}: `<where> added: <value>` / `<where> removed (was <value>)`
+ * - `members-added` / `members-removed` {count, names}: `<count> <where> added: <names>` (one object)
+ * - `items-added` / `items-removed` {count, names}: the same, for named list items
+ * - `list-length` {diff, change: added|removed, before, after}: `<where>: <diff> <change> (<before> → <after> items)`
+ * `names` is a string of names joined with `, ` (keys and item names: data, not words).
+ */
+export type ChangeCode =
+  | 'value-changed'
+  | 'value-replaced'
+  | 'member-added'
+  | 'member-removed'
+  | 'members-added'
+  | 'members-removed'
+  | 'items-added'
+  | 'items-removed'
+  | 'list-length';
 
 export interface ChangeEntry {
   /** Where the change is (the parent object or list for grouped additions and removals). */
@@ -17,6 +41,9 @@ export interface ChangeEntry {
   kind: 'added' | 'removed' | 'changed';
   /** One line for people: `pagination type OFFSET → PAGE`, `name "A b" → "C d"`, `3 query parameters added: a, b, c`. */
   message: string;
+  /** `message` as a stable code with its values (see {@link ChangeCode}), for translations. */
+  code: ChangeCode;
+  params: DiagnosticParams;
   /** Writing this value at `pointer` (undefined: removing it) undoes this change alone. */
   revert: { value: JsonValue | undefined };
 }
@@ -93,6 +120,8 @@ function push(ctx: Ctx, entry: ChangeEntry): void {
 interface Place {
   at: () => string;
   label: () => string;
+  /** The key path (`paginationParams.type`, `authSpec[Basic]`), '' for the root. */
+  path: () => string;
   key: string;
 }
 
@@ -104,12 +133,14 @@ const memo = (f: () => string): (() => string) => {
 const memberOf = (p: Place, k: string): Place => ({
   at: memo(() => joinPointer(p.at(), k)),
   label: memo(() => childLabel(p.label(), p.key, k)),
+  path: memo(() => (p.path() ? `${p.path()}.${k}` : k)),
   key: k,
 });
 
 const itemOf = (p: Place, v: JsonValue | undefined, i: number, index = i): Place => ({
   at: memo(() => joinPointer(p.at(), index)),
   label: memo(() => `${p.label() || 'the document'} ${itemName(v) ?? `#${i + 1}`}`),
+  path: memo(() => `${p.path()}[${itemName(v) ?? `#${i + 1}`}]`),
   key: '',
 });
 
@@ -122,9 +153,17 @@ function walk(ctx: Ctx, before: JsonValue, after: JsonValue, place: Place, depth
   if (jsonEqual(before, after)) return;
   const name = place.label() || 'the document';
   const scalar = (v: JsonValue) => typeof v !== 'object' || v === null;
-  const message =
-    scalar(before) && scalar(after) ? `${name} ${show(before)} → ${show(after)}` : `${name} changed`;
-  push(ctx, { pointer: place.at(), kind: 'changed', message, revert: { value: before } });
+  const path = place.path();
+  const both = scalar(before) && scalar(after);
+  const message = both ? `${name} ${show(before)} → ${show(after)}` : `${name} changed`;
+  push(ctx, {
+    pointer: place.at(),
+    kind: 'changed',
+    message,
+    code: both ? 'value-changed' : 'value-replaced',
+    params: both ? { where: name, path, before: show(before), after: show(after) } : { where: name, path },
+    revert: { value: before },
+  });
 }
 
 function walkObject(ctx: Ctx, before: Obj, after: Obj, place: Place, depth: number) {
@@ -138,14 +177,15 @@ function walkObject(ctx: Ctx, before: Obj, after: Obj, place: Place, depth: numb
     if (only === undefined) return;
     if (keys.length === 1) {
       const member = memberOf(place, only);
+      const shown = show(kind === 'added' ? after[only] : before[only]);
       const message =
-        kind === 'added'
-          ? `${member.label()} added: ${show(after[only])}`
-          : `${member.label()} removed (was ${show(before[only])})`;
+        kind === 'added' ? `${member.label()} added: ${shown}` : `${member.label()} removed (was ${shown})`;
       push(ctx, {
         pointer: member.at(),
         kind,
         message,
+        code: kind === 'added' ? 'member-added' : 'member-removed',
+        params: { where: member.label(), path: member.path(), value: shown },
         revert: { value: kind === 'added' ? undefined : before[only] },
       });
       return;
@@ -159,6 +199,8 @@ function walkObject(ctx: Ctx, before: Obj, after: Obj, place: Place, depth: numb
       pointer: place.at(),
       kind,
       message: `${keys.length} ${what} ${kind}: ${keys.join(', ')}`,
+      code: kind === 'added' ? 'members-added' : 'members-removed',
+      params: { where: what, path: place.path(), count: keys.length, names: keys.join(', ') },
       revert: { value },
     });
   };
@@ -189,6 +231,13 @@ function walkList(ctx: Ctx, before: JsonValue[], after: JsonValue[], place: Plac
         pointer: place.at(),
         kind: 'added',
         message: `${added.length} ${noun(added.length)} added: ${added.join(', ')}`,
+        code: 'items-added',
+        params: {
+          where: noun(added.length),
+          path: place.path(),
+          count: added.length,
+          names: added.join(', '),
+        },
         revert: { value: after.filter((v) => inBefore.has(itemName(v) ?? '')) },
       });
     if (removed.length > 0) {
@@ -199,6 +248,13 @@ function walkList(ctx: Ctx, before: JsonValue[], after: JsonValue[], place: Plac
         pointer: place.at(),
         kind: 'removed',
         message: `${removed.length} ${noun(removed.length)} removed: ${removed.join(', ')}`,
+        code: 'items-removed',
+        params: {
+          where: noun(removed.length),
+          path: place.path(),
+          count: removed.length,
+          names: removed.join(', '),
+        },
         revert: { value },
       });
     }
@@ -209,6 +265,15 @@ function walkList(ctx: Ctx, before: JsonValue[], after: JsonValue[], place: Plac
     pointer: place.at(),
     kind: 'changed',
     message: `${place.label() || 'the document'}: ${Math.abs(diff)} ${diff > 0 ? 'added' : 'removed'} (${before.length} → ${after.length} items)`,
+    code: 'list-length',
+    params: {
+      where: place.label() || 'the document',
+      path: place.path(),
+      diff: Math.abs(diff),
+      change: diff > 0 ? 'added' : 'removed',
+      before: before.length,
+      after: after.length,
+    },
     revert: { value: before },
   });
 }
@@ -224,6 +289,6 @@ function walkList(ctx: Ctx, before: JsonValue[], after: JsonValue[], place: Plac
  */
 export function summariseChanges(before: JsonValue, after: JsonValue): ChangeSummary {
   const ctx: Ctx = { entries: [], more: 0 };
-  walk(ctx, before, after, { at: () => '', label: () => '', key: '' }, 0);
+  walk(ctx, before, after, { at: () => '', label: () => '', path: () => '', key: '' }, 0);
   return ctx;
 }

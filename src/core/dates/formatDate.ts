@@ -110,6 +110,14 @@ export function formatDate(instant: Date | number, format: string): string {
   return out;
 }
 
+/** One finding of {@link checkDateFormat}; `kind` says which message it is (for translations). */
+export interface DateFormatFinding {
+  severity: 'error' | 'warning';
+  token: string;
+  message: string;
+  kind: 'unsupported' | 'undocumented' | 'quote' | 'backslash' | 'percent';
+}
+
 /**
  * Checks a .NET custom date format before it is used. Returns one finding per distinct token:
  * a `warning` for every field outside SEMANTICS §6's table (rendered per .NET rules, but
@@ -117,10 +125,8 @@ export function formatDate(instant: Date | number, format: string): string {
  * render (`g`, eight or more `f`/`F`, unterminated quotes, a trailing `\` or `%`).
  * An empty array means the format is fine.
  */
-export function checkDateFormat(
-  format: string,
-): Array<{ severity: 'error' | 'warning'; token: string; message: string }> {
-  const findings: Array<{ severity: 'error' | 'warning'; token: string; message: string }> = [];
+export function checkDateFormat(format: string): DateFormatFinding[] {
+  const findings: DateFormatFinding[] = [];
   const seen = new Set<string>();
   for (const token of tokenizeDateFormat(format)) {
     if (token.kind === 'literal' || seen.has(token.text)) continue;
@@ -128,11 +134,20 @@ export function checkDateFormat(
     if (!isRenderable(token)) {
       const why =
         token.kind === 'bad' ? token.message : `date format token \`${token.text}\` is not supported`;
-      findings.push({ severity: 'error', token: token.text, message: why });
+      const kind =
+        token.kind !== 'bad'
+          ? 'unsupported'
+          : token.text === '\\'
+            ? 'backslash'
+            : token.text.startsWith('%')
+              ? 'percent'
+              : 'quote';
+      findings.push({ severity: 'error', token: token.text, message: why, kind });
     } else if (!DOCUMENTED.has(token.text)) {
       findings.push({
         severity: 'warning',
         token: token.text,
+        kind: 'undocumented',
         message: `date format token \`${token.text}\` is outside the documented set (yyyy MM dd HH mm ss f…fffffff K zzz); rendered per .NET rules`,
       });
     }

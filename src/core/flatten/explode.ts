@@ -113,6 +113,11 @@ export function explodeSkipConflict(
   return null;
 }
 
+/** The parameters of an {@link ExplodeConflict}'s message (see {@link explodeConflictMessage}). */
+export function explodeConflictParams(c: ExplodeConflict): { path: string; key: string; list: string } {
+  return { path: c.explodePath, key: c.key, list: c.list };
+}
+
 /** The sentence for an {@link ExplodeConflict}, naming the path, the key and the list. */
 export function explodeConflictMessage(c: ExplodeConflict): string {
   const does = c.list === 'skipAttributes' ? 'removes' : 'does not keep';

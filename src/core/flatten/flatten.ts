@@ -5,7 +5,13 @@
 import { compileLoosePath, deepestMatchingPrefix, lastNameSegment, runJsonPath } from '../jsonpath/jsonPath';
 import { quotePattern } from '../jsonpath/linearRegex';
 import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
-import { explodeConflictMessage, explodeSkipConflict, makeExploder, type Exploder } from './explode';
+import {
+  explodeConflictMessage,
+  explodeConflictParams,
+  explodeSkipConflict,
+  makeExploder,
+  type Exploder,
+} from './explode';
 import { keyFilter } from './ownCopy';
 
 /** What flattening needs from a spec (a `SpecModel` satisfies it). */
@@ -48,9 +54,12 @@ function kindOf(v: JsonValue): string {
 function items(contentPath: PathSpec | undefined, body: JsonValue, label: string) {
   const out: JsonValue[] = [];
   const diagnostics: Diagnostic[] = [];
+  // The page a message names ("page 2: …"), 0 when there is only one.
+  const page = Number(/^page (\d+): $/.exec(label)?.[1] ?? 0);
   if (!contentPath) {
     const message = `${label}no contentPath is configured, so no records can be extracted`;
-    diagnostics.push({ severity: 'error', pointer: CONTENT, code: 'content-path-missing', message });
+    const params = { kind: 'flatten', page };
+    diagnostics.push({ severity: 'error', pointer: CONTENT, code: 'content-path-missing', message, params });
     return { items: out, diagnostics };
   }
   const compiled = compileLoosePath(contentPath.path);
@@ -61,6 +70,12 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-invalid',
       message,
+      params: {
+        page,
+        path: JSON.stringify(contentPath.path),
+        detail: compiled.message,
+        position: String(compiled.offset + 1),
+      },
     });
     return { items: out, diagnostics };
   }
@@ -73,11 +88,18 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-regex-refused',
       message,
+      params: { page, path: contentPath.path, pattern: quotePattern(r.pattern), reason: r.reason },
     });
   }
   if (stopped !== undefined) {
     const message = `${label}contentPath ${stopped}`;
-    diagnostics.push({ severity: 'error', pointer: `${CONTENT}/path`, code: 'content-path-budget', message });
+    diagnostics.push({
+      severity: 'error',
+      pointer: `${CONTENT}/path`,
+      code: 'content-path-budget',
+      message,
+      params: { page, detail: stopped },
+    });
   } else if (matches.length === 0 && refused === undefined) {
     const prefix = deepestMatchingPrefix(contentPath.path, body);
     const message = `${label}contentPath matched nothing; \`${prefix}\` matched`;
@@ -86,6 +108,7 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-no-match',
       message,
+      params: { page, prefix },
     });
   }
   let scalars = 0;
@@ -104,6 +127,7 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
           pointer: `${CONTENT}/path`,
           code: 'content-path-scalar',
           message,
+          params: { kind: 'one', page, type: kindOf(v), at: m.pointer || '/' },
         });
       }
     }
@@ -115,6 +139,7 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-scalar',
       message: `${label}contentPath matched ${n(scalars)} values that are not arrays or objects, each used as one record (the first ${SCALAR_NOTES} are listed above)`,
+      params: { kind: 'more', page, count: scalars, limit: SCALAR_NOTES },
     });
   }
   return { items: out, diagnostics };
@@ -138,7 +163,17 @@ function prepareExplode(spec: PathSpec | undefined, diagnostics: Diagnostic[]): 
   const compiled = compileLoosePath(spec.path);
   if (compiled.ok) return makeExploder(spec, compiled.path);
   const message = `explodeEntityPath ${JSON.stringify(spec.path)} is not valid JSONPath: ${compiled.message} (at character ${compiled.offset + 1}); records are not exploded`;
-  diagnostics.push({ severity: 'error', pointer: `${EXPLODE}/path`, code: 'explode-path-invalid', message });
+  diagnostics.push({
+    severity: 'error',
+    pointer: `${EXPLODE}/path`,
+    code: 'explode-path-invalid',
+    message,
+    params: {
+      path: JSON.stringify(spec.path),
+      detail: compiled.message,
+      position: String(compiled.offset + 1),
+    },
+  });
   return null;
 }
 
@@ -157,23 +192,38 @@ function explodeNotes(
   const conflict = explodeSkipConflict(content, spec, wrapper);
   if (missing > 0 && conflict) {
     const message = explodeConflictMessage(conflict);
-    notes.push({ severity: 'warning', pointer, code: 'explode-skipped', message });
+    notes.push({
+      severity: 'warning',
+      pointer,
+      code: 'explode-skipped',
+      message,
+      params: explodeConflictParams(conflict),
+    });
   } else if (missing > 0) {
     let message = `${plural(missing)} had no ${name} entries; emitted unchanged`;
     const first = compileLoosePath(spec.path);
+    let hint = 'no';
     if (missing === total && first.ok && first.path.names && first.path.names[0] !== wrapper) {
       message += ` (explodeEntityPath is evaluated against each record, whose wrapper key is \`${wrapper}\`)`;
+      hint = 'yes';
     }
     notes.push({
       severity: missing === total ? 'warning' : 'info',
       pointer,
       code: 'explode-missing',
       message,
+      params: { count: missing, name, hint, wrapper },
     });
   }
   if (notArray > 0) {
     const message = `${plural(notArray)} had a non-array ${name} value; emitted unchanged`;
-    notes.push({ severity: 'warning', pointer, code: 'explode-not-array', message });
+    notes.push({
+      severity: 'warning',
+      pointer,
+      code: 'explode-not-array',
+      message,
+      params: { count: notArray, name },
+    });
   }
   return notes;
 }

@@ -3,37 +3,65 @@
  * numbers as warnings, and an iterative nesting check that runs before any recursive parser.
  */
 import { visit } from 'jsonc-parser';
-import type { JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
+import type { DiagnosticParams, JsonValue, ParseError, ParseResult, ParseWarning } from '../types';
 import { encodePointer } from './pointer';
 import { positionAt } from './position';
-import { countKeys, quickScan, unsafeNumberMessage, validJsonWarnings } from './warnings';
+import { countKeys, quickScan, unsafeNumberMessage, unsafeNumberParams, validJsonWarnings } from './warnings';
 
 /** Deepest nesting of arrays/objects accepted by default. */
 export const MAX_JSON_DEPTH = 256;
 
-/** jsonc-parser's `ParseErrorCode` (a `const enum`, so not importable under isolatedModules). */
-const MESSAGES: Record<number, string> = {
-  1: 'unexpected character',
-  2: 'invalid number',
-  3: 'property name expected',
-  4: 'value expected',
-  5: "':' expected",
-  6: "',' expected",
-  7: "'}' expected",
-  8: "']' expected",
-  9: 'unexpected text after the JSON value',
-  10: 'comments are not allowed in JSON',
-  11: 'comments are not allowed in JSON (unterminated comment)',
-  12: 'unterminated string',
-  13: 'unexpected end of number',
-  14: 'invalid \\u escape in string',
-  15: 'invalid escape character in string',
-  16: 'invalid character in string (control characters must be escaped)',
+/**
+ * jsonc-parser's `ParseErrorCode` (a `const enum`, so not importable under isolatedModules): our code
+ * (each in DIAGNOSTIC_CODES, worded by the app) and the English message.
+ */
+const MESSAGES: Record<number, readonly [string, string]> = {
+  1: ['json-unexpected-character', 'unexpected character'],
+  2: ['json-invalid-number', 'invalid number'],
+  3: ['json-property-expected', 'property name expected'],
+  4: ['json-value-expected', 'value expected'],
+  5: ['json-colon-expected', "':' expected"],
+  6: ['json-comma-expected', "',' expected"],
+  7: ['json-brace-expected', "'}' expected"],
+  8: ['json-bracket-expected', "']' expected"],
+  9: ['json-trailing-text', 'unexpected text after the JSON value'],
+  10: ['json-comment', 'comments are not allowed in JSON'],
+  11: ['json-unterminated-comment', 'comments are not allowed in JSON (unterminated comment)'],
+  12: ['json-unterminated-string', 'unterminated string'],
+  13: ['json-number-end', 'unexpected end of number'],
+  14: ['json-unicode-escape', 'invalid \\u escape in string'],
+  15: ['json-escape', 'invalid escape character in string'],
+  16: ['json-control-character', 'invalid character in string (control characters must be escaped)'],
 };
 
-function errorAt(text: string, offset: number, length: number, message: string): ParseError {
+function errorAt(
+  text: string,
+  offset: number,
+  length: number,
+  message: string,
+  code: string,
+  params?: DiagnosticParams,
+): ParseError {
   const pos = positionAt(text, offset);
-  return { ...pos, length, message: `${message} at line ${pos.line}, column ${pos.column}` };
+  return {
+    ...pos,
+    length,
+    message: `${message} at line ${pos.line}, column ${pos.column}`,
+    code,
+    ...(params ? { params } : {}),
+  };
+}
+
+/** jsonc-parser's error `code` as [English, code] for errorAt. */
+function messageOf(code: number): [string, string] {
+  const known = MESSAGES[code];
+  return known ? [known[1], known[0]] : ['invalid JSON', 'json-invalid'];
+}
+
+/** "unexpected "…"" naming the first 20 characters of what was found. */
+function unexpectedAt(text: string, offset: number, length: number): ParseError {
+  const found = JSON.stringify(text.slice(offset, offset + Math.min(length, 20)));
+  return errorAt(text, offset, length, `unexpected ${found}`, 'json-unexpected', { found });
 }
 
 /**
@@ -44,7 +72,7 @@ function errorAt(text: string, offset: number, length: number, message: string):
  */
 export function checkDepth(text: string, max: number): ParseError | null {
   const at = quickScan(text, max).deepAt;
-  return at < 0 ? null : errorAt(text, at, 1, `nesting deeper than ${max} levels`);
+  return at < 0 ? null : errorAt(text, at, 1, `nesting deeper than ${max} levels`, 'json-nesting', { max });
 }
 
 /** `JSON.parse(text)`, or undefined when it throws. */
@@ -91,6 +119,7 @@ export function scan(text: string, warnings: ParseWarning[]): ParseError | null 
         warnings.push({
           code: 'duplicate-key',
           message: `duplicate key ${JSON.stringify(name)}: only its last value is kept`,
+          params: { name: JSON.stringify(name) },
           pointer: encodePointer([...path(), name]),
           offset,
           length,
@@ -105,6 +134,7 @@ export function scan(text: string, warnings: ParseWarning[]): ParseError | null 
         warnings.push({
           code: 'unsafe-number',
           message,
+          params: unsafeNumberParams(text.slice(offset, offset + length)),
           pointer: encodePointer(path()),
           offset,
           length,
@@ -117,15 +147,10 @@ export function scan(text: string, warnings: ParseWarning[]): ParseError | null 
         const comma = code === 3 || code === 4 ? trailingCommaBefore(text, offset) : -1;
         first =
           comma >= 0
-            ? errorAt(text, comma, 1, 'trailing comma is not allowed in JSON')
+            ? errorAt(text, comma, 1, 'trailing comma is not allowed in JSON', 'json-trailing-comma')
             : code === 1
-              ? errorAt(
-                  text,
-                  offset,
-                  length,
-                  `unexpected ${JSON.stringify(text.slice(offset, offset + Math.min(length, 20)))}`,
-                )
-              : errorAt(text, offset, Math.max(length, 1), MESSAGES[code] ?? 'invalid JSON');
+              ? unexpectedAt(text, offset, length)
+              : errorAt(text, offset, Math.max(length, 1), ...messageOf(code));
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -152,7 +177,11 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
     warnings.push({ code: 'bom', message, pointer: '', offset: 0, length: 0, line: 1, column: 1 });
   }
   if (src.trim() === '') {
-    return { ok: false, error: errorAt(src, 0, 0, 'empty document: expected a JSON value'), warnings };
+    return {
+      ok: false,
+      error: errorAt(src, 0, 0, 'empty document: expected a JSON value', 'json-empty'),
+      warnings,
+    };
   }
   const max = options?.maxDepth ?? MAX_JSON_DEPTH;
   // One cheap pass checks the depth, counts object members and flags long numbers; the exact
@@ -160,7 +189,11 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
   // or a number may be unsafe, so the warnings hold at every size at little cost.
   const pass = quickScan(src, max);
   if (pass.deepAt >= 0) {
-    return { ok: false, error: errorAt(src, pass.deepAt, 1, `nesting deeper than ${max} levels`), warnings };
+    return {
+      ok: false,
+      error: errorAt(src, pass.deepAt, 1, `nesting deeper than ${max} levels`, 'json-nesting', { max }),
+      warnings,
+    };
   }
   if (options?.positions !== false) {
     const value = parsedOrUndefined(src);
@@ -174,7 +207,8 @@ export function parseJson(text: string, options?: { maxDepth?: number; positions
   try {
     return { ok: true, value: JSON.parse(src) as JsonValue, warnings };
   } catch (e) {
-    const error = scan(src, []) ?? errorAt(src, 0, 0, e instanceof Error ? e.message : 'invalid JSON');
+    const detail = e instanceof Error ? e.message : 'invalid JSON';
+    const error = scan(src, []) ?? errorAt(src, 0, 0, detail, 'json-engine-error', { detail });
     return { ok: false, error, warnings };
   }
 }

@@ -1,30 +1,46 @@
 /** Recognising files that are not UTF-8 JSON text before decoding them (BAD-INPUTS A1, A4): one
  * list of signatures for the CLI and the app. */
 
-const MAGIC: Array<[number[], string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or .xlsx/.docx)'],
-  [[0x1f, 0x8b], 'a gzip-compressed file (decompress it first)'],
-  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
-  [[0x00, 0x00, 0xfe, 0xff], 'UTF-32 text (save it as UTF-8)'],
-  [[0xff, 0xfe, 0x00, 0x00], 'UTF-32 text (save it as UTF-8)'],
-  [[0xff, 0xfe], 'UTF-16 text, byte order mark FF FE (save it as UTF-8)'],
-  [[0xfe, 0xff], 'UTF-16 text, byte order mark FE FF (save it as UTF-8)'],
+/** What a signature says: a stable code (the app words it) and the English clause. */
+export type BinaryKind =
+  | 'png'
+  | 'jpeg'
+  | 'gif'
+  | 'zip'
+  | 'gzip'
+  | 'pdf'
+  | 'utf32'
+  | 'utf16le'
+  | 'utf16be'
+  | 'zeros'
+  | 'utf16-no-bom';
+
+const MAGIC: Array<[number[], BinaryKind, string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'png', 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'jpeg', 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif', 'a GIF image'],
+  [[0x50, 0x4b, 0x03, 0x04], 'zip', 'a ZIP archive (or .xlsx/.docx)'],
+  [[0x1f, 0x8b], 'gzip', 'a gzip-compressed file (decompress it first)'],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'pdf', 'a PDF document'],
+  [[0x00, 0x00, 0xfe, 0xff], 'utf32', 'UTF-32 text (save it as UTF-8)'],
+  [[0xff, 0xfe, 0x00, 0x00], 'utf32', 'UTF-32 text (save it as UTF-8)'],
+  [[0xff, 0xfe], 'utf16le', 'UTF-16 text, byte order mark FF FE (save it as UTF-8)'],
+  [[0xfe, 0xff], 'utf16be', 'UTF-16 text, byte order mark FE FF (save it as UTF-8)'],
 ];
 
 /**
- * What `bytes` are when their first bytes give them away as a binary format or as UTF-16/32 text,
- * as a clause for a message ("it is a PNG image", ...), else null. UTF-16 without a byte order mark
- * is recognised by the zero bytes of ASCII characters in the first 64 bytes.
+ * What `bytes` are when their first bytes give them away as a binary format or as UTF-16/32 text:
+ * its kind and an English clause for a message ("it is a PNG image", ...), else null. UTF-16 without a
+ * byte order mark is recognised by the zero bytes of ASCII characters in the first 64 bytes.
  */
-export function describeBinary(bytes: Uint8Array): string | null {
-  for (const [magic, what] of MAGIC) {
-    if (magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b)) return `it is ${what}`;
+export function sniffBinary(bytes: Uint8Array): { kind: BinaryKind; message: string } | null {
+  for (const [magic, kind, what] of MAGIC) {
+    if (magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b))
+      return { kind, message: `it is ${what}` };
   }
   const head = bytes.subarray(0, 64);
-  if (head.length >= 4 && head.every((b) => b === 0)) return 'it is binary data (only zero bytes)';
+  if (head.length >= 4 && head.every((b) => b === 0))
+    return { kind: 'zeros', message: 'it is binary data (only zero bytes)' };
   let evenZeros = 0;
   let oddZeros = 0;
   head.forEach((b, i) => {
@@ -34,9 +50,17 @@ export function describeBinary(bytes: Uint8Array): string | null {
     }
   });
   if (head.length >= 4 && (evenZeros >= head.length / 4 || oddZeros >= head.length / 4)) {
-    return 'it looks like UTF-16 text without a byte order mark (save it as UTF-8)';
+    return {
+      kind: 'utf16-no-bom',
+      message: 'it looks like UTF-16 text without a byte order mark (save it as UTF-8)',
+    };
   }
   return null;
+}
+
+/** `sniffBinary(bytes)`'s English clause ("it is a PNG image", ...), else null (the CLI prints it). */
+export function describeBinary(bytes: Uint8Array): string | null {
+  return sniffBinary(bytes)?.message ?? null;
 }
 
 /**

@@ -26,6 +26,13 @@ export function unsafeNumberMessage(raw: string): string | null {
   return null;
 }
 
+/** The parameters of {@link unsafeNumberMessage}'s message (`kind`: negative-zero, out-of-range, beyond-2^53). */
+export function unsafeNumberParams(raw: string): { kind: string; raw: string; read: string } {
+  const value = Number(raw);
+  const kind = Object.is(value, -0) ? 'negativeZero' : !Number.isFinite(value) ? 'outOfRange' : 'beyondSafe';
+  return { kind, raw, read: String(value) };
+}
+
 /** What {@link quickScan} learns about a text in one pass. */
 export interface QuickScan {
   /** Offset of the first `[`/`{` nested deeper than the limit, as `checkDepth` finds it (-1: none). */
@@ -153,6 +160,7 @@ export function warningsAndDepth(
           out.push({
             code: 'duplicate-key',
             message: `duplicate key ${JSON.stringify(name)}: only its last value is kept`,
+            params: { name: JSON.stringify(name) },
             pointer: encodePointer(path),
             offset: i,
             length: close - i + 1,
@@ -201,6 +209,7 @@ export function warningsAndDepth(
           out.push({
             code: 'unsafe-number',
             message,
+            params: unsafeNumberParams(raw),
             pointer: encodePointer(path),
             offset: i,
             length: j - i,

@@ -76,6 +76,13 @@ export type LinearPattern =
        */
       kind: 'invalid' | 'unsupported' | 'too-large' | 'unavailable';
       message: string;
+      /**
+       * A stable code for `message` with the values it is built from (`pattern-too-long`,
+       * `pattern-nests-too-deeply`, `pattern-program-estimate`, `pattern-program-size`,
+       * `pattern-engine-rejects`, `pattern-uses`, `pattern-invalid`), for the app's languages.
+       */
+      code?: string;
+      params?: Record<string, string | number>;
     };
 
 /** The outcome of one test: whether it matched, or why it was not run. */
@@ -100,21 +107,40 @@ function translate(pattern: string, dialect: RegexDialect): Piece {
 }
 
 function build(pattern: string, dialect: RegexDialect): LinearPattern {
-  const fail = (kind: Extract<LinearPattern, { ok: false }>['kind'], message: string): LinearPattern => ({
+  const fail = (
+    kind: Extract<LinearPattern, { ok: false }>['kind'],
+    message: string,
+    code?: string,
+    params: Record<string, string | number> = {},
+  ): LinearPattern => ({
     ok: false,
     source: pattern,
     kind,
     message,
+    ...(code === undefined ? {} : { code, params }),
   });
   if (pattern.length > MAX_REGEX_LENGTH)
-    return fail('too-large', `is longer than ${MAX_REGEX_LENGTH.toLocaleString('en')} characters`);
+    return fail(
+      'too-large',
+      `is longer than ${MAX_REGEX_LENGTH.toLocaleString('en')} characters`,
+      'pattern-too-long',
+      {
+        max: MAX_REGEX_LENGTH,
+      },
+    );
   let piece: Piece;
   try {
     piece = translate(pattern, dialect);
   } catch (err) {
-    if (err instanceof PatternProblem) return fail(err.kind, err.message);
+    if (err instanceof PatternProblem) {
+      if (err.kind === 'invalid' && dialect === 'ecma')
+        return fail('invalid', err.message, 'pattern-invalid', { detail: err.message });
+      const uses = /^uses a (lookahead|lookbehind|backreference)$/.exec(err.message);
+      if (uses) return fail(err.kind, err.message, 'pattern-uses', { feature: uses[1] as string });
+      return fail(err.kind, err.message);
+    }
     // A pathological nesting of groups: refused like any pattern too large to compile.
-    if (err instanceof RangeError) return fail('too-large', 'nests too deeply');
+    if (err instanceof RangeError) return fail('too-large', 'nests too deeply', 'pattern-nests-too-deeply');
     throw err;
   }
   const limit = `the limit of ${MAX_REGEX_PROGRAM.toLocaleString('en')} instructions`;
@@ -122,6 +148,8 @@ function build(pattern: string, dialect: RegexDialect): LinearPattern {
     return fail(
       'too-large',
       `would compile to about ${piece.size.toLocaleString('en')} instructions, over ${limit}`,
+      'pattern-program-estimate',
+      { size: piece.size, max: MAX_REGEX_PROGRAM },
     );
   if (!engine) return fail('unavailable', 'cannot run yet: the linear-time regex engine is still loading');
   let re: RE2JS;
@@ -129,11 +157,26 @@ function build(pattern: string, dialect: RegexDialect): LinearPattern {
     re = engine.compile(`(?:${piece.source})`);
   } catch (err) {
     const why = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
-    return fail('unsupported', `cannot be compiled by the linear-time engine (${why})`);
+    return fail(
+      'unsupported',
+      `cannot be compiled by the linear-time engine (${why})`,
+      'pattern-engine-rejects',
+      {
+        why,
+      },
+    );
   }
   const program = re.programSize();
   if (program > MAX_REGEX_PROGRAM)
-    return fail('too-large', `compiles to ${program.toLocaleString('en')} instructions, over ${limit}`);
+    return fail(
+      'too-large',
+      `compiles to ${program.toLocaleString('en')} instructions, over ${limit}`,
+      'pattern-program-size',
+      {
+        size: program,
+        max: MAX_REGEX_PROGRAM,
+      },
+    );
   return { ok: true, source: pattern, re, program };
 }
 

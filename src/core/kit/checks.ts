@@ -5,9 +5,9 @@
 import { parseJson } from '../json/parseJson';
 import { detectDocumentKind } from '../spec/documentKind';
 import { validate } from '../spec/validate';
-import type { Diagnostic, JsonObject, JsonValue } from '../types';
+import type { Diagnostic, DiagnosticParams, JsonObject, JsonValue, ParseError } from '../types';
 import { findCategory, KIT_CATEGORIES } from './categories';
-import { sourceKeyPrefix, sourceProblem } from './source';
+import { sourceKeyPrefix, sourceProblem, sourceProblemOf, type SourceProblemCode } from './source';
 import { screenSvg, type SvgScreenResult } from './svg';
 
 /** What a kit is made of: the spec text exactly as exported, the artifacts' values and the icon. */
@@ -26,11 +26,45 @@ export interface KitInput {
 
 export type KitCheckId = 'spec' | 'source' | 'label' | 'description' | 'category' | 'icon' | 'uiAttributes';
 
+/**
+ * A check's message as a code, for the app to word in its language (`message` is the English), set
+ * where the words come from the core alone: `spec-invalid-json` {line, error: the parser's words};
+ * `spec-not-connection-spec` {why: the core's description of the document}; the codes of
+ * `sourceProblemOf`; `category-unknown` {category (in JSON quotes), keys}; `icon-refused` {reason: a
+ * `SvgRefusal`, and its params}; `ui-problems` (uiAttributes: see `items`, joined with `; `).
+ */
+export type KitCheckCode =
+  | 'spec-invalid-json'
+  | 'spec-not-connection-spec'
+  | SourceProblemCode
+  | 'category-unknown'
+  | 'icon-refused'
+  | 'ui-problems';
+
+/**
+ * One uiAttributes problem: `ui-no-key-or-text` {field}; `ui-key-mismatch` {field, key (in JSON
+ * quotes), source, expected}; `ui-text-differs` {field}; `ui-no-category` {key}; `ui-category-mismatch`
+ * {value (in JSON quotes), kit}. `field` is `label`, `description` or `icon`.
+ */
+export interface KitCheckItem {
+  code:
+    'ui-no-key-or-text' | 'ui-key-mismatch' | 'ui-text-differs' | 'ui-no-category' | 'ui-category-mismatch';
+  params: DiagnosticParams;
+  message: string;
+}
+
 /** One check: `pass` ✓, `warn` (advice, does not block) or `fail` ✗ (blocks the kit). */
 export interface KitCheck {
   id: KitCheckId;
   status: 'pass' | 'warn' | 'fail';
   message: string;
+  /** `message` as a code with values, where the core alone has its words (see {@link KitCheckCode}). */
+  code?: KitCheckCode;
+  params?: DiagnosticParams;
+  /** `ui-problems`: the problems, failures first, as `message` lists them. */
+  items?: KitCheckItem[];
+  /** `spec-invalid-json`: the parse error (its own code and params word `error`). */
+  parseError?: ParseError;
 }
 
 /** Options of `checkKit`/`buildKit`. */
@@ -65,6 +99,9 @@ function readSpec(specText: string, options: KitCheckOptions): { doc?: JsonValue
         id: 'spec',
         status: 'fail',
         message: `The spec is not valid JSON (line ${parsed.error.line}: ${parsed.error.message})`,
+        code: 'spec-invalid-json',
+        params: { line: parsed.error.line, error: parsed.error.message },
+        parseError: parsed.error,
       },
     };
   }
@@ -79,7 +116,15 @@ function readSpec(specText: string, options: KitCheckOptions): { doc?: JsonValue
     };
   }
   if (kind.kind !== 'connection-spec') {
-    return { check: { id: 'spec', status: 'fail', message: kind.message } };
+    return {
+      check: {
+        id: 'spec',
+        status: 'fail',
+        message: kind.message,
+        code: 'spec-not-connection-spec',
+        params: { why: kind.message },
+      },
+    };
   }
   const diagnostics = options.diagnostics ?? validate(parsed.value);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -122,8 +167,8 @@ function uiCheck(doc: JsonValue, input: KitInput): KitCheck {
         'sourceSpec.attributes.uiAttributes is missing: Adobe reads label, description, icon and category there',
     };
   }
-  const fails: string[] = [];
-  const warns: string[] = [];
+  const fails: KitCheckItem[] = [];
+  const warns: KitCheckItem[] = [];
   const validSource = sourceProblem(input.source) === null;
   const prefix = sourceKeyPrefix(input.source);
   const texts: Record<string, string> = { label: input.label.trim(), description: input.description.trim() };
@@ -136,31 +181,54 @@ function uiCheck(doc: JsonValue, input: KitInput): KitCheck {
     const key = str(own(v, 'key'));
     const text = str(own(v, 'text'));
     if (key === undefined && text === undefined) {
-      fails.push(`uiAttributes.${k} has neither "key" nor "text"`);
+      fails.push({
+        code: 'ui-no-key-or-text',
+        params: { field: k },
+        message: `uiAttributes.${k} has neither "key" nor "text"`,
+      });
       continue;
     }
     if (key !== undefined && validSource && key !== `${prefix}${suffix}`) {
-      warns.push(
-        `uiAttributes.${k}.key is ${JSON.stringify(key)}; for source "${input.source}" expect "${prefix}${suffix}"`,
-      );
+      warns.push({
+        code: 'ui-key-mismatch',
+        params: { field: k, key: JSON.stringify(key), source: input.source, expected: `${prefix}${suffix}` },
+        message: `uiAttributes.${k}.key is ${JSON.stringify(key)}; for source "${input.source}" expect "${prefix}${suffix}"`,
+      });
     }
     const kitText = texts[k];
     if (key === undefined && text !== undefined && kitText && text.trim() !== kitText) {
-      warns.push(`uiAttributes.${k}.text differs from the kit's ${k}`);
+      warns.push({
+        code: 'ui-text-differs',
+        params: { field: k },
+        message: `uiAttributes.${k}.text differs from the kit's ${k}`,
+      });
     }
   }
   const chosen = findCategory(input.category);
   const cat = obj(own(ui, 'category'));
   const catValue = str(own(cat, 'key')) ?? str(own(cat, 'text'));
   if (catValue === undefined) {
-    warns.push(`No uiAttributes.category: add { "key": "${chosen?.key ?? 'protocols'}" }`);
+    warns.push({
+      code: 'ui-no-category',
+      params: { key: chosen?.key ?? 'protocols' },
+      message: `No uiAttributes.category: add { "key": "${chosen?.key ?? 'protocols'}" }`,
+    });
   } else if (chosen && findCategory(catValue)?.key !== chosen.key) {
-    fails.push(
-      `uiAttributes.category is ${JSON.stringify(catValue)} but the kit's category is ${chosen.key}`,
-    );
+    fails.push({
+      code: 'ui-category-mismatch',
+      params: { value: JSON.stringify(catValue), kit: chosen.key },
+      message: `uiAttributes.category is ${JSON.stringify(catValue)} but the kit's category is ${chosen.key}`,
+    });
   }
-  if (fails.length) return { id: 'uiAttributes', status: 'fail', message: [...fails, ...warns].join('; ') };
-  if (warns.length) return { id: 'uiAttributes', status: 'warn', message: warns.join('; ') };
+  const items = [...fails, ...warns];
+  if (items.length)
+    return {
+      id: 'uiAttributes',
+      status: fails.length ? 'fail' : 'warn',
+      message: items.map((i) => i.message).join('; '),
+      code: 'ui-problems',
+      items,
+    };
   return {
     id: 'uiAttributes',
     status: 'pass',
@@ -178,10 +246,10 @@ function uiCheck(doc: JsonValue, input: KitInput): KitCheck {
 export function checkKit(input: KitInput, options: KitCheckOptions = {}): KitCheck[] {
   const spec = readSpec(input.specText, options);
   const checks: KitCheck[] = [spec.check];
-  const source = sourceProblem(input.source);
+  const source = sourceProblemOf(input.source);
   checks.push(
     source
-      ? { id: 'source', status: 'fail', message: source }
+      ? { id: 'source', status: 'fail', message: source.message, code: source.code, params: source.params }
       : { id: 'source', status: 'pass', message: `Source name ${input.source}` },
   );
   const label = input.label.trim();
@@ -208,6 +276,15 @@ export function checkKit(input: KitInput, options: KitCheckOptions = {}): KitChe
             input.category.trim() === ''
               ? 'Choose a category'
               : `Unknown category ${JSON.stringify(input.category)}: use one of ${KIT_CATEGORIES.map((c) => c.key).join(', ')}`,
+          ...(input.category.trim() === ''
+            ? {}
+            : {
+                code: 'category-unknown' as const,
+                params: {
+                  category: JSON.stringify(input.category),
+                  keys: KIT_CATEGORIES.map((c) => c.key).join(', '),
+                },
+              }),
         },
   );
   if (input.icon === null) {
@@ -221,7 +298,13 @@ export function checkKit(input: KitInput, options: KitCheckOptions = {}): KitChe
             status: 'pass',
             message: 'The icon is a clean SVG: no scripts, handlers or external references',
           }
-        : { id: 'icon', status: 'fail', message: screened.reason },
+        : {
+            id: 'icon',
+            status: 'fail',
+            message: screened.reason,
+            code: 'icon-refused',
+            params: { ...screened.params, reason: screened.code },
+          },
     );
   }
   if (spec.doc !== undefined) checks.push(uiCheck(spec.doc, input));

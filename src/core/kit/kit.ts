@@ -10,16 +10,26 @@ import { screenSvg, utf8 } from './svg';
 import type { JsonValue } from '../types';
 
 export { findCategory, KIT_CATEGORIES, type KitCategory } from './categories';
-export { checkKit, type KitCheck, type KitCheckId, type KitCheckOptions, type KitInput } from './checks';
+export {
+  checkKit,
+  type KitCheck,
+  type KitCheckCode,
+  type KitCheckId,
+  type KitCheckItem,
+  type KitCheckOptions,
+  type KitInput,
+} from './checks';
 export {
   slugify,
   SOURCE_MAX_LENGTH,
   SOURCE_MIN_LENGTH,
   sourceKeyPrefix,
   sourceProblem,
+  sourceProblemOf,
   suggestSource,
+  type SourceProblemCode,
 } from './source';
-export { MAX_ICON_BYTES, screenSvg, SVG_NAMESPACE, type SvgScreenResult } from './svg';
+export { MAX_ICON_BYTES, screenSvg, SVG_NAMESPACE, type SvgRefusal, type SvgScreenResult } from './svg';
 
 /** One file of a kit: its path inside the zip and its bytes. */
 export interface KitFile {

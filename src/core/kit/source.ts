@@ -9,26 +9,69 @@ export const SOURCE_MIN_LENGTH = 2;
 export const SOURCE_MAX_LENGTH = 64;
 
 /**
+ * Why a source name is not valid, as a code for the app to word in its language: `source-empty`,
+ * `source-bad-char` {char (in JSON quotes), upper: `yes` | `no`}, `source-dash-ends`,
+ * `source-double-dash`, `source-too-short` {min}, `source-too-long` {length, max}.
+ */
+export type SourceProblemCode =
+  | 'source-empty'
+  | 'source-bad-char'
+  | 'source-dash-ends'
+  | 'source-double-dash'
+  | 'source-too-short'
+  | 'source-too-long';
+
+/** Why `source` is not a valid source name (see `sourceProblem`): English words, code and values. */
+export function sourceProblemOf(
+  source: string,
+): { message: string; code: SourceProblemCode; params: { [k: string]: string | number } } | null {
+  if (source === '') return { message: 'The source name is empty', code: 'source-empty', params: {} };
+  const bad = /[^a-z0-9-]/u.exec(source);
+  if (bad) {
+    const ch = bad[0];
+    const upper = /[A-Z]/.test(ch);
+    const what = upper ? `an upper-case ${JSON.stringify(ch)}` : `${JSON.stringify(ch)}`;
+    return {
+      message: `The source name has ${what}: use lower-case letters a–z, digits and -`,
+      code: 'source-bad-char',
+      params: { char: JSON.stringify(ch), upper: upper ? 'yes' : 'no' },
+    };
+  }
+  if (source.startsWith('-') || source.endsWith('-'))
+    return {
+      message: 'The source name may not start or end with -',
+      code: 'source-dash-ends',
+      params: {},
+    };
+  if (source.includes('--'))
+    return {
+      message: 'The source name may not contain -- (one - between words)',
+      code: 'source-double-dash',
+      params: {},
+    };
+  if (source.length < SOURCE_MIN_LENGTH)
+    return {
+      message: `The source name needs at least ${SOURCE_MIN_LENGTH} characters`,
+      code: 'source-too-short',
+      params: { min: SOURCE_MIN_LENGTH },
+    };
+  if (source.length > SOURCE_MAX_LENGTH) {
+    return {
+      message: `The source name has ${source.length} characters; at most ${SOURCE_MAX_LENGTH}`,
+      code: 'source-too-long',
+      params: { length: source.length, max: SOURCE_MAX_LENGTH },
+    };
+  }
+  return null;
+}
+
+/**
  * Why `source` is not a valid source name, or null when it is. Valid: 2–64 characters of lower-case
  * ASCII letters `a`–`z`, digits and `-`, with no `-` at the start or end and no `--` (each `-`
  * separates two words of the camelCase key, see {@link sourceKeyPrefix}).
  */
 export function sourceProblem(source: string): string | null {
-  if (source === '') return 'The source name is empty';
-  const bad = /[^a-z0-9-]/u.exec(source);
-  if (bad) {
-    const ch = bad[0];
-    const what = /[A-Z]/.test(ch) ? `an upper-case ${JSON.stringify(ch)}` : `${JSON.stringify(ch)}`;
-    return `The source name has ${what}: use lower-case letters a–z, digits and -`;
-  }
-  if (source.startsWith('-') || source.endsWith('-')) return 'The source name may not start or end with -';
-  if (source.includes('--')) return 'The source name may not contain -- (one - between words)';
-  if (source.length < SOURCE_MIN_LENGTH)
-    return `The source name needs at least ${SOURCE_MIN_LENGTH} characters`;
-  if (source.length > SOURCE_MAX_LENGTH) {
-    return `The source name has ${source.length} characters; at most ${SOURCE_MAX_LENGTH}`;
-  }
-  return null;
+  return sourceProblemOf(source)?.message ?? null;
 }
 
 /** `mailchimp-members` → `mailchimpMembers`: the prefix of Adobe's keys (`mailchimpMembersLabel`). */

@@ -12,7 +12,32 @@ export const MAX_ICON_BYTES = 100 * 1024;
 export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 /** The screen's verdict: the SVG text (strict UTF-8, BOM removed) or one sentence saying why not. */
-export type SvgScreenResult = { ok: true; svg: string } | { ok: false; reason: string };
+/**
+ * Why an icon was refused, for the app to word in its language (`reason` is the English):
+ * `too-large` {kb, limit}; `not-utf8`; `empty`; `not-xml` {error: the XML parser's words, line};
+ * `doctype` {line}; `processing-instruction` {target, line}; `not-svg-root` {element, namespace ('' for
+ * none), svgNamespace}; `element` {element, line}; `attribute` {problem, element, attribute, value,
+ * line} and `style` {problem, value, line} (a `<style>` element), where `problem` is one of
+ * `event-handler`, `javascript-url`, `data-url`, `external-link` (value: the link), `css-escape`,
+ * `css-import`, `css-image-set`, `url` (value: the url's target), `animation` (value: the animated
+ * attribute; no attribute); `unreadable` {error}.
+ */
+export type SvgRefusal =
+  | 'too-large'
+  | 'not-utf8'
+  | 'empty'
+  | 'not-xml'
+  | 'doctype'
+  | 'processing-instruction'
+  | 'not-svg-root'
+  | 'element'
+  | 'attribute'
+  | 'style'
+  | 'unreadable';
+
+export type SvgScreenResult =
+  | { ok: true; svg: string }
+  | { ok: false; reason: string; code: SvgRefusal; params: { [k: string]: string | number } };
 
 /** Elements that run code, embed other documents or load resources (local names, lower-case). */
 const REFUSED_ELEMENTS = new Set([
@@ -46,7 +71,22 @@ export function utf8(text: string): Uint8Array {
   return new Encoder().encode(text);
 }
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly code: SvgRefusal,
+    readonly params: { [k: string]: string | number },
+  ) {
+    super(message);
+  }
+}
+
+/** A problem of a piece of markup: its words and its code with the value it names. */
+interface Problem {
+  text: string;
+  problem: string;
+  value: string;
+}
 
 /** `<tag>` at line N, for a reason. */
 function at(parser: SaxesParser<{ xmlns: true; position: true }>): string {
@@ -61,40 +101,55 @@ function schemeText(value: string): string {
 }
 
 /** Why a piece of CSS (a `style` attribute or element) is refused, or null. */
-function cssProblem(css: string): string | null {
-  if (css.includes('\\')) return 'a CSS escape (\\), which can hide a URL';
-  if (/@import/i.test(css)) return 'a CSS @import (an external style sheet)';
-  if (/image-set\s*\(/i.test(css)) return 'a CSS image-set(), which loads external images';
+function cssProblem(css: string): Problem | null {
+  if (css.includes('\\'))
+    return { text: 'a CSS escape (\\), which can hide a URL', problem: 'css-escape', value: '' };
+  if (/@import/i.test(css))
+    return { text: 'a CSS @import (an external style sheet)', problem: 'css-import', value: '' };
+  if (/image-set\s*\(/i.test(css))
+    return { text: 'a CSS image-set(), which loads external images', problem: 'css-image-set', value: '' };
   return urlProblem(css);
 }
 
 /** Why a `url(…)` in `text` is refused (anything but `url(#id)`), or null. */
-function urlProblem(text: string): string | null {
+function urlProblem(text: string): Problem | null {
   const re = /url\s*\(\s*(['"]?)\s*([^'")]*)/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const target = (m[2] ?? '').trim();
-    if (!target.startsWith('#')) return `an external reference url(${target.slice(0, 60)})`;
+    if (!target.startsWith('#'))
+      return {
+        text: `an external reference url(${target.slice(0, 60)})`,
+        problem: 'url',
+        value: target.slice(0, 60),
+      };
   }
   return null;
 }
 
 /** Why one attribute is refused, or null. */
-function attributeProblem(tag: SaxesTagNS, a: SaxesAttributeNS): string | null {
+function attributeProblem(tag: SaxesTagNS, a: SaxesAttributeNS): Problem | null {
   const local = a.local.toLowerCase();
   const where = `<${tag.name}> attribute ${a.name}`;
-  if (local.startsWith('on')) return `an event handler (${where})`;
+  if (local.startsWith('on'))
+    return { text: `an event handler (${where})`, problem: 'event-handler', value: '' };
   const scheme = schemeText(a.value);
-  if (/(?:^|[^a-z])(?:java|vb)script:/.test(scheme)) return `a javascript: URL (${where})`;
+  if (/(?:^|[^a-z])(?:java|vb)script:/.test(scheme))
+    return { text: `a javascript: URL (${where})`, problem: 'javascript-url', value: '' };
   if (LINK_ATTRIBUTES.has(local) && !a.value.trim().startsWith('#')) {
-    if (scheme.startsWith('data:')) return `a data: URL (${where})`;
-    return `an external reference (${where}="${a.value.trim().slice(0, 60)}"): only #id links are allowed`;
+    if (scheme.startsWith('data:')) return { text: `a data: URL (${where})`, problem: 'data-url', value: '' };
+    const value = a.value.trim().slice(0, 60);
+    return {
+      text: `an external reference (${where}="${value}"): only #id links are allowed`,
+      problem: 'external-link',
+      value,
+    };
   }
   if (local === 'style') {
     const css = cssProblem(a.value);
-    if (css) return `${css} (${where})`;
+    if (css) return { ...css, text: `${css.text} (${where})` };
   } else {
     const url = urlProblem(a.value);
-    if (url) return `${url} (${where})`;
+    if (url) return { ...url, text: `${url.text} (${where})` };
   }
   if (ANIMATIONS.has(tag.local.toLowerCase()) && local === 'attributename') {
     const target = a.value
@@ -102,7 +157,11 @@ function attributeProblem(tag: SaxesTagNS, a: SaxesAttributeNS): string | null {
       .toLowerCase()
       .replace(/^[^:]*:/, '');
     if (LINK_ATTRIBUTES.has(target) || target.startsWith('on'))
-      return `an animation of ${a.value.trim()} (<${tag.name}>)`;
+      return {
+        text: `an animation of ${a.value.trim()} (<${tag.name}>)`,
+        problem: 'animation',
+        value: a.value.trim(),
+      };
   }
   return null;
 }
@@ -126,6 +185,8 @@ export function screenSvg(input: string | Uint8Array): SvgScreenResult {
     return {
       ok: false,
       reason: `The icon is ${Math.ceil(size / 1024).toLocaleString('en-US')} KB; the limit is ${MAX_ICON_BYTES / 1024} KB`,
+      code: 'too-large',
+      params: { kb: Math.ceil(size / 1024), limit: MAX_ICON_BYTES / 1024 },
     };
   }
   if (typeof input === 'string') text = input.replace(/^\uFEFF/, '');
@@ -133,23 +194,38 @@ export function screenSvg(input: string | Uint8Array): SvgScreenResult {
     try {
       text = new Decoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return { ok: false, reason: 'The icon is not UTF-8 text (save the SVG as UTF-8)' };
+      return {
+        ok: false,
+        reason: 'The icon is not UTF-8 text (save the SVG as UTF-8)',
+        code: 'not-utf8',
+        params: {},
+      };
     }
   }
-  if (text.trim() === '') return { ok: false, reason: 'The icon file is empty' };
+  if (text.trim() === '') return { ok: false, reason: 'The icon file is empty', code: 'empty', params: {} };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root = true;
   let inStyle = 0;
   parser.on('error', (e) => {
-    throw new Refused(
-      `The icon is not well-formed XML: ${e.message.replace(/^\d+:\d+: /, '')} (${at(parser)})`,
-    );
+    const error = e.message.replace(/^\d+:\d+: /, '');
+    throw new Refused(`The icon is not well-formed XML: ${error} (${at(parser)})`, 'not-xml', {
+      error,
+      line: parser.line,
+    });
   });
   parser.on('doctype', () => {
-    throw new Refused(`The icon has a DOCTYPE (${at(parser)}): entity definitions are not accepted`);
+    throw new Refused(
+      `The icon has a DOCTYPE (${at(parser)}): entity definitions are not accepted`,
+      'doctype',
+      { line: parser.line },
+    );
   });
   parser.on('processinginstruction', (pi) => {
-    throw new Refused(`The icon has a processing instruction <?${pi.target}?> (${at(parser)})`);
+    throw new Refused(
+      `The icon has a processing instruction <?${pi.target}?> (${at(parser)})`,
+      'processing-instruction',
+      { target: pi.target ?? '', line: parser.line },
+    );
   });
   parser.on('opentag', (tag) => {
     const local = tag.local.toLowerCase();
@@ -158,14 +234,26 @@ export function screenSvg(input: string | Uint8Array): SvgScreenResult {
       if (tag.local !== 'svg' || tag.uri !== SVG_NAMESPACE) {
         throw new Refused(
           `The root element is <${tag.name}>${tag.uri ? ` in ${tag.uri}` : ''}, not <svg> in the SVG namespace (add xmlns="${SVG_NAMESPACE}")`,
+          'not-svg-root',
+          { element: tag.name, namespace: tag.uri ?? '', svgNamespace: SVG_NAMESPACE },
         );
       }
     }
     if (REFUSED_ELEMENTS.has(local))
-      throw new Refused(`The icon has a <${tag.name}> element (${at(parser)})`);
+      throw new Refused(`The icon has a <${tag.name}> element (${at(parser)})`, 'element', {
+        element: tag.name,
+        line: parser.line,
+      });
     for (const a of Object.values(tag.attributes)) {
       const problem = attributeProblem(tag, a);
-      if (problem) throw new Refused(`The icon has ${problem} at ${at(parser)}`);
+      if (problem)
+        throw new Refused(`The icon has ${problem.text} at ${at(parser)}`, 'attribute', {
+          problem: problem.problem,
+          element: tag.name,
+          attribute: a.name,
+          value: problem.value,
+          line: parser.line,
+        });
     }
     if (local === 'style') inStyle++;
   });
@@ -175,7 +263,12 @@ export function screenSvg(input: string | Uint8Array): SvgScreenResult {
     if (tag.local.toLowerCase() !== 'style') return;
     inStyle--;
     const problem = cssProblem(css);
-    if (problem) throw new Refused(`The icon's <style> has ${problem} (${at(parser)})`);
+    if (problem)
+      throw new Refused(`The icon's <style> has ${problem.text} (${at(parser)})`, 'style', {
+        problem: problem.problem,
+        value: problem.value,
+        line: parser.line,
+      });
     css = '';
   });
   const styleText = (t: string) => {
@@ -186,10 +279,13 @@ export function screenSvg(input: string | Uint8Array): SvgScreenResult {
   try {
     parser.write(text).close();
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, reason: e.message };
+    if (e instanceof Refused) return { ok: false, reason: e.message, code: e.code, params: e.params };
+    const error = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      reason: `The icon could not be read as XML: ${e instanceof Error ? e.message : String(e)}`,
+      reason: `The icon could not be read as XML: ${error}`,
+      code: 'unreadable',
+      params: { error },
     };
   }
   return { ok: true, svg: text };

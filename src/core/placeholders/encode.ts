@@ -99,13 +99,24 @@ export function isHeaderName(name: string): boolean {
  * allowed, nor other control characters but tab), or null when it can.
  */
 export function headerValueProblem(value: string): string | null {
-  if (/[\r\n]/.test(value)) return 'contains a line break (CR or LF), which is not allowed in a header value';
+  const issue = headerValueIssue(value);
+  if (issue === null) return null;
+  if (issue.kind === 'lineBreak')
+    return 'contains a line break (CR or LF), which is not allowed in a header value';
+  const name = issue.kind === 'nul' ? 'NUL' : 'a control character';
+  return `contains ${name} (${issue.char}), which is not allowed in a header value`;
+}
+
+/** What {@link headerValueProblem} words: a line break, NUL or another control character (`U+0007`). */
+export function headerValueIssue(
+  value: string,
+): { kind: 'lineBreak' } | { kind: 'nul' | 'control'; char: string } | null {
+  if (/[\r\n]/.test(value)) return { kind: 'lineBreak' };
   // eslint-disable-next-line no-control-regex -- control characters are what this matches
   const c = /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(value);
   if (c) {
-    const code = `U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const name = c[0] === '\u0000' ? 'NUL' : 'a control character';
-    return `contains ${name} (${code}), which is not allowed in a header value`;
+    const char = `U+${c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return { kind: c[0] === '\u0000' ? 'nul' : 'control', char };
   }
   return null;
 }

@@ -8,9 +8,10 @@ import { parseJson } from '../json/parseJson';
 import { MASK } from '../placeholders/encode';
 import { LIVE_LIMITS, type LiveAbortSignal, type LiveSend, type LiveSendResult } from '../run/liveTypes';
 import { lenientText, maskSecrets } from '../run/liveText';
-import type { HttpRequest, JsonObject, JsonValue } from '../types';
+import { documentKindCode, type DocumentKind } from '../spec/documentKind';
+import type { DiagnosticParams, HttpRequest, JsonObject, JsonValue } from '../types';
 import { adobeErrorMessage, adobeHint } from './adobeError';
-import type { PublishStep } from './publishTypes';
+import type { PublishStep, StartProblem } from './publishTypes';
 
 /** The spec's `id` at Adobe: a non-empty string `id`, trimmed (specs opened from Adobe have one). */
 export function connectionSpecIdOf(doc: JsonValue | undefined): string | undefined {
@@ -40,19 +41,51 @@ export function missingCredentials(c: AdobeCredentials): string[] {
   return names.filter(([k]) => c[k].trim() === '').map(([, label]) => label);
 }
 
-/** A base URL that can be used: absolute http(s), a host, no credentials, query or fragment. */
-export function checkBaseUrl(base: string): string | null {
+/** Why a base URL cannot be used (the `why` of a `base-url` start problem). */
+export type BaseUrlProblem = 'not-http' | 'query' | 'not-absolute' | 'user-info' | 'no-host';
+
+/** A base URL's problem as a code, or null when it can be used (see `checkBaseUrl`). */
+export function baseUrlProblem(base: string): BaseUrlProblem | null {
   const m = /^(https?):\/\/([^/?#\s]*)([^?#\s]*)$/i.exec(base);
   if (m === null) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(base) && !/^https?:/i.test(base))
-      return 'the base URL must be http(s)';
-    if (/[?#]/.test(base)) return 'the base URL must not have a query or fragment';
-    return `the base URL “${base}” is not an absolute http(s) URL`;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(base) && !/^https?:/i.test(base)) return 'not-http';
+    if (/[?#]/.test(base)) return 'query';
+    return 'not-absolute';
   }
   const host = m[2] ?? '';
-  if (host.includes('@')) return 'the base URL must not carry a user name or password';
-  if (host === '') return `the base URL “${base}” has no host`;
+  if (host.includes('@')) return 'user-info';
+  if (host === '') return 'no-host';
   return null;
+}
+
+/** A base URL that can be used: absolute http(s), a host, no credentials, query or fragment. */
+export function checkBaseUrl(base: string): string | null {
+  switch (baseUrlProblem(base)) {
+    case 'not-http':
+      return 'the base URL must be http(s)';
+    case 'query':
+      return 'the base URL must not have a query or fragment';
+    case 'not-absolute':
+      return `the base URL “${base}” is not an absolute http(s) URL`;
+    case 'user-info':
+      return 'the base URL must not carry a user name or password';
+    case 'no-host':
+      return `the base URL “${base}” has no host`;
+    case null:
+      return null;
+  }
+}
+
+/**
+ * The params that word a document's kind (`detectDocumentKind`'s message, `why`): `whyCode` and
+ * `whyParams.<name>` for each of its params (the codes of `documentKindCode`), when it has them.
+ */
+export function kindParams(k: DocumentKind, doc: JsonValue): DiagnosticParams {
+  const coded = documentKindCode(k, doc);
+  if (coded === null) return {};
+  const out: DiagnosticParams = { whyCode: coded.code };
+  for (const [name, v] of Object.entries(coded.params ?? {})) out[`whyParams.${name}`] = v;
+  return out;
 }
 
 export type Sent = { ok: true; status: number; value: JsonValue | undefined; ms: number } | { ok: false };
@@ -102,17 +135,25 @@ export class Caller {
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       result = { ok: false, error: 'network-error', message: `the request failed: ${why}`, ms: 0 };
+      step.code = 'request-failed';
+      step.params = { error: maskSecrets(why.replace(/[\r\n]+/g, ' '), this.secrets) };
     }
     step.ms = result.ms;
     if (!result.ok) {
       step.state = 'failed';
       step.message = maskSecrets(result.message.replace(/[\r\n]+/g, ' '), this.secrets);
+      if (step.code !== 'request-failed') {
+        step.code = 'send-failed';
+        step.params = { error: step.message };
+      }
       step.hint =
         result.error === 'refused'
           ? 'the local server refused this host: a base URL on this machine needs `spec-studio serve --allow-private-hosts`'
           : result.error === 'aborted'
             ? ''
             : 'check the base URL and that this machine reaches it (DNS, proxy, firewall)';
+      if (result.error === 'refused') step.hintCode = 'refused-host';
+      else if (result.error !== 'aborted') step.hintCode = 'network';
       return { ok: false };
     }
     step.status = result.status;
@@ -120,7 +161,11 @@ export class Caller {
       const words = adobeErrorMessage(result.body, result.headers['content-type'], this.secrets);
       step.state = 'failed';
       step.message = words !== '' ? `${result.status} ${words}` : `${result.status} (Adobe gave no message)`;
+      step.code = words !== '' ? 'adobe-error' : 'adobe-no-message';
+      step.params = words !== '' ? { status: result.status, error: words } : { status: result.status };
       step.hint = adobeHint(result.status, what);
+      step.hintCode = 'status';
+      step.hintParams = { status: result.status, what };
       return { ok: false };
     }
     const parsed = parseJson(lenientText(result.body), { positions: false });
@@ -146,13 +191,28 @@ export function unwrapItems(v: JsonValue | undefined): JsonObject | undefined {
 export function callerFor(
   options: { credentials: AdobeCredentials; baseUrl?: string; timeoutMs?: number },
   send: LiveSend,
-): { ok: true; caller: Caller } | { ok: false; message: string } {
+): { ok: true; caller: Caller } | StartProblem {
   const missing = missingCredentials(options.credentials);
-  if (missing.length > 0)
-    return { ok: false, message: `give the ${missing.join(', ')} first: nothing was sent` };
+  if (missing.length > 0) {
+    const keys = (['accessToken', 'apiKey', 'orgId', 'sandbox'] as const).filter(
+      (k) => options.credentials[k].trim() === '',
+    );
+    return {
+      ok: false,
+      message: `give the ${missing.join(', ')} first: nothing was sent`,
+      code: 'missing-credentials',
+      params: { missing: [...keys] },
+    };
+  }
   const base = (options.baseUrl ?? ADOBE.platformUrl).trim();
   const badBase = checkBaseUrl(base);
-  if (badBase !== null) return { ok: false, message: `${badBase}: nothing was sent` };
+  if (badBase !== null)
+    return {
+      ok: false,
+      message: `${badBase}: nothing was sent`,
+      code: 'base-url',
+      params: { why: baseUrlProblem(base) ?? 'not-absolute', url: base },
+    };
   return {
     ok: true,
     caller: new Caller(send, options.credentials, base, options.timeoutMs ?? LIVE_LIMITS.timeoutMs),

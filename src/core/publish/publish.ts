@@ -11,13 +11,14 @@ import { parseJson } from '../json/parseJson';
 import type { LiveAbortSignal, LiveSend } from '../run/liveTypes';
 import { detectDocumentKind } from '../spec/documentKind';
 import type { JsonObject, JsonValue } from '../types';
-import { callerFor, connectionSpecIdOf, isObject, unwrapItems } from './adobeCall';
+import { callerFor, connectionSpecIdOf, isObject, kindParams, unwrapItems } from './adobeCall';
 import {
   SERVER_SET_FIELDS,
   type Publish,
   type PublishOptions,
   type PublishResult,
   type PublishStep,
+  type StartProblem,
 } from './publishTypes';
 
 export { adobeErrorMessage, adobeHint, MAX_ADOBE_MESSAGE_CHARS } from './adobeError';
@@ -26,15 +27,18 @@ export { openFromAdobe } from './openFromAdobe';
 export * from './publishTypes';
 
 /** The spec to publish: its body text and its value, or why it cannot be published. */
-function readSpec(
-  spec: string | JsonValue,
-): { ok: true; body: string; value: JsonObject } | { ok: false; message: string } {
+function readSpec(spec: string | JsonValue): { ok: true; body: string; value: JsonObject } | StartProblem {
   let value: JsonValue;
   let body: string | undefined;
   if (typeof spec === 'string') {
     const r = parseJson(spec, { positions: false });
     if (!r.ok)
-      return { ok: false, message: `the spec is not valid JSON (line ${r.error.line}): fix it first` };
+      return {
+        ok: false,
+        message: `the spec is not valid JSON (line ${r.error.line}): fix it first`,
+        code: 'invalid-json',
+        params: { line: r.error.line },
+      };
     value = r.value;
     body = spec;
   } else value = spec;
@@ -42,7 +46,12 @@ function readSpec(
   if (kind.kind === 'items-wrapper' && kind.inner && isObject(kind.inner.value))
     return { ok: true, body: JSON.stringify(kind.inner.value, null, 2), value: kind.inner.value };
   if (kind.kind !== 'connection-spec' || !isObject(value))
-    return { ok: false, message: `only a connection spec can be published: ${kind.message}` };
+    return {
+      ok: false,
+      message: `only a connection spec can be published: ${kind.message}`,
+      code: 'not-connection-spec',
+      params: { why: kind.message, ...kindParams(kind, value) },
+    };
   return { ok: true, body: body ?? JSON.stringify(value, null, 2), value };
 }
 
@@ -67,12 +76,12 @@ export function startPublish(
   spec: string | JsonValue,
   options: PublishOptions,
   send: LiveSend,
-): { ok: true; publish: Publish } | { ok: false; message: string } {
+): { ok: true; publish: Publish } | StartProblem {
   const made = callerFor(options, send);
   if (!made.ok) return made;
   const caller = made.caller;
   const read = readSpec(spec);
-  if (!read.ok) return { ok: false, message: `${read.message}: nothing was sent` };
+  if (!read.ok) return { ...read, message: `${read.message}: nothing was sent` };
   const existingId = options.existingId?.trim() || undefined;
   const method = existingId === undefined ? 'POST' : 'PUT';
   const hasServerFields = SERVER_SET_FIELDS.some((k) => Object.hasOwn(read.value, k));
@@ -105,12 +114,17 @@ export function startPublish(
       if (method === 'POST' && got === undefined) {
         step.state = 'failed';
         step.message = `${r.status}, but Adobe's answer has no connection spec id`;
+        step.code = 'no-spec-id';
+        step.params = { status: r.status };
         step.hint = 'check the base URL: it should be Adobe Experience Platform (https://platform.adobe.io)';
+        step.hintCode = 'base-url';
         return;
       }
       id = method === 'POST' ? (got ?? null) : (existingId ?? null);
       step.state = 'done';
       step.message = method === 'POST' ? `${r.status} created: id ${id}` : `${r.status} updated: id ${id}`;
+      step.code = method === 'POST' ? 'created' : 'updated';
+      step.params = { status: r.status, id: id ?? '' };
       return;
     }
     if (step.id === 'flow-spec-get') {
@@ -127,7 +141,10 @@ export function startPublish(
       if (spec === undefined) {
         step.state = 'failed';
         step.message = `${r.status}, but Adobe's answer holds no flow spec`;
+        step.code = 'no-flow-spec';
+        step.params = { status: r.status };
         step.hint = 'check the base URL and the sandbox';
+        step.hintCode = 'base-url-sandbox';
         return;
       }
       flowSpec = spec;
@@ -135,6 +152,8 @@ export function startPublish(
       const n = Array.isArray(ids) ? ids.length : 0;
       step.state = 'done';
       step.message = `${r.status}: ${n} source connection spec${n === 1 ? '' : 's'} listed`;
+      step.code = 'sources-listed';
+      step.params = { status: r.status, count: n };
       return;
     }
     if (flowSpec === null || id === null) return;
@@ -142,6 +161,8 @@ export function startPublish(
     if (!added.changed) {
       step.state = 'skipped';
       step.message = `already there: ${id} is in sourceConnectionSpecIds`;
+      step.code = 'already-there';
+      step.params = { id };
       return;
     }
     const r = await caller.call(
@@ -155,6 +176,8 @@ export function startPublish(
     if (!r.ok) return;
     step.state = 'done';
     step.message = `${r.status}: ${id} added to sourceConnectionSpecIds`;
+    step.code = 'id-added';
+    step.params = { status: r.status, id };
   };
 
   const publish: Publish = {
@@ -205,6 +228,8 @@ export async function publishSteps(
       method: options.existingId ? 'PUT' : 'POST',
       steps: [],
       message: started.message,
+      code: started.code,
+      params: started.params,
     };
   const p = started.publish;
   while (!p.finished) {

@@ -5,11 +5,17 @@
 import { contentItemsOf } from '../flatten/flatten';
 import { firstValue } from '../jsonpath/jsonPath';
 import type { JsonValue, Pagination, SampleResponse, StopReason } from '../types';
-import { headerValueProblem } from '../placeholders/encode';
+import { headerValueIssue, headerValueProblem } from '../placeholders/encode';
 import { quoteText } from '../placeholders/hostCheck';
 import type { PageParts } from './compose';
 import type { Dual } from './requests';
-import type { RunState } from './runTypes';
+import type { RunState, RunStop } from './runTypes';
+
+/** A header value's problem as message params: `issue` (lineBreak, nul, control) and `char`. */
+function issueParams(issue: ReturnType<typeof headerValueIssue>): Record<string, string> {
+  if (issue === null) return {};
+  return issue.kind === 'lineBreak' ? { issue: issue.kind } : { issue: issue.kind, char: issue.char };
+}
 
 const PAGINATION = '/sourceSpec/attributes/paginationParams';
 
@@ -45,8 +51,10 @@ function headerValue(response: SampleResponse, name: string): string | undefined
   return key === undefined ? undefined : headers[key];
 }
 
-export type Step = { stop: { reason: StopReason; message: string } } | { parts: PageParts; position: number };
-const halt = (reason: StopReason, message: string): Step => ({ stop: { reason, message } });
+export type Step = { stop: RunStop } | { parts: PageParts; position: number };
+const halt = (reason: StopReason, message: string, code: string, params: RunStop['params'] = {}): Step => ({
+  stop: { reason, message, code, params },
+});
 
 /** Decides, from response k, whether the run stops or what request k+1 adds. */
 export function decide(state: RunState, response: SampleResponse): Step {
@@ -56,7 +64,11 @@ export function decide(state: RunState, response: SampleResponse): Step {
   const items = (): number => contentItemsOf(state.model.contentPath, body).items.length;
   switch (p.type) {
     case 'NONE':
-      return halt('single-request', 'pagination type NONE: one request returns everything');
+      return halt(
+        'single-request',
+        'pagination type NONE: one request returns everything',
+        'stop-single-request',
+      );
     case 'OFFSET': {
       if (
         p.endConditionName !== undefined &&
@@ -71,12 +83,16 @@ export function decide(state: RunState, response: SampleResponse): Step {
           return halt(
             'end-condition',
             `response ${k}: ${p.endConditionName} is ${asText(v)}, the end condition`,
+            'stop-end-condition',
+            { response: k, name: p.endConditionName, value: asText(v) },
           );
         }
       } else if (items() < p.limitValue) {
         return halt(
           'short-page',
           `response ${k} has ${items()} content items, fewer than limitValue ${p.limitValue}`,
+          'stop-short-page',
+          { response: k, count: items(), limit: p.limitValue },
         );
       }
       return { parts: pageParts(p, state.position + p.limitValue), position: state.position + p.limitValue };
@@ -85,13 +101,38 @@ export function decide(state: RunState, response: SampleResponse): Step {
       return decidePage(state, response, p, items);
     case 'POINTER': {
       const v = firstValue(p.pointerPath, body);
-      if (isEmpty(v)) return halt('no-pointer', `response ${k} has no next-page pointer at ${p.pointerPath}`);
+      if (isEmpty(v))
+        return halt(
+          'no-pointer',
+          `response ${k} has no next-page pointer at ${p.pointerPath}`,
+          'stop-no-pointer',
+          {
+            response: k,
+            path: p.pointerPath,
+          },
+        );
       if (typeof v !== 'string' && typeof v !== 'number') {
-        return halt('no-pointer', `response ${k}: the value at ${p.pointerPath} is not a URL`);
+        return halt(
+          'no-pointer',
+          `response ${k}: the value at ${p.pointerPath} is not a URL`,
+          'stop-pointer-not-url',
+          {
+            response: k,
+            path: p.pointerPath,
+          },
+        );
       }
       const url = resolvePointer(state, String(v));
       if (url === null)
-        return halt('no-pointer', `response ${k}: ${quoteText(String(v))} is not an http(s) URL`);
+        return halt(
+          'no-pointer',
+          `response ${k}: ${quoteText(String(v))} is not an http(s) URL`,
+          'stop-pointer-not-http',
+          {
+            response: k,
+            value: quoteText(String(v)),
+          },
+        );
       // A link with a control character is never shown or sent as a request (a terminal or a
       // header line would act on it). Every other link goes to the host door (`classifyTarget`).
       // eslint-disable-next-line no-control-regex -- control characters are what this matches
@@ -101,6 +142,8 @@ export function decide(state: RunState, response: SampleResponse): Step {
         return halt(
           'no-pointer',
           `response ${k}: the next-page link ${quoteText(url.shown)} ${why}: no request is built`,
+          'stop-pointer-control',
+          { response: k, link: quoteText(url.shown), char: quoteText(control[0]) },
         );
       }
       return { parts: { url }, position: state.position };
@@ -108,11 +151,23 @@ export function decide(state: RunState, response: SampleResponse): Step {
     case 'CONTINUATION_TOKEN': {
       const v = firstValue(p.continuationTokenPath, body);
       if (isEmpty(v))
-        return halt('no-token', `response ${k} has no continuation token at ${p.continuationTokenPath}`);
+        return halt(
+          'no-token',
+          `response ${k} has no continuation token at ${p.continuationTokenPath}`,
+          'stop-no-token',
+          {
+            response: k,
+            path: p.continuationTokenPath,
+          },
+        );
       const token = asText(v);
       if (p.parameterType === 'HEADERPARAM') {
         const problem = headerValueProblem(token);
-        if (problem !== null) return halt('no-token', `response ${k}: the token ${problem}`);
+        if (problem !== null)
+          return halt('no-token', `response ${k}: the token ${problem}`, 'stop-token-unsendable', {
+            response: k,
+            ...issueParams(headerValueIssue(token)),
+          });
         return { parts: { headers: [{ name: p.parameterName, real: token, shown: token }] }, position: 0 };
       }
       return { parts: { query: [{ name: p.parameterName, value: token }] }, position: 0 };
@@ -129,7 +184,10 @@ function decidePage(
   const k = state.count;
   const end = p.endPageIndex;
   if (typeof end === 'number' && state.position >= end) {
-    return halt('end-page', `page index ${state.position} reached endPageIndex ${end}`);
+    return halt('end-page', `page index ${state.position} reached endPageIndex ${end}`, 'stop-end-page', {
+      page: state.position,
+      end,
+    });
   }
   if (typeof end === 'string' && end.toLowerCase().startsWith('headers.')) {
     const name = end.slice('headers.'.length);
@@ -141,6 +199,8 @@ function decidePage(
         return halt(
           'end-page',
           `page index ${state.position} is the last of ${count} pages (header ${name})`,
+          'stop-end-page-header',
+          { page: state.position, count, header: name },
         );
       }
     } else if (!state.diagnostics.some((d) => d.code === 'page-count-header')) {
@@ -149,12 +209,18 @@ function decidePage(
         pointer: `${PAGINATION}/endPageIndex`,
         message: `response ${k} has no numeric ${name} header: paging falls back to the short-page rule`,
         code: 'page-count-header',
+        params: { response: k, header: name },
       });
     }
   }
   const n = items();
   if (n < p.limitValue) {
-    return halt('short-page', `response ${k} has ${n} content items, fewer than limitValue ${p.limitValue}`);
+    return halt(
+      'short-page',
+      `response ${k} has ${n} content items, fewer than limitValue ${p.limitValue}`,
+      'stop-short-page',
+      { response: k, count: n, limit: p.limitValue },
+    );
   }
   return { parts: pageParts(p, state.position + 1), position: state.position + 1 };
 }

@@ -6,10 +6,12 @@
  */
 import { flatten } from '../flatten/flatten';
 import { parseJson } from '../json/parseJson';
-import type { SpecModel } from '../types';
+import type { DiagnosticParams, SpecModel } from '../types';
 import { chooseAuth, declarationsOf, resolveValues } from './auth';
 import { liveSecrets, sendOnce, swapToken, type SendContext } from './liveSend';
 import {
+  maskParams,
+  refusedHint,
   sendFailureHint,
   decodeUtf8,
   liveStopHint,
@@ -36,7 +38,15 @@ import { readAccessToken, renderAuthUrl, tokenExchangeFields, tokenRequest } fro
 import { nextRequest, startRun } from './pagination';
 import type { RunState, SimulatedRequest } from './runTypes';
 
-export { apiErrorMessage, escapeControls, liveStopHint, maskSecrets, retryAfterMs } from './liveText';
+export {
+  apiErrorMessage,
+  escapeControls,
+  liveStopHint,
+  maskSecrets,
+  refusedHint,
+  retryAfterMs,
+  sendFailureHint,
+} from './liveText';
 export { requestParameterOverrideOf, tokenExchangeFields, type TokenExchangeFields } from './oauth';
 export { testConnection, type ConnectionTestResult } from './liveTest';
 
@@ -67,18 +77,41 @@ export function defaultWait(ms: number, signal?: LiveAbortSignal): Promise<void>
   });
 }
 
-const stopOf = (reason: LiveStopReason, message: string, status?: number): LiveStop => ({
+/** A stop message's stable code and values (for the app's languages), when it has them. */
+type Coded = { code: string; params: DiagnosticParams } | Record<string, never>;
+
+const stopOf = (reason: LiveStopReason, message: string, status?: number, coded: Coded = {}): LiveStop => ({
   reason,
   message,
   hint: liveStopHint(reason, status),
   ...(status === undefined ? {} : { status }),
+  ...coded,
 });
 
 /** The stop of a sender failure, with the hint its message calls for. */
-const sendStop = (error: Extract<LiveSendResult, { ok: false }>['error'], message: string): LiveStop => {
+const sendStop = (
+  error: Extract<LiveSendResult, { ok: false }>['error'],
+  message: string,
+  coded: Coded = {},
+): LiveStop => {
   const reason = SEND_FAILURE_REASON[error];
-  return { reason, message, hint: sendFailureHint(reason, message) };
+  const hintCode = reason === 'refused-host' ? { hintCode: refusedHint(message) } : {};
+  return { reason, message, hint: sendFailureHint(reason, message), ...coded, ...hintCode };
 };
+
+/** The code of a page request the sender could not send, when the sender's message has one. */
+const sendFailedCode = (k: number, exchange: LiveExchange): Coded =>
+  exchange.errorCode === undefined
+    ? {}
+    : {
+        code: 'live-send-failed',
+        params: {
+          ...exchange.errorParams,
+          request: k,
+          sender: exchange.errorCode,
+          detail: exchange.error ?? '',
+        },
+      };
 
 const positive = (n: number | undefined, fallback: number): number =>
   n !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
@@ -98,7 +131,13 @@ export function startLiveRun(
   const runOptions = { ...options, requireInputs: true, revealSecrets: false };
   const started = startRun(model, runOptions);
   if (!started.ok) {
-    return { ok: false, stop: stopOf('blocked', started.message), pointer: started.pointer };
+    const coded: Coded =
+      started.code === undefined ? {} : { code: started.code, params: started.params ?? {} };
+    return {
+      ok: false,
+      stop: stopOf('blocked', started.message, undefined, coded),
+      pointer: started.pointer,
+    };
   }
   const auth = chooseAuth(model, options.authName) ?? undefined;
   const decls = declarationsOf(model, auth);
@@ -197,7 +236,13 @@ export function startLiveRun(
       stopped = stop;
       return { exchanges, stop, ...(page ? { page } : {}) };
     };
-    const aborted = (): LiveStepResult => finish(stopOf('aborted', `request ${k}: aborted`));
+    const aborted = (): LiveStepResult =>
+      finish(
+        stopOf('aborted', `request ${k}: aborted`, undefined, {
+          code: 'live-aborted',
+          params: { request: k },
+        }),
+      );
     if (signal?.aborted) return aborted();
     if (attempted && delay > 0) {
       options.onWait?.(delay, 'delay');
@@ -211,7 +256,9 @@ export function startLiveRun(
       exchanges.push(exchange);
       if (signal?.aborted || (!result.ok && result.error === 'aborted')) return aborted();
       if (!result.ok) {
-        return finish(sendStop(result.error, `request ${k}: ${exchange.error ?? ''}`));
+        return finish(
+          sendStop(result.error, `request ${k}: ${exchange.error ?? ''}`, sendFailedCode(k, exchange)),
+        );
       }
       const status = result.status;
       if (status >= 200 && status <= 299) {
@@ -229,13 +276,26 @@ export function startLiveRun(
           const message = maskSecrets(next.stop.message, ctx.secrets);
           // nextRequest never says `samples-exhausted` (that is simulate's, when samples run out).
           const reason = next.stop.reason === 'samples-exhausted' ? 'single-request' : next.stop.reason;
-          return finish(stopOf(reason, message), read.page);
+          const coded: Coded =
+            next.stop.code === undefined
+              ? {}
+              : { code: next.stop.code, params: maskParams(next.stop.params ?? {}, ctx.secrets) };
+          return finish(stopOf(reason, message, undefined, coded), read.page);
         }
         if (!next.next) return finish(stopOf('single-request', `response ${k}: no next request`), read.page);
         current = next.next;
         if (pages >= maxPages) {
           const message = `reached the page cap (${maxPages} pages); request ${state.count} would come next: ${current.display.method} ${current.display.url}`;
-          return finish(stopOf('max-pages', message), read.page);
+          const params = {
+            max: maxPages,
+            request: state.count,
+            method: current.display.method,
+            url: current.display.url,
+          };
+          return finish(
+            stopOf('max-pages', message, undefined, { code: 'live-max-pages', params }),
+            read.page,
+          );
         }
         return { exchanges, page: read.page };
       }
@@ -296,7 +356,8 @@ function readPage(
   const decoded = decodeUtf8(result.body);
   if (!decoded.ok) {
     const message = `response ${k} is not JSON: it is not UTF-8 text (byte ${decoded.offset + 1} of ${result.body.length})`;
-    return { stop: stopOf('not-json', message) };
+    const params = { response: k, byte: decoded.offset + 1, length: result.body.length };
+    return { stop: stopOf('not-json', message, undefined, { code: 'live-not-utf8', params }) };
   }
   const parsed = parseJson(decoded.text, { positions: false });
   if (!parsed.ok) {
@@ -304,7 +365,11 @@ function readPage(
     const what = e.message.replace(/ at line \d+, column \d+$/, '');
     const start = maskSecrets(snippet(decoded.text), secrets);
     const message = `response ${k} is not JSON: line ${e.line}, column ${e.column}: ${what}; it starts with ${start}`;
-    return { stop: stopOf('not-json', message) };
+    // The parser's own code and values ride along as `whatCode` and `what.<name>` (its message is `what`).
+    const whatParams = Object.fromEntries(Object.entries(e.params ?? {}).map(([n, v]) => [`what.${n}`, v]));
+    const parsedCode = e.code === undefined ? {} : { whatCode: e.code, ...whatParams };
+    const params = { response: k, line: e.line, column: e.column, what, start, ...parsedCode };
+    return { stop: stopOf('not-json', message, undefined, { code: 'live-not-json', params }) };
   }
   const flat = flatten(model, [parsed.value]);
   return {

@@ -4,7 +4,7 @@
  */
 import { encodeQueryComponent } from '../placeholders/encode';
 import type { HttpRequest, ParamDecl } from '../types';
-import { maskSecrets } from './liveText';
+import { maskParams, maskSecrets } from './liveText';
 import type {
   LiveAbortSignal,
   LiveExchange,
@@ -86,7 +86,14 @@ export async function sendOnce(
     result = await ctx.send(outbound, signal);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    result = { ok: false, error: 'network-error', message: `the request failed: ${why}`, ms: 0 };
+    result = {
+      ok: false,
+      error: 'network-error',
+      message: `the request failed: ${why}`,
+      code: 'send-threw',
+      params: { why },
+      ms: 0,
+    };
   }
   const redirects: LiveRedirect[] = (result.redirects ?? []).map((r) => ({
     status: r.status,
@@ -104,6 +111,10 @@ export async function sendOnce(
     Object.assign(exchange, { status: result.status, headers, bytes: result.body.length });
   } else {
     exchange.error = masked(result.message.replace(/[\r\n]+/g, ' '), ctx.secrets);
+    if (result.code !== undefined) {
+      exchange.errorCode = result.code;
+      exchange.errorParams = maskParams(result.params ?? {}, ctx.secrets);
+    }
   }
   return { exchange, result };
 }

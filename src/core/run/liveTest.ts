@@ -19,9 +19,24 @@ import { renderAuthUrl } from './oauth';
 export interface ConnectionTestResult {
   ok: boolean;
   exchange?: LiveExchange;
+  /** English (the CLI prints it); `code` + `params` let the app word it in the user's language. */
   message: string;
   hint: string;
+  code: ConnectionTestCode;
+  params?: Record<string, string | number>;
+  /** What `hint` says when it is one of the test's own hints (else the app words `hint` itself). */
+  hintCode?: 'choose-auth' | 'give-test-url' | 'check-test-url';
 }
+
+export type ConnectionTestCode =
+  | 'test-ok'
+  | 'test-http'
+  | 'test-send-failed'
+  | 'test-no-auth-named'
+  | 'test-no-auth-spec'
+  | 'test-no-test-url'
+  | 'test-url'
+  | 'test-headers';
 
 /**
  * Sends `GET authorizationTestUrl` of the chosen auth spec (placeholders filled from the run's
@@ -37,11 +52,28 @@ export async function testConnection(
   send: LiveSend,
   signal?: LiveAbortSignal,
 ): Promise<ConnectionTestResult> {
-  const fail = (message: string, hint: string): ConnectionTestResult => ({ ok: false, message, hint });
+  const fail = (
+    message: string,
+    hint: string,
+    code: ConnectionTestCode,
+    params?: Record<string, string | number>,
+    hintCode?: ConnectionTestResult['hintCode'],
+  ): ConnectionTestResult => ({
+    ok: false,
+    message,
+    hint,
+    code,
+    ...(params ? { params } : {}),
+    ...(hintCode ? { hintCode } : {}),
+  });
   const auth = chooseAuth(model, options.authName);
-  if (auth === null)
-    return fail(`no authSpec is named "${options.authName ?? ''}"`, "choose one of the spec's auth specs");
-  if (auth === undefined) return fail('this spec has no authSpec, so there is no connection to test', '');
+  if (auth === null) {
+    const name = options.authName ?? '';
+    const hint = "choose one of the spec's auth specs";
+    return fail(`no authSpec is named "${name}"`, hint, 'test-no-auth-named', { name }, 'choose-auth');
+  }
+  if (auth === undefined)
+    return fail('this spec has no authSpec, so there is no connection to test', '', 'test-no-auth-spec');
   const decls = declarationsOf(model, auth);
   const values = resolveValues(decls, options.params);
   const template = values['authorizationTestUrl'];
@@ -49,14 +81,21 @@ export async function testConnection(
     return fail(
       `${auth.name} has no authorizationTestUrl, so the connection cannot be tested on its own`,
       'give authorizationTestUrl a value (a URL of the API that answers 2xx with valid credentials), or start a live run',
+      'test-no-test-url',
+      { auth: auth.name },
+      'give-test-url',
     );
   }
   const declared = new Set(decls.map((d) => d.name));
   const secretNames = new Set(decls.filter((d) => d.secret).map((d) => d.name));
   const url = renderAuthUrl('authorizationTestUrl', template, values, declared, secretNames);
-  if (!url.ok) return fail(url.message, 'check authorizationTestUrl and the values of its placeholders');
+  if (!url.ok) {
+    const hint = 'check authorizationTestUrl and the values of its placeholders';
+    return fail(url.message, hint, 'test-url', { detail: url.message }, 'check-test-url');
+  }
   const headers = authHeaders(auth, values, 'error');
-  if (!headers.ok) return fail(headers.message, liveStopHint('blocked'));
+  if (!headers.ok)
+    return fail(headers.message, liveStopHint('blocked'), 'test-headers', { detail: headers.message });
   const request: HttpRequest = {
     method: 'GET',
     url: url.real,
@@ -89,6 +128,8 @@ export async function testConnection(
       exchange,
       message: `connection test: ${exchange.error ?? ''}`,
       hint: sendFailureHint(reason, exchange.error ?? ''),
+      code: 'test-send-failed',
+      params: { detail: exchange.error ?? '' },
     };
   }
   if (result.status >= 200 && result.status <= 299) {
@@ -97,6 +138,8 @@ export async function testConnection(
       exchange,
       message: `connection test: the API answered ${result.status}: the credentials work`,
       hint: '',
+      code: 'test-ok',
+      params: { status: result.status },
     };
   }
   const words = apiErrorMessage(result.body, result.headers['content-type'], ctx.secrets);
@@ -105,5 +148,7 @@ export async function testConnection(
     exchange,
     message: `connection test: ${statusText(result.status, words)}`,
     hint: liveStopHint('http-error', result.status),
+    code: 'test-http',
+    params: { answer: statusText(result.status, words) },
   };
 }

@@ -4,8 +4,8 @@
  */
 import { invalidUtf8Offset } from '../json/sniff';
 import { MASK } from '../placeholders/encode';
-import type { JsonValue } from '../types';
-import type { LiveStopReason } from './liveTypes';
+import type { DiagnosticParams, JsonValue } from '../types';
+import type { LiveStopReason, RefusedHint } from './liveTypes';
 
 /** Longest API error message quoted in a stop (characters). */
 export const MAX_API_MESSAGE_CHARS = 200;
@@ -76,6 +76,15 @@ export function snippet(text: string, max = MAX_QUOTE_CHARS): string {
 
 const isObject = (v: JsonValue | undefined): v is { [k: string]: JsonValue } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Message params as `maskSecrets` leaves text: secrets masked and line breaks as spaces in each string. */
+export function maskParams(params: DiagnosticParams, secrets: readonly string[]): DiagnosticParams {
+  const one = (v: string): string => maskSecrets(v.replace(/[\r\n]+/g, ' '), secrets);
+  const out: DiagnosticParams = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === 'string' ? one(v) : Array.isArray(v) ? v.map(one) : v;
+  return out;
+}
 
 /** A field as message text: a non-empty string, or the `message` of an object. */
 function textOf(v: JsonValue | undefined): string | undefined {
@@ -222,11 +231,25 @@ export function liveStopHint(reason: LiveStopReason, status?: number): string {
  */
 export function sendFailureHint(reason: LiveStopReason, message: string): string {
   if (reason !== 'refused-host') return liveStopHint(reason);
-  if (/metadata/i.test(message))
-    return 'cloud metadata addresses are always refused, even with --allow-private-hosts: check the host and where the API redirects';
-  if (/cannot be sent as written|not an absolute|user info/i.test(message))
-    return 'check the URL: it must be an absolute http(s) URL written the way a URL parser reads it';
-  return 'check the host: loopback and private hosts are refused unless the run allows them (--allow-private-hosts), only for a local test API';
+  return REFUSED_HINTS[refusedHint(message)];
+}
+
+const REFUSED_HINTS: Record<RefusedHint, string> = {
+  metadata:
+    'cloud metadata addresses are always refused, even with --allow-private-hosts: check the host and where the API redirects',
+  'bad-url': 'check the URL: it must be an absolute http(s) URL written the way a URL parser reads it',
+  'private-host':
+    'check the host: loopback and private hosts are refused unless the run allows them (--allow-private-hosts), only for a local test API',
+};
+
+/**
+ * Which hint a refused host calls for, from the host rules' message (the local server's, which
+ * carries no code): cloud metadata, a URL that cannot be sent as written, or a private host.
+ */
+export function refusedHint(message: string): RefusedHint {
+  if (/metadata/i.test(message)) return 'metadata';
+  if (/cannot be sent as written|not an absolute|user info/i.test(message)) return 'bad-url';
+  return 'private-host';
 }
 
 /**

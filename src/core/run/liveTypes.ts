@@ -4,7 +4,7 @@
  * anything itself: whoever drives a live run passes a `LiveSend` that does (the server's outbound
  * door in Node, a same-origin `fetch('/api/fetch')` in the browser, a fake in tests).
  */
-import type { HttpRequest, JsonObject, JsonValue, StopReason } from '../types';
+import type { DiagnosticParams, HttpRequest, JsonObject, JsonValue, StopReason } from '../types';
 import type { RunOptions } from './runTypes';
 
 /**
@@ -38,7 +38,15 @@ export interface LiveStop {
   hint: string;
   /** HTTP status for `http-error`. */
   status?: number;
+  /** `message`'s stable code and values, when it has them (for the app's languages). */
+  code?: string;
+  params?: DiagnosticParams;
+  /** Which hint a `refused-host` stop has: `metadata`, `bad-url` or `private-host`. */
+  hintCode?: RefusedHint;
 }
+
+/** The three hints of a refused host (see `sendFailureHint`). */
+export type RefusedHint = 'metadata' | 'bad-url' | 'private-host';
 
 /** What the driver asks the sender to send. */
 export interface LiveOutbound {
@@ -80,6 +88,9 @@ export type LiveSendResult =
       error: 'refused' | 'network-error' | 'timeout' | 'too-large' | 'aborted';
       /** One line, quoting only masked URLs. */
       message: string;
+      /** `message`'s stable code and values, when the sender has one (for the app's languages). */
+      code?: string;
+      params?: DiagnosticParams;
       ms: number;
       redirects?: LiveRedirect[];
     };
@@ -159,6 +170,9 @@ export interface LiveExchange {
   redirects: LiveRedirect[];
   /** Why nothing came back, one line (masked). */
   error?: string;
+  /** `error`'s stable code and values, when the sender gave one (for the app's languages). */
+  errorCode?: string;
+  errorParams?: DiagnosticParams;
   /** A 429/503 that will be retried after this wait, ms. */
   retryAfterMs?: number;
   /** For a 2xx page: its 0-based index among the run's pages, its content items and records. */

@@ -2,11 +2,11 @@
  * Pagination as a step function (SEMANTICS.md §5): `startRun` builds request 1, `nextRequest`
  * reads response k and returns request k+1 or the one reason the run stops.
  */
-import type { HttpRequest, SampleResponse, SpecModel, StopReason } from '../types';
+import type { HttpRequest, SampleResponse, SpecModel } from '../types';
 import { composeRequest } from './compose';
 import { decide, pageParts } from './decide';
-import { buildBase } from './requests';
-import type { RunOptions, RunState, SimulatedRequest } from './runTypes';
+import { buildBase, type Fail } from './requests';
+import type { RunOptions, RunState, RunStop, SimulatedRequest } from './runTypes';
 
 const PAGINATION = '/sourceSpec/attributes/paginationParams';
 
@@ -24,11 +24,18 @@ export function requestKey(r: HttpRequest): string {
 export function startRun(
   model: SpecModel,
   options: RunOptions = {},
-): { ok: true; state: RunState; first: SimulatedRequest } | { ok: false; message: string; pointer: string } {
+): { ok: true; state: RunState; first: SimulatedRequest } | Fail {
   const p = model.pagination;
   if (!Number.isInteger(p.maximumRequest) || p.maximumRequest < 1) {
     const message = `paginationParams.maximumRequest must be a whole number of at least 1, not ${p.maximumRequest}`;
-    return { ok: false, message, pointer: `${PAGINATION}/maximumRequest` };
+    const params = { value: String(p.maximumRequest) };
+    return {
+      ok: false,
+      message,
+      pointer: `${PAGINATION}/maximumRequest`,
+      code: 'run-maximum-request',
+      params,
+    };
   }
   const built = buildBase(model, options);
   if (!built.ok) return built;
@@ -56,23 +63,26 @@ export function startRun(
 export function nextRequest(
   state: RunState,
   response: SampleResponse,
-): { state: RunState; next?: SimulatedRequest; stop?: { reason: StopReason; message: string } } {
+): { state: RunState; next?: SimulatedRequest; stop?: RunStop } {
   const step = decide(state, response);
   if ('stop' in step) return { state, stop: step.stop };
   const max = state.model.pagination.maximumRequest;
   if (state.count >= max) {
-    return { state, stop: { reason: 'max-requests', message: `reached maximumRequest (${max} requests)` } };
+    const message = `reached maximumRequest (${max} requests)`;
+    return { state, stop: { reason: 'max-requests', message, code: 'stop-max-requests', params: { max } } };
   }
   const next = composeRequest(state.base, step.parts);
   if ('problem' in next) {
     const reason = state.model.pagination.type === 'CONTINUATION_TOKEN' ? 'no-token' : 'no-pointer';
     const message = `response ${state.count}: request ${state.count + 1} is not built: ${next.problem}`;
-    return { state, stop: { reason, message } };
+    const params = { response: state.count, request: state.count + 1, problem: next.problem };
+    return { state, stop: { reason, message, code: 'stop-not-built', params } };
   }
   const key = requestKey(next.request);
   if (state.seen.has(key)) {
     const message = `request ${state.count + 1} (${next.display.method} ${next.display.url}) repeats an earlier request: the spec would loop forever against this API`;
-    return { state, stop: { reason: 'loop-detected', message } };
+    const params = { request: state.count + 1, method: next.display.method, url: next.display.url };
+    return { state, stop: { reason: 'loop-detected', message, code: 'stop-loop', params } };
   }
   state.seen.add(key);
   return { state: { ...state, count: state.count + 1, position: step.position, last: next }, next };

@@ -7,7 +7,7 @@ import { tooDeepAt, tooDeepMessage } from '../json/depth';
 import { encodeKeeping, isHeaderName, missingMarker } from '../placeholders/encode';
 import { quoteText } from '../placeholders/hostCheck';
 import { renderTemplatePair, type RenderContext } from '../placeholders/placeholders';
-import type { Diagnostic, JsonValue, ParamDecl, SpecModel } from '../types';
+import type { Diagnostic, DiagnosticParams, JsonValue, ParamDecl, SpecModel } from '../types';
 import { authHeaders, chooseAuth, declarationsOf, MASK, resolveValues, type DualHeader } from './auth';
 import { renderBody } from './body';
 import { safeQuery, upsertHeader } from './compose';
@@ -34,7 +34,8 @@ export interface BaseRequest {
   missing: string[];
 }
 
-export type Fail = { ok: false; message: string; pointer: string };
+/** `code`/`params`: set by the failures that have a stable code (a schedule's date format). */
+export type Fail = { ok: false; message: string; pointer: string; code?: string; params?: DiagnosticParams };
 
 const ATTR = '/sourceSpec/attributes';
 const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -60,7 +61,13 @@ function located(where: string, message: string): string {
 export function buildBase(model: SpecModel, options: RunOptions): { ok: true; base: BaseRequest } | Fail {
   const auth = chooseAuth(model, options.authName);
   if (auth === null)
-    return { ok: false, message: `no authSpec is named "${options.authName}"`, pointer: '/authSpec' };
+    return {
+      ok: false,
+      message: `no authSpec is named "${options.authName}"`,
+      pointer: '/authSpec',
+      code: 'run-no-auth-spec',
+      params: { name: String(options.authName) },
+    };
   const decls = declarationsOf(model, auth);
   const values = resolveValues(decls, options.params);
   const declared = new Set(decls.map((d) => d.name));
@@ -206,5 +213,6 @@ function missingWarnings(decls: ParamDecl[], missing: ReadonlySet<string>): Diag
     pointer: decls.find((d) => d.name === name)?.pointer ?? '',
     message: `${name} has no value: the simulated requests show ${missingMarker(name)} in its place (a live run needs a value)`,
     code: 'missing-input',
+    params: { name, marker: missingMarker(name) },
   }));
 }

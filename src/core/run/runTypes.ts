@@ -1,6 +1,17 @@
 /** Types of a (simulated) run, re-exported by run/simulate.ts. */
-import type { Diagnostic, HttpRequest, SpecModel, StopReason } from '../types';
+import type { Diagnostic, DiagnosticParams, HttpRequest, SpecModel, StopReason } from '../types';
 import type { BaseRequest } from './requests';
+
+/**
+ * Why a run stopped: the reason, the English message (the CLI prints it) and, where the message has
+ * one, a stable `code` with the `params` it is built from, so the app can write it in another language.
+ */
+export interface RunStop {
+  reason: StopReason;
+  message: string;
+  code?: string;
+  params?: DiagnosticParams;
+}
 
 /** What the user chose for a run. */
 export interface RunOptions {
@@ -51,7 +62,7 @@ export interface RunState {
 export interface SimulationResult {
   /** Requests answered by a sample; `page` is the 0-based index of that sample. */
   steps: Array<SimulatedRequest & { page: number | null; contentItems?: number }>;
-  stop: { reason: StopReason; message: string };
+  stop: RunStop;
   /** The request that would come next, for `samples-exhausted`. */
   next?: SimulatedRequest;
   diagnostics: Diagnostic[];

@@ -4,7 +4,7 @@
  */
 import { checkDateFormat, DEFAULT_DATE_FORMAT, formatDate } from '../dates/formatDate';
 import { renderTemplatePair } from '../placeholders/placeholders';
-import type { Diagnostic, Schedule } from '../types';
+import type { Diagnostic, DiagnosticParams, Schedule } from '../types';
 
 /** A run's window [start, end), epoch milliseconds. */
 export interface RunWindow {
@@ -15,7 +15,8 @@ export interface RunWindow {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SCHEDULE_POINTER = '/sourceSpec/attributes/scheduleParams';
 
-type Fail = { ok: false; message: string; pointer: string };
+/** A failure: the English message, and for some a stable `code` with `params` (for the app's languages). */
+type Fail = { ok: false; message: string; pointer: string; code?: string; params?: DiagnosticParams };
 
 /**
  * The window of a run: `window` when given, else end = `now` (default `Date.now()`) truncated to
@@ -59,7 +60,11 @@ export interface ScheduleRenderOptions {
 function render(instant: number, format: string, pointer: string): { ok: true; text: string } | Fail {
   const fmt = format === '' ? DEFAULT_DATE_FORMAT : format;
   const error = checkDateFormat(fmt).find((f) => f.severity === 'error');
-  if (error) return { ok: false, message: `date format \`${fmt}\`: ${error.message}`, pointer };
+  if (error) {
+    const params = { format: fmt, kind: error.kind, token: error.token, quote: error.token.slice(0, 1) };
+    const message = `date format \`${fmt}\`: ${error.message}`;
+    return { ok: false, message, pointer, code: 'schedule-date-format', params };
+  }
   return { ok: true, text: formatDate(instant, fmt) };
 }
 
@@ -143,28 +148,44 @@ const MAX_RUNS = 10_000;
 export function scheduleRuns(
   flow: FlowSchedule,
   count: number,
-): { ok: true; windows: Array<{ start: number; end: number }> } | { ok: false; message: string } {
+):
+  | { ok: true; windows: Array<{ start: number; end: number }> }
+  | { ok: false; message: string; code: string; params: DiagnosticParams } {
   const { startTime, frequency, interval } = flow;
   if (!Number.isInteger(count) || count < 0 || count > MAX_RUNS) {
-    return { ok: false, message: `count must be an integer from 0 to ${MAX_RUNS}` };
+    const message = `count must be an integer from 0 to ${MAX_RUNS}`;
+    return { ok: false, message, code: 'schedule-count', params: { max: MAX_RUNS } };
   }
   if (!Number.isInteger(startTime) || startTime < 0) {
-    return { ok: false, message: 'startTime must be a non-negative integer (epoch seconds)' };
+    const message = 'startTime must be a non-negative integer (epoch seconds)';
+    return { ok: false, message, code: 'schedule-start-time', params: {} };
   }
   if (frequency === 'once') {
-    if (interval !== undefined) return { ok: false, message: 'a "once" schedule takes no interval' };
+    if (interval !== undefined)
+      return {
+        ok: false,
+        message: 'a "once" schedule takes no interval',
+        code: 'schedule-once-interval',
+        params: {},
+      };
     return { ok: true, windows: count === 0 ? [] : [{ start: startTime, end: startTime }] };
   }
   if (!Object.prototype.hasOwnProperty.call(PERIOD_S, frequency)) {
     return {
       ok: false,
       message: `frequency must be once, minute, hour, day or week, not "${String(frequency)}"`,
+      code: 'schedule-frequency',
+      params: { frequency: String(frequency) },
     };
   }
   const min = frequency === 'minute' ? 15 : 1;
-  if (interval === undefined) return { ok: false, message: `a "${frequency}" schedule needs an interval` };
+  if (interval === undefined) {
+    const message = `a "${frequency}" schedule needs an interval`;
+    return { ok: false, message, code: 'schedule-needs-interval', params: { frequency } };
+  }
   if (!Number.isInteger(interval) || interval < min) {
-    return { ok: false, message: `a "${frequency}" schedule needs an integer interval of at least ${min}` };
+    const message = `a "${frequency}" schedule needs an integer interval of at least ${min}`;
+    return { ok: false, message, code: 'schedule-interval-min', params: { frequency, min } };
   }
   const period = PERIOD_S[frequency] * interval;
   const windows = Array.from({ length: count }, (_, k) => ({

@@ -67,8 +67,10 @@ export function simulate(
       pointer: started.pointer,
       message: started.message,
       code: 'run-blocked',
+      params: { detail: started.message },
     });
-    return result({ reason: 'blocked', message: started.message });
+    const coded = started.code === undefined ? {} : { code: started.code, params: started.params ?? {} };
+    return result({ reason: 'blocked', message: started.message, ...coded });
   }
   let state = started.state;
   missingInputs = started.state.base.missing;
@@ -88,6 +90,7 @@ export function simulate(
           pointer: '/sourceSpec/attributes/paginationParams',
           message: step.stop.message,
           code: 'pagination-loop',
+          params: loopParams(step.stop.message),
         });
       }
       return result(step.stop);
@@ -100,5 +103,15 @@ export function simulate(
     responses.length === 0
       ? 'no sample responses: request 1 is shown as the next request'
       : `the ${responses.length} sample responses ran out before any stop rule fired; request ${state.count} would come next`;
-  return result({ reason: 'samples-exhausted', message }, current);
+  const exhausted = { count: responses.length, request: state.count };
+  return result(
+    { reason: 'samples-exhausted', message, code: 'stop-samples-exhausted', params: exhausted },
+    current,
+  );
+}
+
+/** The request number, method and URL named by a `loop-detected` stop message (see nextRequest). */
+function loopParams(message: string): { request: string; method: string; url: string } {
+  const m = /^request (\d+) \((\S+) (.*)\) repeats an earlier request/s.exec(message);
+  return { request: m?.[1] ?? '', method: m?.[2] ?? '', url: m?.[3] ?? '' };
 }

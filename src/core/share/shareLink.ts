@@ -4,10 +4,11 @@
  * fragment as hostile: its length is capped before decoding, inflation stops at an output cap (a
  * compression bomb), and the JSON inside is depth-checked before it is parsed.
  */
+import { SHARE_FRAGMENT_KEY, shareFragmentValue } from './fragment';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { checkDepth, MAX_JSON_DEPTH } from '../json/parseJson';
 import { redactSecrets, secretValuePointers } from '../spec/secrets';
-import type { JsonValue } from '../types';
+import type { DiagnosticParams, JsonValue } from '../types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
@@ -17,8 +18,6 @@ import { fromBase64Url, toBase64Url } from './base64url';
 export const SHARE_URL_MAX_CHARS = 32_000;
 /** Largest decompressed content accepted from a link (a deflate bomb stops here). */
 export const SHARE_INFLATED_MAX_BYTES = 8 * 1024 * 1024;
-/** The fragment key; the value is `<format version>.<data>`. */
-export const SHARE_FRAGMENT_KEY = 'share';
 /** The format this version writes and reads. */
 export const SHARE_FORMAT_VERSION = 1;
 
@@ -44,10 +43,26 @@ export type ShareLinkResult =
       secretsRemoved: number;
     }
   | { ok: false; reason: 'too-large'; length: number; message: string }
-  | { ok: false; reason: 'invalid'; message: string };
+  | {
+      ok: false;
+      reason: 'invalid';
+      message: string;
+      /** `deep` {max, line, column}: nested deeper than the core's limit; `invalid-json`: not valid JSON. */
+      code?: 'deep' | 'invalid-json';
+      params?: DiagnosticParams;
+    };
+
+/**
+ * Why a share link was not opened, for the app to word in its language (`message` is the English):
+ * `too-long` {length, max}; `damaged` {why: `no-version` | `bad-characters` | `not-deflate` |
+ * `not-json` | `no-spec` | `bad-samples`}; `version` {version, supported}; `too-big` {mb};
+ * `deep` {what: `content` | `spec`, max, line, column}.
+ */
+export type ShareLinkProblem = 'too-long' | 'damaged' | 'version' | 'too-big' | 'deep';
 
 export type SharedDocument =
-  { ok: true; spec: string; samples: SharedSample[] } | { ok: false; message: string };
+  | { ok: true; spec: string; samples: SharedSample[] }
+  | { ok: false; message: string; code: ShareLinkProblem; params: DiagnosticParams };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -70,12 +85,25 @@ export function encodeShareLink(
   maxChars = SHARE_URL_MAX_CHARS,
 ): ShareLinkResult {
   const deep = checkDepth(input.spec, MAX_JSON_DEPTH);
-  if (deep) return { ok: false, reason: 'invalid', message: `The spec is not shareable: ${deep.message}.` };
+  if (deep)
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `The spec is not shareable: ${deep.message}.`,
+      code: 'deep',
+      params: { max: MAX_JSON_DEPTH, line: deep.line, column: deep.column },
+    };
   let doc: JsonValue;
   try {
     doc = JSON.parse(input.spec) as JsonValue;
   } catch {
-    return { ok: false, reason: 'invalid', message: 'Only valid JSON can be shared: fix the JSON first.' };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: 'Only valid JSON can be shared: fix the JSON first.',
+      code: 'invalid-json',
+      params: {},
+    };
   }
   const pointers = secretValuePointers(doc);
   const spec = redactSecrets(input.spec, pointers);
@@ -97,11 +125,7 @@ export function encodeShareLink(
   return { ok: true, url, samples: hasSamples ? 'omitted' : 'none', secretsRemoved: pointers.length };
 }
 
-/** The value of `share=` in a URL fragment (with or without `#`), or null when it is not a share link. */
-export function shareFragmentValue(hash: string): string | null {
-  const h = hash.startsWith('#') ? hash.slice(1) : hash;
-  return h.startsWith(`${SHARE_FRAGMENT_KEY}=`) ? h.slice(SHARE_FRAGMENT_KEY.length + 1) : null;
-}
+export { SHARE_FRAGMENT_KEY, shareFragmentValue };
 
 /** Inflates `data`, giving up past `cap` bytes of output; null when it is not valid deflate data. */
 function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'too-large' | null {
@@ -136,9 +160,20 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'too-large' 
   return out;
 }
 
-const damaged = (why: string): SharedDocument => ({
+const DAMAGED = {
+  'no-version': 'no format version',
+  'bad-characters': 'it holds characters a share link never has',
+  'not-deflate': 'its data does not decompress',
+  'not-json': 'its content is not JSON',
+  'no-spec': 'it holds no spec',
+  'bad-samples': 'its samples are malformed',
+} as const;
+
+const damaged = (why: keyof typeof DAMAGED): SharedDocument => ({
   ok: false,
-  message: `This share link is damaged or incomplete (${why}); was it cut short when copied? Nothing was opened.`,
+  message: `This share link is damaged or incomplete (${DAMAGED[why]}); was it cut short when copied? Nothing was opened.`,
+  code: 'damaged',
+  params: { why },
 });
 
 const isSample = (v: unknown): v is SharedSample =>
@@ -158,38 +193,56 @@ export function decodeShareLink(value: string, maxChars = SHARE_URL_MAX_CHARS): 
     return {
       ok: false,
       message: `This share link is ${fmt(value.length)} characters long, over the ${fmt(maxChars)} limit; it was not opened.`,
+      code: 'too-long',
+      params: { length: value.length, max: maxChars },
     };
   const dot = value.indexOf('.');
   const version = dot < 0 ? '' : value.slice(0, dot);
-  if (!/^[0-9]{1,6}$/.test(version)) return damaged('no format version');
+  if (!/^[0-9]{1,6}$/.test(version)) return damaged('no-version');
   if (Number(version) !== SHARE_FORMAT_VERSION)
     return {
       ok: false,
       message: `This share link uses format ${version}; this version of Spec Studio reads format ${SHARE_FORMAT_VERSION}. Nothing was opened.`,
+      code: 'version',
+      params: { version, supported: SHARE_FORMAT_VERSION },
     };
   const bytes = fromBase64Url(value.slice(dot + 1));
-  if (bytes === null) return damaged('it holds characters a share link never has');
+  if (bytes === null) return damaged('bad-characters');
   const inflated = inflateCapped(bytes, SHARE_INFLATED_MAX_BYTES);
   if (inflated === 'too-large')
     return {
       ok: false,
       message: `This share link unpacks to more than ${fmt(SHARE_INFLATED_MAX_BYTES / 1024 / 1024)} MB; it was not opened.`,
+      code: 'too-big',
+      params: { mb: SHARE_INFLATED_MAX_BYTES / 1024 / 1024 },
     };
-  if (inflated === null) return damaged('its data does not decompress');
+  if (inflated === null) return damaged('not-deflate');
   const text = strFromU8(inflated);
   const deep = checkDepth(text, MAX_JSON_DEPTH);
-  if (deep) return { ok: false, message: `This share link's content is ${deep.message}; it was not opened.` };
+  if (deep)
+    return {
+      ok: false,
+      message: `This share link's content is ${deep.message}; it was not opened.`,
+      code: 'deep',
+      params: { what: 'content', max: MAX_JSON_DEPTH, line: deep.line, column: deep.column },
+    };
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch {
-    return damaged('its content is not JSON');
+    return damaged('not-json');
   }
   const p = payload as { spec?: unknown; samples?: unknown } | null;
-  if (typeof p !== 'object' || p === null || typeof p.spec !== 'string') return damaged('it holds no spec');
+  if (typeof p !== 'object' || p === null || typeof p.spec !== 'string') return damaged('no-spec');
   const specDeep = checkDepth(p.spec, MAX_JSON_DEPTH);
-  if (specDeep) return { ok: false, message: `The shared spec is ${specDeep.message}; it was not opened.` };
+  if (specDeep)
+    return {
+      ok: false,
+      message: `The shared spec is ${specDeep.message}; it was not opened.`,
+      code: 'deep',
+      params: { what: 'spec', max: MAX_JSON_DEPTH, line: specDeep.line, column: specDeep.column },
+    };
   const samples = p.samples === undefined ? [] : p.samples;
-  if (!Array.isArray(samples) || !samples.every(isSample)) return damaged('its samples are malformed');
+  if (!Array.isArray(samples) || !samples.every(isSample)) return damaged('bad-samples');
   return { ok: true, spec: p.spec, samples: samples.map((s) => ({ name: s.name, text: s.text })) };
 }

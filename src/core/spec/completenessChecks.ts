@@ -4,7 +4,7 @@
  * required entry or a header, an ADVANCE schedule whose {SCHEDULE_QUERY} is never used, `$schema`
  * values that are not a JSON Schema URI, and an explode path that keep/skip empties.
  */
-import { explodeConflictMessage, explodeSkipConflict } from '../flatten/explode';
+import { explodeConflictMessage, explodeConflictParams, explodeSkipConflict } from '../flatten/explode';
 import { wrapperName } from '../flatten/flatten';
 import { joinPointer } from '../json/pointer';
 import { AUTH_TYPES } from '../schemas/auth';
@@ -25,6 +25,7 @@ function checkMissing(attrs: JsonObject, d: DiagnosticList): void {
       A,
       'content-path-missing',
       'No contentPath: no records are extracted yet. Add one, e.g. { "path": "$.items" }',
+      { kind: 'spec', page: 0 },
     );
   if (own(attrs, 'paginationParams') === undefined)
     d.add(
@@ -55,6 +56,7 @@ function checkAuth(doc: JsonObject, model: SpecModel, d: DiagnosticList): void {
         `${ptr}/type`,
         'auth-type-unknown',
         `Unknown auth type ${JSON.stringify(type)}: Adobe documents only ${AUTH_TYPES.join(', ')}`,
+        { type: JSON.stringify(type), types: AUTH_TYPES.join(', ') },
       );
     }
     if (type !== 'KeyBased') continue;
@@ -77,6 +79,7 @@ function checkAuth(doc: JsonObject, model: SpecModel, d: DiagnosticList): void {
         p.pointer,
         'keybased-no-header',
         `API key \`${p.name}\` has no restAttributes.headerParamName: no request header carries it`,
+        { name: p.name },
       );
     }
   }
@@ -128,6 +131,9 @@ function checkSchemaUris(doc: JsonObject, d: DiagnosticList): void {
           at,
           'schema-uri-unknown',
           `$schema ${JSON.stringify(child)} is not a JSON Schema URI: ${hint}`,
+          SCHEMA_URI.test(fixed)
+            ? { uri: JSON.stringify(child), kind: 'whiteSpace', fixed: JSON.stringify(fixed) }
+            : { uri: JSON.stringify(child), kind: 'other', fixed: JSON.stringify(DRAFT_07) },
         );
       } else if (typeof child === 'object' && child !== null) stack.push([child, at]);
     }
@@ -139,7 +145,13 @@ function checkExplodeSkip(model: SpecModel, d: DiagnosticList): void {
   if (!contentPath || !explodeEntityPath) return;
   const conflict = explodeSkipConflict(contentPath, explodeEntityPath, wrapperName(contentPath));
   if (conflict)
-    d.add('warning', `${A}/explodeEntityPath/path`, 'explode-skipped', explodeConflictMessage(conflict));
+    d.add(
+      'warning',
+      `${A}/explodeEntityPath/path`,
+      'explode-skipped',
+      explodeConflictMessage(conflict),
+      explodeConflictParams(conflict),
+    );
 }
 
 /**

@@ -4,7 +4,7 @@
  * One recognition shared by `validate`, the CLI and the app (which offers an API response as a sample).
  */
 import { AUTH_TYPES } from '../schemas/auth';
-import type { Diagnostic, JsonObject, JsonValue } from '../types';
+import type { Diagnostic, DiagnosticParams, JsonObject, JsonValue } from '../types';
 import { isObject, own } from './jsonUtil';
 
 /** The kinds `detectDocumentKind` tells apart. */
@@ -221,12 +221,56 @@ export function documentKindDiagnostics(
 ): Diagnostic[] | null {
   const k = detectDocumentKind(doc);
   if (k.kind === 'connection-spec' || k.kind === 'not-json-object') return null;
+  const coded = documentKindCode(k, doc) as { code: string; params?: DiagnosticParams };
+  const params = coded.params ? { params: coded.params } : {};
   if (k.kind === 'items-wrapper' && k.inner) {
     const { pointer, value } = k.inner;
     const inner = check(value).map((d) => ({ ...d, pointer: pointer + d.pointer }));
-    return [{ severity: 'info', pointer: '', code: 'document-items-wrapper', message: k.message }, ...inner];
+    return [{ severity: 'info', pointer: '', code: coded.code, message: k.message, ...params }, ...inner];
   }
-  // An array keeps normalise's code: it is a wrong top-level type first (BAD-INPUTS A7).
-  const code = Array.isArray(doc) ? 'not-object' : `document-${k.kind}`;
-  return [{ severity: 'error', pointer: '', code, message: k.message }];
+  return [{ severity: 'error', pointer: '', code: coded.code, message: k.message, ...params }];
+}
+
+/**
+ * The code and parameters of what `k` (detected on `doc`) says, as `validate` reports it, so the app
+ * can word `k.message` in the user's language; null for a connection spec or a scalar (no message to
+ * word). An array keeps normalise's code: it is a wrong top-level type first (BAD-INPUTS A7).
+ */
+export function documentKindCode(
+  k: DocumentKind,
+  doc: JsonValue,
+): { code: string; params?: DiagnosticParams } | null {
+  if (k.kind === 'connection-spec' || k.kind === 'not-json-object') return null;
+  if (k.kind === 'items-wrapper' && k.inner) {
+    const items = isObject(doc) ? own(doc, 'items') : undefined;
+    return {
+      code: 'document-items-wrapper',
+      params: {
+        inner: k.inner.kind.kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+        label: k.inner.kind.label,
+        others: Array.isArray(items) ? items.length - 1 : 0,
+      },
+    };
+  }
+  if (Array.isArray(doc)) return { code: 'not-object', params: { kind: 'array' } };
+  const params = kindParams(k);
+  return { code: `document-${k.kind}`, ...(params ? { params } : {}) };
+}
+
+/** The parameters of a fragment's or a Flow Service request body's message (others have none). */
+function kindParams(k: DocumentKind): DiagnosticParams | undefined {
+  if (k.kind === 'flow-service-request') {
+    const request = k.label.startsWith('POST /flows')
+      ? 'flows'
+      : k.label.startsWith('POST /sourceConnections')
+        ? 'sourceConnections'
+        : 'connections';
+    return { request };
+  }
+  if (k.kind !== 'fragment') return undefined;
+  if (k.label === 'one authSpec entry') return { fragment: 'authEntry', key: '', where: '' };
+  if (k.label === 'urlParams and spec blocks') return { fragment: 'urlAndSpec', key: '', where: '' };
+  const key = k.label.replace(/ block$/, '');
+  const where = /it belongs in (.*)\. Paste it into a spec/.exec(k.message)?.[1] ?? '';
+  return { fragment: 'block', key, where };
 }

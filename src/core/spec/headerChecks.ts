@@ -4,7 +4,7 @@
  * characters, so no spec can split a request or inject a header. The run refuses the same things
  * at run time (values from run inputs and responses), through `headerProblem` in run/compose.ts.
  */
-import { headerValueProblem, isHeaderName } from '../placeholders/encode';
+import { headerValueIssue, headerValueProblem, isHeaderName } from '../placeholders/encode';
 import { quoteText } from '../placeholders/hostCheck';
 import type { JsonValue, SpecModel } from '../types';
 import { DiagnosticList, isObject, own } from './jsonUtil';
@@ -33,11 +33,17 @@ export function headerChecks(doc: JsonValue, model: SpecModel, d: DiagnosticList
         pointer,
         'header-name',
         `headerParams: ${label(name)} is not a valid HTTP header name (RFC 9110 token: letters, digits and !#$%&'*+-.^_\`|~)`,
+        { kind: 'header', name: label(name) },
       );
     }
     const problem = headerValueProblem(value);
-    if (problem !== null)
-      d.add('error', pointer, 'header-value', `headerParams ${label(name)}: the value ${problem}`);
+    const issue = headerValueIssue(value);
+    if (problem !== null && issue !== null)
+      d.add('error', pointer, 'header-value', `headerParams ${label(name)}: the value ${problem}`, {
+        name: label(name),
+        kind: issue.kind,
+        char: 'char' in issue ? issue.char : '',
+      });
   }
   for (const auth of model.authSpecs) {
     for (const p of auth.params) {
@@ -47,6 +53,7 @@ export function headerChecks(doc: JsonValue, model: SpecModel, d: DiagnosticList
         `${p.pointer}/restAttributes/headerParamName`,
         'header-name',
         `${auth.name}: headerParamName ${label(p.headerParamName)} of ${p.name} is not a valid HTTP header name (RFC 9110 token)`,
+        { kind: 'auth', auth: auth.name, name: label(p.headerParamName), param: p.name },
       );
     }
   }
@@ -61,6 +68,7 @@ export function headerChecks(doc: JsonValue, model: SpecModel, d: DiagnosticList
       `${A}/paginationParams/parameterName`,
       'header-name',
       `paginationParams.parameterName ${label(pg.parameterName)} is not a valid HTTP header name (RFC 9110 token), so the continuation token cannot be sent in it`,
+      { kind: 'pagination', name: label(pg.parameterName) },
     );
   }
 }

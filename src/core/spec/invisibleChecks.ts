@@ -5,7 +5,7 @@
  * string; each is a warning at its pointer, naming the character and where it is.
  */
 import { joinPointer } from '../json/pointer';
-import type { JsonValue } from '../types';
+import type { DiagnosticParams, JsonValue } from '../types';
 import { DiagnosticList, isObject } from './jsonUtil';
 
 /** Findings listed one by one; past this many, one more counts the rest. */
@@ -47,18 +47,21 @@ function reveal(text: string): string {
   return out;
 }
 
-function describe(text: string, re: RegExp): string {
+/** The first character of `text` matching `re`: `U+200B ZERO WIDTH SPACE` and its 1-based position. */
+function describe(text: string, re: RegExp): { char: string; position: string } {
   const i = [...text].findIndex((ch) => re.test(ch));
   const cp = [...text][i]?.codePointAt(0) ?? 0;
-  return `${hex(cp)} ${NAMES[cp] ?? ''} at character ${i + 1}`.replace('  ', ' ');
+  return { char: `${hex(cp)} ${NAMES[cp] ?? ''}`.trim(), position: String(i + 1) };
 }
+
+const described = (x: { char: string; position: string }): string => `${x.char} at character ${x.position}`;
 
 /** Adds a warning for every invisible character in a property name or placeholder, and every bidi control. */
 export function invisibleChecks(doc: JsonValue, d: DiagnosticList): void {
   let found = 0;
-  const add = (pointer: string, message: string): void => {
+  const add = (pointer: string, message: string, params: DiagnosticParams): void => {
     found++;
-    if (found <= MAX_INVISIBLE_FINDINGS) d.add('warning', pointer, 'invisible-character', message);
+    if (found <= MAX_INVISIBLE_FINDINGS) d.add('warning', pointer, 'invisible-character', message, params);
   };
   const stack: Array<[JsonValue, string]> = [[doc, '']];
   while (stack.length > 0) {
@@ -66,17 +69,22 @@ export function invisibleChecks(doc: JsonValue, d: DiagnosticList): void {
     if (typeof value === 'string') {
       for (const m of value.matchAll(PLACEHOLDER)) {
         const name = m[1] ?? '';
-        if (INVISIBLE.test(name))
-          add(
-            pointer,
-            `placeholder \${${reveal(name)}} holds an invisible character (${describe(name, INVISIBLE)})`,
-          );
+        if (INVISIBLE.test(name)) {
+          const x = describe(name, INVISIBLE);
+          add(pointer, `placeholder \${${reveal(name)}} holds an invisible character (${described(x)})`, {
+            kind: 'placeholder',
+            name: reveal(name),
+            ...x,
+          });
+        }
       }
-      if (BIDI.test(value) && !/\$\{[^}]*[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(value))
-        add(
-          pointer,
-          `text holds a bidi control (${describe(value, BIDI)}): what is shown is not what is sent`,
-        );
+      if (BIDI.test(value) && !/\$\{[^}]*[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(value)) {
+        const x = describe(value, BIDI);
+        add(pointer, `text holds a bidi control (${described(x)}): what is shown is not what is sent`, {
+          kind: 'bidi',
+          ...x,
+        });
+      }
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i] as JsonValue, `${pointer}/${i}`]);
     } else if (isObject(value)) {
@@ -84,8 +92,14 @@ export function invisibleChecks(doc: JsonValue, d: DiagnosticList): void {
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string;
         const at = joinPointer(pointer, key);
-        if (INVISIBLE.test(key))
-          add(at, `name "${reveal(key)}" holds an invisible character (${describe(key, INVISIBLE)})`);
+        if (INVISIBLE.test(key)) {
+          const x = describe(key, INVISIBLE);
+          add(at, `name "${reveal(key)}" holds an invisible character (${described(x)})`, {
+            kind: 'name',
+            name: reveal(key),
+            ...x,
+          });
+        }
         stack.push([value[key] as JsonValue, at]);
       }
     }
@@ -96,5 +110,6 @@ export function invisibleChecks(doc: JsonValue, d: DiagnosticList): void {
       '',
       'invisible-character',
       `${found - MAX_INVISIBLE_FINDINGS} more invisible characters are not listed (the first ${MAX_INVISIBLE_FINDINGS} are)`,
+      { kind: 'more', count: found - MAX_INVISIBLE_FINDINGS, limit: MAX_INVISIBLE_FINDINGS },
     );
 }

@@ -1,5 +1,5 @@
 /** Small JSON helpers for the spec readers: own-property safe, never mutating their input. */
-import type { Diagnostic, JsonObject, JsonValue, Severity } from '../types';
+import type { Diagnostic, DiagnosticParams, JsonObject, JsonValue, Severity } from '../types';
 
 /** True for a JSON object (not an array, not null). */
 export function isObject(v: JsonValue | undefined): v is JsonObject {
@@ -39,9 +39,13 @@ export function renameKeys(o: JsonObject, rename: Record<string, string>): JsonO
 export class DiagnosticList {
   readonly items: Diagnostic[] = [];
 
-  /** Adds one finding. */
-  add(severity: Severity, pointer: string, code: string, message: string): void {
-    this.items.push({ severity, pointer, message, code });
+  /** Adds one finding; `params` are the values its message is built from. */
+  add(severity: Severity, pointer: string, code: string, message: string, params?: DiagnosticParams): void {
+    this.items.push(
+      params === undefined
+        ? { severity, pointer, message, code }
+        : { severity, pointer, message, code, params },
+    );
   }
 }
 
@@ -64,6 +68,7 @@ export function readInt(
     pointer,
     'not-integer',
     `\`${field}\` must be a whole number, e.g. 100; found ${JSON.stringify(v)}`,
+    { field, found: JSON.stringify(v) },
   );
   return fallback;
 }

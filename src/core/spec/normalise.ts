@@ -3,6 +3,7 @@
  * and never drops a key; legacy forms are read with a diagnostic.
  */
 import { tooDeepAt, tooDeepMessage } from '../json/depth';
+import { MAX_JSON_DEPTH } from '../json/parseJson';
 import type { Diagnostic, JsonValue, SpecModel } from '../types';
 import { DiagnosticList, isObject, own } from './jsonUtil';
 import { modernise } from './modernise';
@@ -43,12 +44,12 @@ export function normalise(doc: JsonValue): { spec: JsonValue; model: SpecModel; 
   const d = new DiagnosticList();
   const model = emptyModel();
   if (!isObject(doc)) {
-    d.add('error', '', 'not-object', 'A connection spec must be a JSON object');
+    d.add('error', '', 'not-object', 'A connection spec must be a JSON object', { kind: 'value' });
     return { spec: modernise(doc), model, diagnostics: d.items };
   }
   const deep = tooDeepAt(doc);
   if (deep !== null) {
-    d.add('error', deep, 'too-deep', tooDeepMessage());
+    d.add('error', deep, 'too-deep', tooDeepMessage(), { max: MAX_JSON_DEPTH });
     return { spec: doc, model, diagnostics: d.items };
   }
   const name = own(doc, 'name');

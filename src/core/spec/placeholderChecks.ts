@@ -75,7 +75,12 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
     const open = /\{(SCHEDULE_QUERY|START_TIME|END_TIME)(?![A-Za-z0-9_}])/.exec(f.text);
     if (open) {
       const message = `Unterminated engine placeholder \`${open[0]}\` in ${f.where}: write {${open[1]}}`;
-      d.add('error', f.pointer, 'placeholder-unterminated', message);
+      d.add('error', f.pointer, 'placeholder-unterminated', message, {
+        kind: 'engine',
+        written: open[0],
+        where: f.where,
+        name: open[1] ?? '',
+      });
     }
     for (const t of scanPlaceholders(f.text)) {
       const written = f.text.slice(t.offset, t.offset + t.length);
@@ -87,6 +92,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
             f.pointer,
             'placeholder-undeclared',
             `\`${written}\` is used in ${f.where} but declared in no spec.properties`,
+            { written, where: f.where },
           );
         } else if (t.kind === 'mustache') {
           d.add(
@@ -94,6 +100,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
             f.pointer,
             'placeholder-legacy',
             `\`${written}\` is a legacy placeholder: write \${${t.name}}`,
+            { written, name: t.name },
           );
         }
       } else if (t.kind === 'brace' && declared.has(t.name)) {
@@ -103,6 +110,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
           f.pointer,
           'placeholder-legacy',
           `\`${written}\` is a legacy placeholder: write \${${t.name}}`,
+          { written, name: t.name },
         );
       } else if (t.kind === 'adf') {
         d.add(
@@ -110,6 +118,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
           f.pointer,
           'placeholder-adf',
           `\`${written}\` in ${f.where} is evaluated by the platform; it is shown verbatim here`,
+          { written, where: f.where },
         );
       } else if (t.kind === 'unterminated') {
         d.add(
@@ -117,6 +126,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
           f.pointer,
           'placeholder-unterminated',
           `Unterminated placeholder \`${written}\` in ${f.where}: close it with }`,
+          { kind: 'param', written, where: f.where, name: '' },
         );
       } else if (t.kind === 'engine' && t.name === 'SCHEDULE_QUERY' && !advance) {
         d.add(
@@ -136,6 +146,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
         p.pointer,
         'param-unused',
         `\`${p.name}\` is declared but unused: no \${${p.name}} in the request`,
+        { name: p.name },
       );
   }
   for (const a of model.authSpecs) {
@@ -151,6 +162,7 @@ export function checkPlaceholders(attrs: JsonValue | undefined, model: SpecModel
           p.pointer,
           'param-unused',
           `\`${p.name}\` is declared but unused: no \${${p.name}} in the request`,
+          { name: p.name },
         );
       }
     }

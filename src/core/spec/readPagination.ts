@@ -12,7 +12,11 @@ const NONE: Pagination = { type: 'NONE', maximumRequest: DEFAULT_MAXIMUM_REQUEST
 function readStr(o: JsonObject, key: string, ptr: string, d: DiagnosticList): string | undefined {
   const v = own(o, key);
   if (v === undefined || typeof v === 'string') return v;
-  d.add('error', `${ptr}/${key}`, 'wrong-type', `\`${key}\` must be text; found ${JSON.stringify(v)}`);
+  d.add('error', `${ptr}/${key}`, 'wrong-type', `\`${key}\` must be text; found ${JSON.stringify(v)}`, {
+    kind: 'text',
+    field: key,
+    found: JSON.stringify(v),
+  });
   return undefined;
 }
 
@@ -31,6 +35,7 @@ function readAliased(
       `${ptr}/${legacy}`,
       `legacy-${legacy.toLowerCase()}`,
       `\`${legacy}\` is read as \`${name}\`: ${why}`,
+      { legacy, name },
     );
     if (own(o, name) === undefined) return readStr(o, legacy, ptr, d);
   }
@@ -55,6 +60,7 @@ function readType(o: JsonObject, ptr: string, d: DiagnosticList): PaginationType
       ptr,
       'missing-field',
       'Pagination needs a `type`: NONE, OFFSET, PAGE, POINTER or CONTINUATION_TOKEN',
+      { kind: 'paginationType' },
     );
     return undefined;
   }
@@ -66,17 +72,26 @@ function readType(o: JsonObject, ptr: string, d: DiagnosticList): PaginationType
       `${ptr}/${key}`,
       'unknown-pagination-type',
       `Unknown pagination type ${JSON.stringify(raw)}: use one of ${TYPES.join(', ')}`,
+      { type: JSON.stringify(raw), types: TYPES.join(', ') },
     );
     return undefined;
   }
   if (raw !== t)
-    d.add('info', `${ptr}/${key}`, 'lowercase-type', `Pagination type "${String(raw)}" is read as ${t}`);
+    d.add('info', `${ptr}/${key}`, 'lowercase-type', `Pagination type "${String(raw)}" is read as ${t}`, {
+      kind: 'pagination',
+      type: String(raw),
+      read: t,
+    });
   return t;
 }
 
 function need<T>(v: T | undefined, field: string, type: string, ptr: string, d: DiagnosticList): v is T {
   if (v !== undefined) return true;
-  d.add('error', ptr, 'missing-field', `\`${field}\` is required for ${type} pagination`);
+  d.add('error', ptr, 'missing-field', `\`${field}\` is required for ${type} pagination`, {
+    kind: 'pagination',
+    field,
+    type,
+  });
   return false;
 }
 
@@ -100,7 +115,7 @@ export function readPagination(raw: JsonValue | undefined, pointer: string, d: D
     ptr = `${pointer}/0`;
   }
   if (!isObject(o)) {
-    d.add('error', ptr, 'wrong-type', 'Pagination must be an object with a `type`');
+    d.add('error', ptr, 'wrong-type', 'Pagination must be an object with a `type`', { kind: 'pagination' });
     return NONE;
   }
   const type = readType(o, ptr, d);
@@ -170,6 +185,7 @@ export function readPagination(raw: JsonValue | undefined, pointer: string, d: D
           `${ptr}/endPageIndex`,
           'wrong-type',
           '`endPageIndex` must be a number or a header expression such as headers.x-pagecount',
+          { kind: 'endPageIndex' },
         );
       if (!need(pageParamName, 'pageParamName', type, ptr, d) || !okLimit) return { ...NONE, ...common };
       return {
@@ -211,6 +227,7 @@ export function readPagination(raw: JsonValue | undefined, pointer: string, d: D
           `${ptr}/parameterType`,
           'wrong-value',
           '`parameterType` must be QUERYPARAM or HEADERPARAM',
+          { kind: 'parameterType' },
         );
         return { ...NONE, ...common };
       }

@@ -62,7 +62,9 @@ export function readDecls(
 export function readAuthSpecs(raw: JsonValue | undefined, d: DiagnosticList): AuthSpecModel[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    d.add('error', '/authSpec', 'wrong-type', '`authSpec` must be a list of authentication methods');
+    d.add('error', '/authSpec', 'wrong-type', '`authSpec` must be a list of authentication methods', {
+      kind: 'authSpec',
+    });
     return [];
   }
   const out: AuthSpecModel[] = [];
@@ -100,6 +102,7 @@ export function readUserInputs(spec: JsonValue | undefined, d: DiagnosticList): 
       `${ptr}/properties`,
       'schema-form-template',
       `${[...doc].join(', ')} here describe the template's settings; they are read as documentation, not as user inputs`,
+      { names: [...doc].join(', ') },
     );
   }
   return readDecls(spec, ptr, doc);

@@ -18,11 +18,14 @@ export function readParamMap(
       ptr,
       'legacy-params-string',
       `${what} written as a "a=1,b=2" string is a legacy form: use an object`,
+      { section: what === 'Headers' ? 'headers' : 'query' },
     );
     return parseLegacyParams(raw);
   }
   if (!isObject(raw)) {
-    d.add('error', ptr, 'wrong-type', `${what} must be an object of name → value`);
+    d.add('error', ptr, 'wrong-type', `${what} must be an object of name → value`, {
+      kind: what === 'Headers' ? 'headers' : 'query',
+    });
     return [];
   }
   const out: Array<[string, string]> = [];
@@ -40,7 +43,9 @@ export function readUrlParams(raw: JsonValue | undefined, d: DiagnosticList): Sp
   const model: SpecModel['urlParams'] = { path: '', method: 'GET', queryParams: [] };
   if (raw === undefined) return model;
   if (!isObject(raw)) {
-    d.add('error', ptr, 'wrong-type', '`urlParams` must be an object with host, path and method');
+    d.add('error', ptr, 'wrong-type', '`urlParams` must be an object with host, path and method', {
+      kind: 'urlParams',
+    });
     return model;
   }
   for (const legacy of ['hostName', 'hostname']) {
@@ -51,6 +56,7 @@ export function readUrlParams(raw: JsonValue | undefined, d: DiagnosticList): Sp
       `${ptr}/${legacy}`,
       'legacy-host-name',
       `\`${legacy}\` is a legacy name: read as \`host\``,
+      { legacy },
     );
     if (model.host === undefined && typeof v === 'string' && own(raw, 'host') === undefined) model.host = v;
   }
@@ -82,16 +88,23 @@ export function readPathSpec(
       ptr,
       'legacy-content-path',
       `\`${key}\` as a plain path is a legacy form: read as { "path": ${JSON.stringify(raw)} }`,
+      { field: key, path: JSON.stringify(raw) },
     );
     return { path: raw, skipAttributes: [], keepAttributes: [] };
   }
   if (!isObject(raw)) {
-    d.add('error', ptr, 'wrong-type', `\`${key}\` must be an object with a \`path\``);
+    d.add('error', ptr, 'wrong-type', `\`${key}\` must be an object with a \`path\``, {
+      kind: 'pathSpec',
+      field: key,
+    });
     return undefined;
   }
   const path = own(raw, 'path');
   if (typeof path !== 'string') {
-    d.add('error', ptr, 'missing-field', `\`${key}\` needs a \`path\` (a JSONPath such as $.items)`);
+    d.add('error', ptr, 'missing-field', `\`${key}\` needs a \`path\` (a JSONPath such as $.items)`, {
+      kind: 'path',
+      field: key,
+    });
     return undefined;
   }
   const spec: PathSpec = {
@@ -115,6 +128,7 @@ export function checkUiStrings(ui: JsonValue | undefined, d: DiagnosticList): vo
         `${A}/uiAttributes/${k}`,
         'ui-text',
         `\`${k}\` uses { text }: fine while testing; Adobe assigns a key once the artifacts are merged`,
+        { field: k },
       );
     }
   }

@@ -6,13 +6,21 @@ import { DiagnosticList, isObject, own } from './jsonUtil';
 function text(o: JsonObject, key: string, ptr: string, d: DiagnosticList): string | undefined {
   const v = own(o, key);
   if (v === undefined || typeof v === 'string') return v;
-  d.add('error', `${ptr}/${key}`, 'wrong-type', `\`${key}\` must be text; found ${JSON.stringify(v)}`);
+  d.add('error', `${ptr}/${key}`, 'wrong-type', `\`${key}\` must be text; found ${JSON.stringify(v)}`, {
+    kind: 'text',
+    field: key,
+    found: JSON.stringify(v),
+  });
   return undefined;
 }
 
 function need(v: string | undefined, field: string, form: string, ptr: string, d: DiagnosticList): boolean {
   if (v !== undefined) return true;
-  d.add('error', ptr, 'missing-field', `\`${field}\` is required for the ${form} schedule form`);
+  d.add('error', ptr, 'missing-field', `\`${field}\` is required for the ${form} schedule form`, {
+    kind: 'schedule',
+    field,
+    type: form,
+  });
   return false;
 }
 
@@ -28,13 +36,17 @@ export function readSchedule(
 ): Schedule | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) {
-    d.add('error', ptr, 'wrong-type', 'Schedule settings must be an object');
+    d.add('error', ptr, 'wrong-type', 'Schedule settings must be an object', { kind: 'schedule' });
     return undefined;
   }
   const type = own(raw, 'type');
   if (typeof type === 'string' && type.toUpperCase() === 'ADVANCE') {
     if (type !== 'ADVANCE')
-      d.add('info', `${ptr}/type`, 'lowercase-type', `Schedule type "${type}" is read as ADVANCE`);
+      d.add('info', `${ptr}/type`, 'lowercase-type', `Schedule type "${type}" is read as ADVANCE`, {
+        kind: 'schedule',
+        type,
+        read: 'ADVANCE',
+      });
     const paramFormat = text(raw, 'paramFormat', ptr, d);
     const incremental = text(raw, 'incremental', ptr, d);
     const backfill = text(raw, 'backfill', ptr, d);
@@ -56,6 +68,7 @@ export function readSchedule(
       `${ptr}/type`,
       'wrong-value',
       `Unknown schedule type ${JSON.stringify(type)}: leave it out for the standard form, or use ADVANCE`,
+      { kind: 'scheduleType', type: JSON.stringify(type) },
     );
     return undefined;
   }

@@ -46,6 +46,7 @@ export function samplePathChecks(
       pointer: `${P}/${key}`,
       code: 'sample-path-no-match',
       message: `${label} ${expr} matches nothing in ${pages}: ${effect}`,
+      params: { field: label, path: expr, count: bodies.length, type: p.type },
     });
   };
   if (p.type === 'OFFSET' && p.endConditionValue !== undefined) {

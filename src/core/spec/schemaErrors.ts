@@ -1,7 +1,7 @@
 /** Turns raw JSON Schema errors into diagnostics for people: one per problem, no anyOf/oneOf noise. */
 import { decodePointer, getAt } from '../json/pointer';
 import { connectionSpecSchema } from '../schemas/index';
-import type { Diagnostic, JsonValue } from '../types';
+import type { Diagnostic, DiagnosticParams, JsonValue } from '../types';
 import type { SchemaError } from './ajv';
 import { isObject } from './jsonUtil';
 
@@ -26,6 +26,13 @@ const TYPE_WORDS: Record<string, string> = {
   null: 'null',
 };
 
+/** A branch's JSON type code when it is described by its type alone, else `mixed`. */
+function branchType(b: JsonValue | undefined): string {
+  if (!isObject(b) || Object.hasOwn(b, 'const')) return 'mixed';
+  const t = b['type'];
+  return typeof t === 'string' && Object.hasOwn(TYPE_WORDS, t) ? t : 'mixed';
+}
+
 function describeBranch(b: JsonValue | undefined): string {
   if (!isObject(b)) return 'another form';
   if (Object.hasOwn(b, 'const')) return JSON.stringify(b['const']);
@@ -39,9 +46,15 @@ function joinOr(words: string[]): string {
   return uniq.length <= 1 ? (uniq[0] ?? '') : `${uniq.slice(0, -1).join(', ')} or ${uniq[uniq.length - 1]}`;
 }
 
+/** The type word of a value ("a list"), by its JSON type code; '' for no value. */
+function foundType(v: JsonValue | undefined): string {
+  if (v === undefined) return '';
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+}
+
 function found(v: JsonValue | undefined): string {
   if (v === undefined) return '';
-  const t = v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+  const t = foundType(v);
   return `; found ${TYPE_WORDS[t] ?? t}`;
 }
 
@@ -51,30 +64,81 @@ function label(pointer: string): string {
   return last === undefined ? 'The spec' : `\`${last}\``;
 }
 
-function message(e: SchemaError, value: JsonValue | undefined): string {
+/** `label`'s parameters: `what` is `root` for the whole spec, else `field` names the last segment. */
+function labelParams(pointer: string): { what: string; field: string } {
+  const segs = decodePointer(pointer);
+  const last = segs[segs.length - 1];
+  return last === undefined ? { what: 'root', field: '' } : { what: 'field', field: last };
+}
+
+/** The parameters of "must be <expected><found>": one type code, or `mixed` with the English words. */
+function expectParams(types: string[], words: string[], v: JsonValue | undefined): DiagnosticParams {
+  const uniq = [...new Set(types)];
+  const single = uniq.length === 1 && Object.hasOwn(TYPE_WORDS, uniq[0] as string);
+  return {
+    expected: single ? (uniq[0] as string) : 'mixed',
+    expectedText: joinOr(words),
+    found: v === undefined ? 'none' : foundType(v),
+  };
+}
+
+/** The keywords whose errors have their own code (`schema-<keyword>`); any other is `schema-other`. */
+export const SCHEMA_KEYWORDS = [
+  'required',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'minimum',
+  'anyOf',
+  'oneOf',
+] as const;
+const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(SCHEMA_KEYWORDS);
+
+function message(e: SchemaError, value: JsonValue | undefined): { msg: string; params: DiagnosticParams } {
   const p = e.params as Record<string, unknown>;
   const what = label(e.instancePath);
+  const at = labelParams(e.instancePath);
   switch (e.keyword) {
     case 'required':
-      return `\`${String(p['missingProperty'])}\` is required here`;
+      return {
+        msg: `\`${String(p['missingProperty'])}\` is required here`,
+        params: { name: String(p['missingProperty']) },
+      };
     case 'type': {
       const types = String(p['type']).split(',');
-      return `${what} must be ${joinOr(types.map((t) => TYPE_WORDS[t] ?? t))}${found(value)}`;
+      const words = types.map((t) => TYPE_WORDS[t] ?? t);
+      return {
+        msg: `${what} must be ${joinOr(words)}${found(value)}`,
+        params: { ...at, ...expectParams(types, words, value) },
+      };
     }
-    case 'enum':
-      return `${what} must be one of: ${(p['allowedValues'] as unknown[]).map((x) => String(x)).join(', ')}`;
+    case 'enum': {
+      const values = (p['allowedValues'] as unknown[]).map((x) => String(x)).join(', ');
+      return { msg: `${what} must be one of: ${values}`, params: { ...at, values } };
+    }
     case 'const':
-      return `${what} must be ${JSON.stringify(p['allowedValue'])}`;
+      return {
+        msg: `${what} must be ${JSON.stringify(p['allowedValue'])}`,
+        params: { ...at, value: JSON.stringify(p['allowedValue']) },
+      };
     case 'pattern':
       return String(p['pattern']).includes('\\d+')
-        ? `${what} must be a whole number, e.g. 100`
-        : `${what} has the wrong form`;
+        ? { msg: `${what} must be a whole number, e.g. 100`, params: { ...at, kind: 'integer' } }
+        : { msg: `${what} has the wrong form`, params: { ...at, kind: 'other' } };
     case 'minLength':
-      return `${what} must not be empty`;
+      return { msg: `${what} must not be empty`, params: at };
     case 'minimum':
-      return `${what} must be at least ${String(p['limit'])}`;
+      return {
+        msg: `${what} must be at least ${String(p['limit'])}`,
+        params: { ...at, limit: String(p['limit']) },
+      };
     default:
-      return `${what} ${e.message ?? 'is not valid'}`;
+      return {
+        msg: `${what} ${e.message ?? 'is not valid'}`,
+        params: { ...at, detail: e.message ?? 'is not valid' },
+      };
   }
 }
 
@@ -82,9 +146,9 @@ function message(e: SchemaError, value: JsonValue | undefined): string {
 function collapse(
   errors: SchemaError[],
   value: (p: string) => JsonValue | undefined,
-): Map<SchemaError, string | null> {
+): Map<SchemaError, { msg: string; params: DiagnosticParams } | null> {
   const drop = new Set<SchemaError>();
-  const replace = new Map<SchemaError, string | null>();
+  const replace = new Map<SchemaError, { msg: string; params: DiagnosticParams } | null>();
   for (const e of errors) {
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
     const branches = schemaAt(e.schemaPath);
@@ -101,11 +165,13 @@ function collapse(
     if (keep !== undefined) drop.add(e);
     else {
       const words = Array.isArray(branches) ? branches.map(describeBranch) : [];
+      const types = Array.isArray(branches) ? branches.map(branchType) : [];
       const val = value(e.instancePath);
-      replace.set(
-        e,
-        `${label(e.instancePath)} must be ${joinOr(words)}${val !== undefined && typeof val !== 'string' ? found(val) : ''}`,
-      );
+      const shown = val !== undefined && typeof val !== 'string' ? val : undefined;
+      replace.set(e, {
+        msg: `${label(e.instancePath)} must be ${joinOr(words)}${found(shown)}`,
+        params: { ...labelParams(e.instancePath), ...expectParams(types, words, shown) },
+      });
     }
   }
   for (const e of drop) replace.set(e, null);
@@ -126,11 +192,12 @@ export function toSchemaDiagnostics(errors: SchemaError[], doc: JsonValue): Diag
     if (e.keyword === 'if') continue;
     const r = replace.get(e);
     if (r === null) continue;
-    const msg = r ?? message(e, valueAt(e.instancePath));
+    const { msg, params } = r ?? message(e, valueAt(e.instancePath));
     const key = `${e.instancePath}\u0000${msg}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ severity: 'error', pointer: e.instancePath, message: msg, code: `schema-${e.keyword}` });
+    const code = KNOWN_KEYWORDS.has(e.keyword) ? `schema-${e.keyword}` : 'schema-other';
+    out.push({ severity: 'error', pointer: e.instancePath, message: msg, code, params });
   }
   return out;
 }

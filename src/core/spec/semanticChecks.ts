@@ -51,6 +51,7 @@ function checkPath(
       pointer,
       'jsonpath-loose',
       `${label} ${JSON.stringify(expr)} lacks the leading $: write $.${expr.replace(/^\./, '')}`,
+      { field: label, expr: JSON.stringify(expr), fixed: `$.${expr.replace(/^\./, '')}` },
     );
     return;
   }
@@ -59,6 +60,7 @@ function checkPath(
     pointer,
     'jsonpath-invalid',
     `${label} ${JSON.stringify(expr)} is not valid JSONPath: ${strict.message} (at character ${strict.offset + 1})`,
+    { field: label, expr: JSON.stringify(expr), detail: strict.message, position: String(strict.offset + 1) },
   );
 }
 
@@ -101,6 +103,7 @@ function checkHost(url: JsonObject | undefined, model: SpecModel, d: DiagnosticL
       `${A}/urlParams/${key}`,
       'host-invalid',
       `${JSON.stringify(host)} is not a URL origin: write scheme and host only, e.g. https://api.example.com (put the rest in path)`,
+      { host: JSON.stringify(host) },
     );
   }
 }
@@ -117,6 +120,7 @@ function checkExplode(model: SpecModel, d: DiagnosticList): void {
       `${A}/explodeEntityPath/path`,
       'explode-prefix',
       `explodeEntityPath.path must start with $.${wrapper} (the wrapper of each record), e.g. $.${wrapper}.activity`,
+      { wrapper },
     );
   }
 }
@@ -141,6 +145,7 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
           `/authSpec/${i}/name`,
           'auth-duplicate-name',
           `Auth spec name ${JSON.stringify(name)} is already used by authSpec[${first}]`,
+          { name: JSON.stringify(name), first: String(first) },
         );
       else names.set(name, i);
     });
@@ -156,6 +161,7 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
       `${A}/uiAttributes/category/${catKey}`,
       'category-unknown',
       `Unknown category ${JSON.stringify(category)}: Adobe lists advertising, analytics, consent and preferences, crm, customer success, database, ecommerce, marketing automation, payments, protocols`,
+      { category: JSON.stringify(category) },
     );
   }
   const url = obj(attrs, 'urlParams');
@@ -169,6 +175,7 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
       `${A}/bodyParams`,
       'body-without-post',
       `bodyParams is only sent with POST; the method is ${model.urlParams.method}`,
+      { method: model.urlParams.method },
     );
   }
   const content = own(attrs, 'contentPath');
@@ -194,7 +201,12 @@ export function semanticChecks(doc: JsonValue, model: SpecModel, d: DiagnosticLi
     const f = str(sched, k);
     if (f === undefined) continue;
     for (const x of checkDateFormat(f))
-      d.add(x.severity, `${A}/scheduleParams/${k}`, `date-format-${x.severity}`, `${k}: ${x.message}`);
+      d.add(x.severity, `${A}/scheduleParams/${k}`, `date-format-${x.severity}`, `${k}: ${x.message}`, {
+        field: k,
+        kind: x.kind,
+        token: x.token,
+        quote: x.token.charAt(0),
+      });
   }
   checkPlaceholders(attrs, model, d);
   completenessChecks(doc, model, d);

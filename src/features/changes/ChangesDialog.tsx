@@ -1,22 +1,26 @@
 import { lazy, Suspense } from 'react';
 import { getAt, type ChangeEntry } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { t as tNow, useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { setBaseline } from '../../lib/baseline';
 import { useSpecStore } from '../../store';
+import { changeText } from './changeText';
 import { useChangeSummary } from './useChangeSummary';
 
 const ChangesDiff = lazy(() => import('./ChangesDiff'));
 
-const KIND_LABEL: Record<ChangeEntry['kind'], string> = {
-  added: 'Added',
-  removed: 'Removed',
-  changed: 'Changed',
-};
+const kindLabel = (kind: ChangeEntry['kind']): string =>
+  kind === 'added'
+    ? tNow('tools.changes.kindAdded')
+    : kind === 'removed'
+      ? tNow('tools.changes.kindRemoved')
+      : tNow('tools.changes.kindChanged');
 
 /** Where an entry is, as people read JSON paths: `sourceSpec › attributes › paginationParams`. */
 const pathOf = (pointer: string) =>
   pointer === ''
-    ? '(whole document)'
+    ? tNow('tools.changes.wholeDocument')
     : pointer
         .slice(1)
         .split('/')
@@ -28,6 +32,7 @@ const pathOf = (pointer: string) =>
  * reverted alone, as one undo step) above a side-by-side diff of the two texts.
  */
 export function ChangesDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const { baseline, summary, note } = useChangeSummary();
   const text = useSpecStore((s) => s.text);
   const parseError = useSpecStore((s) => s.parseError);
@@ -45,29 +50,28 @@ export function ChangesDialog({ onClose }: { onClose: () => void }) {
   const revert = (e: ChangeEntry) => {
     const s = useSpecStore.getState();
     if (s.updateAt(e.pointer, e.revert.value))
-      s.notify(`Reverted: ${e.message}. Undo brings it back.`, 'success');
-    else s.notify('This change cannot be reverted while the JSON does not parse.', 'error');
+      s.notify(tNow('tools.changes.reverted', { message: changeText(e) }), 'success');
+    else s.notify(tNow('tools.changes.cannotRevert'), 'error');
   };
 
   const markOriginal = () => {
     const s = useSpecStore.getState();
     void setBaseline(s.docId, s.text, s.doc, s.persistSecrets).then((stored) => {
-      if (!stored)
-        s.notify('The new original is used in this tab but could not be stored in this browser.', 'warning');
+      if (!stored) s.notify(tNow('tools.changes.notStored'), 'warning');
     });
-    s.notify('The spec as it is now is the new original.', 'success');
+    s.notify(tNow('tools.changes.marked'), 'success');
   };
 
   return (
-    <Dialog open title="Changes since the original" onClose={onClose} wide>
+    <Dialog open title={t('tools.changes.title')} onClose={onClose} wide>
       <div className="changes-view">
         <div className="changes-head">
           <p className="changes-lead" aria-live="polite">
             {baseline === undefined
-              ? 'Reading the original…'
+              ? t('tools.changes.reading')
               : count === 0
-                ? 'No changes since the original.'
-                : `${count} ${count === 1 ? 'change' : 'changes'} since the original (as opened, imported or last exported).`}
+                ? t('tools.changes.none')
+                : t('tools.changes.count', { count })}
           </p>
           <button
             type="button"
@@ -75,32 +79,35 @@ export function ChangesDialog({ onClose }: { onClose: () => void }) {
             onClick={markOriginal}
             disabled={count === 0 && baseline === text}
           >
-            Mark as original
+            {t('tools.changes.markOriginal')}
           </button>
         </div>
         {note && <p className="note changes-note">{note}</p>}
         {summary && summary.entries.length > 0 && (
-          <ul className="changes-list" aria-label="Changes">
+          <ul className="changes-list" aria-label={t('tools.changes.listLabel')}>
             {summary.entries.map((e) => (
-              <li key={`${e.kind}:${e.pointer}:${e.message}`} className={`changes-entry changes-${e.kind}`}>
+              <li
+                key={e.kind + ':' + e.pointer + ':' + e.message}
+                className={'changes-entry changes-' + e.kind}
+              >
                 <button
                   type="button"
                   className="changes-jump"
                   onClick={() => jump(e)}
-                  title="Show it in the form and the JSON"
+                  title={t('tools.changes.jumpTitle')}
                 >
-                  <span className="changes-kind">{KIND_LABEL[e.kind]}</span>
-                  <span className="changes-message">{e.message}</span>
+                  <span className="changes-kind">{kindLabel(e.kind)}</span>
+                  <span className="changes-message">{changeText(e)}</span>
                   <code className="changes-path">{pathOf(e.pointer)}</code>
                 </button>
                 <button
                   type="button"
                   className="button changes-revert"
-                  aria-label={`Revert: ${e.message}`}
+                  aria-label={t('tools.changes.revertLabel', { message: changeText(e) })}
                   disabled={e.pointer === '' || parseError !== null}
                   onClick={() => revert(e)}
                 >
-                  Revert
+                  {t('tools.changes.revert')}
                 </button>
               </li>
             ))}
@@ -108,20 +115,19 @@ export function ChangesDialog({ onClose }: { onClose: () => void }) {
         )}
         {summary && summary.more > 0 && (
           <p className="muted small">
-            {summary.more} more {summary.more === 1 ? 'change is' : 'changes are'} not listed (the list stops
-            at {summary.entries.length}); the comparison below shows them all.
+            {t('tools.changes.more', {
+              count: summary.more,
+              listed: formatNumber(summary.entries.length),
+            })}
           </p>
         )}
         <div className="changes-diff-labels" aria-hidden="true">
-          <span>Original</span>
-          <span>Now</span>
+          <span>{t('tools.changes.original')}</span>
+          <span>{t('tools.changes.now')}</span>
         </div>
-        <div
-          className="changes-diff"
-          aria-label="Side-by-side comparison: original on the left, now on the right"
-        >
+        <div className="changes-diff" aria-label={t('tools.changes.diffLabel')}>
           {baseline !== undefined && (
-            <Suspense fallback={<div className="loading">Loading the comparison…</div>}>
+            <Suspense fallback={<div className="loading">{t('tools.changes.loadingDiff')}</div>}>
               <ChangesDiff original={baseline} modified={text} />
             </Suspense>
           )}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { summariseChanges, type ChangeSummary, type JsonValue } from '@core';
+import { useT } from '../../i18n';
 import { baselineOf, ensureBaseline, subscribeBaselines } from '../../lib/baseline';
 import { useSpecStore } from '../../store';
 
@@ -54,6 +55,7 @@ export const LIVE_COUNT_MAX_CHARS = 1_000_000;
  * nothing (summary null).
  */
 export function useChangeSummary(delayMs = 0, enabled = true): ChangesState {
+  const t = useT();
   const baseline = useBaseline();
   const doc = useSpecStore((s) => s.doc);
   const parseError = useSpecStore((s) => s.parseError);
@@ -70,9 +72,7 @@ export function useChangeSummary(delayMs = 0, enabled = true): ChangesState {
     [before, after, enabled],
   );
   let note: string | null = null;
-  if (baseline !== undefined && before === undefined)
-    note = 'The original is not valid JSON, so only the text comparison is shown.';
-  else if (parseError)
-    note = `The JSON does not parse (line ${parseError.line}): the summary compares the last valid version.`;
+  if (baseline !== undefined && before === undefined) note = t('tools.changes.originalInvalid');
+  else if (parseError) note = t('tools.changes.currentInvalid', { line: parseError.line });
   return { baseline, summary, note };
 }

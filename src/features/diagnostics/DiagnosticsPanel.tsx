@@ -1,5 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { SECTIONS, type Diagnostic } from '@core';
+import { useT, t as tNow } from '../../i18n';
+import { diagnosticText } from '../../i18n/diagnostics';
+import { formatNumber } from '../../i18n/format';
+import { T } from '../../i18n/T';
 import { jumpToText, type EditorJump } from '../../lib/editorJump';
 import { useSpecStore } from '../../store';
 import { diagnosticLocator } from '../../workers/validateLocations';
@@ -15,10 +19,15 @@ import {
 import { previewFindings } from './previewFindings';
 
 const ICON = { error: '●', warning: '▲', info: 'i' } as const;
-const TAG_TITLE = {
-  preview: 'Found by the preview, over the sample pages',
-  json: 'Found in the JSON text: JSON.parse (and so the spec, preview and export) reads it as the message says',
-} as const;
+const tagTitle = (tag: 'preview' | 'json') =>
+  tag === 'preview' ? tNow('tools.problems.tagPreviewTitle') : tNow('tools.problems.tagJsonTitle');
+
+const severityWord = (s: Diagnostic['severity']) =>
+  s === 'error'
+    ? tNow('tools.problems.severityError')
+    : s === 'warning'
+      ? tNow('tools.problems.severityWarning')
+      : tNow('tools.problems.severityInfo');
 
 /**
  * The Problems list: severity, message, pointer and line; a click navigates to the place. At most
@@ -26,6 +35,7 @@ const TAG_TITLE = {
  * and a button to show them (a spec with 2,000 findings would otherwise cost every result a long render).
  */
 export function DiagnosticsPanel() {
+  const t = useT();
   const diagnostics = useSpecStore(selectDiagnostics);
   const touched = useSpecStore(selectTouched);
   const textEdited = useSpecStore((s) => s.textEdited);
@@ -39,7 +49,14 @@ export function DiagnosticsPanel() {
   const textRows = useMemo(
     () =>
       parseWarnings.slice(0, textLimit).map((w) => ({
-        d: { severity: 'warning' as const, pointer: w.pointer, message: w.message, code: w.code },
+        d: {
+          severity: 'warning' as const,
+          pointer: w.pointer,
+          message: w.message,
+          code: w.code,
+          // the code's parameters, when the parser gives them (diagnosticText renders them)
+          params: (w as { params?: Record<string, string | number> }).params,
+        },
         line: w.line,
         at: { offset: w.offset, length: w.length },
       })),
@@ -80,80 +97,95 @@ export function DiagnosticsPanel() {
   return (
     <div className="diagnostics">
       <div className="panel-header">
-        <h2 className="panel-title">Problems</h2>
-        <span className={counts.error ? 'count count-error' : 'count count-info'} title="Errors">
-          {counts.error} {counts.error === 1 ? 'error' : 'errors'}
+        <h2 className="panel-title">{t('tools.problems.title')}</h2>
+        <span
+          className={counts.error ? 'count count-error' : 'count count-info'}
+          title={t('tools.problems.errorsTitle')}
+        >
+          {t('tools.counts.errors', { count: counts.error })}
         </span>
-        <span className={counts.warning ? 'count count-warning' : 'count count-info'} title="Warnings">
-          {counts.warning} {counts.warning === 1 ? 'warning' : 'warnings'}
+        <span
+          className={counts.warning ? 'count count-warning' : 'count count-info'}
+          title={t('tools.problems.warningsTitle')}
+        >
+          {t('tools.counts.warnings', { count: counts.warning })}
         </span>
-        <span className="count count-info" title="Infos">
-          {counts.info} info
+        <span className="count count-info" title={t('tools.problems.infosTitle')}>
+          {t('tools.problems.infoCount', { count: counts.info })}
         </span>
         {fromPreview.length > 0 && (
-          <span className="count count-info" title="Findings of the preview over the sample pages">
-            {fromPreview.length} from preview
+          <span className="count count-info" title={t('tools.problems.fromPreviewTitle')}>
+            {t('tools.problems.fromPreview', { count: fromPreview.length })}
           </span>
         )}
-        {stale && <span className="muted small">checking…</span>}
+        {stale && <span className="muted small">{t('tools.problems.checking')}</span>}
         <span className="spacer" />
         {hidden > 0 && !showAll && (
           <button
             type="button"
             className="link-button small"
-            title="Errors are always listed; this also lists the warnings and advice about parts you did not edit"
+            title={t('tools.problems.showAllTitle')}
             onClick={() => setShowAll(true)}
           >
-            Show all {diagnostics.length}
+            {t('tools.problems.showAll', { count: diagnostics.length })}
           </button>
         )}
         {showAll && (
           <button
             type="button"
             className="link-button small"
-            title="Errors stay listed; warnings and advice only for what you edited"
+            title={t('tools.problems.showEditedTitle')}
             onClick={() => setShowAll(false)}
           >
-            Show only what I edited
+            {t('tools.problems.showEdited')}
           </button>
         )}
       </div>
       {hidden > 0 && !showAll && !parseError && (
-        <p className="diagnostics-more muted small">
-          Errors are always listed; warnings and advice only for the parts you edited ({hidden} more under
-          Show all).
-        </p>
+        <p className="diagnostics-more muted small">{t('tools.problems.hiddenNote', { count: hidden })}</p>
       )}
       {parseError && (
         <p className="diagnostics-empty">
-          Checks are paused until the JSON parses again (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => jumpToText(parseError.offset, parseError.length)}
-          >
-            line {parseError.line}
-          </button>
-          ).
+          <T
+            id="tools.problems.paused"
+            values={{ line: parseError.line }}
+            components={{
+              0: (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => jumpToText(parseError.offset, parseError.length)}
+                />
+              ),
+            }}
+          />
         </p>
       )}
       {textRows.length > 0 && (
-        <ul className="diagnostics-list" aria-label="JSON text problems">
+        <ul className="diagnostics-list" aria-label={t('tools.problems.jsonListLabel')}>
           {textRows.map(({ d, line, at }, i) => (
-            <DiagnosticRow key={`text|${d.pointer}|${d.code}|${i}`} d={d} line={line} tag="json" at={at} />
+            <DiagnosticRow
+              key={'text|' + d.pointer + '|' + d.code + '|' + String(i)}
+              d={d}
+              line={line}
+              tag="json"
+              at={at}
+            />
           ))}
         </ul>
       )}
       {textMore > 0 && (
         <p className="diagnostics-more muted small">
-          Showing the first {textRows.length.toLocaleString('en')} of{' '}
-          {parseWarnings.length.toLocaleString('en')} JSON text warnings.{' '}
+          {t('tools.problems.textShowing', {
+            shown: formatNumber(textRows.length),
+            total: formatNumber(parseWarnings.length),
+          })}{' '}
           <button
             type="button"
             className="link-button small"
             onClick={() => setTextLimit((n) => n + PROBLEMS_LIST_CAP)}
           >
-            Show {Math.min(textMore, PROBLEMS_LIST_CAP).toLocaleString('en')} more
+            {t('tools.problems.showMore', { count: formatNumber(Math.min(textMore, PROBLEMS_LIST_CAP)) })}
           </button>
         </p>
       )}
@@ -161,36 +193,38 @@ export function DiagnosticsPanel() {
         <p className="diagnostics-empty">
           {diagnostics.length === 0
             ? fromPreview.length > 0
-              ? 'No problems found in the spec itself.'
-              : 'No problems found. Errors, warnings and advice about the spec (and, with sample pages, the preview’s findings) are listed here, each a link to its place.'
-            : `No errors. ${diagnostics.length} ${diagnostics.length === 1 ? 'warning or advice appears' : 'warnings and advice appear'} here once you edit the part they are about (or Show all).`}
+              ? t('tools.problems.noneInSpec')
+              : t('tools.problems.none')
+            : t('tools.problems.noErrors', { count: diagnostics.length })}
         </p>
       )}
       {visible.length > 0 && (
-        <ul className="diagnostics-list" aria-label="Problems">
+        <ul className="diagnostics-list" aria-label={t('tools.problems.listLabel')}>
           {rows.map(({ d, line }, i) => (
-            <DiagnosticRow key={`${d.pointer}|${d.code ?? ''}|${i}`} d={d} line={line} />
+            <DiagnosticRow key={d.pointer + '|' + (d.code ?? '') + '|' + String(i)} d={d} line={line} />
           ))}
         </ul>
       )}
       {more > 0 && (
         <p className="diagnostics-more muted small">
-          Showing the first {shown.length.toLocaleString('en')} of {visible.length.toLocaleString('en')}{' '}
-          problems.{' '}
+          {t('tools.problems.showing', {
+            shown: formatNumber(shown.length),
+            total: formatNumber(visible.length),
+          })}{' '}
           <button
             type="button"
             className="link-button small"
             onClick={() => setLimit((n) => n + PROBLEMS_LIST_CAP)}
           >
-            Show {Math.min(more, PROBLEMS_LIST_CAP).toLocaleString('en')} more
+            {t('tools.problems.showMore', { count: formatNumber(Math.min(more, PROBLEMS_LIST_CAP)) })}
           </button>
         </p>
       )}
       {!parseError && fromPreview.length > 0 && (
-        <ul className="diagnostics-list" aria-label="Preview problems">
+        <ul className="diagnostics-list" aria-label={t('tools.problems.previewListLabel')}>
           {fromPreview.map((d, i) => (
             <DiagnosticRow
-              key={`preview|${d.pointer}|${d.code ?? ''}|${i}`}
+              key={'preview|' + d.pointer + '|' + (d.code ?? '') + '|' + String(i)}
               d={d}
               line={null}
               tag="preview"
@@ -216,6 +250,7 @@ const DiagnosticRow = memo(function DiagnosticRow({
   /** "preview": found over the sample pages; "json": a parse warning of the JSON text itself. */
   tag?: 'preview' | 'json';
 }) {
+  const t = useT();
   // The actions are read when clicked: no store subscription per row.
   const go = () => {
     const { setActiveSection, revealPointer } = useSpecStore.getState();
@@ -226,21 +261,21 @@ const DiagnosticRow = memo(function DiagnosticRow({
   };
   return (
     <li>
-      <button type="button" className={`diagnostic diagnostic-${d.severity}`} onClick={go}>
-        <span className={`sev sev-${d.severity}`} aria-label={d.severity}>
+      <button type="button" className={'diagnostic diagnostic-' + d.severity} onClick={go}>
+        <span className={'sev sev-' + d.severity} aria-label={severityWord(d.severity)}>
           {ICON[d.severity]}
         </span>
         <span className="diagnostic-message">
           {tag && (
-            <span className="diagnostic-tag" title={TAG_TITLE[tag]}>
-              {tag === 'json' ? 'JSON' : 'preview'}
+            <span className="diagnostic-tag" title={tagTitle(tag)}>
+              {tag === 'json' ? 'JSON' : t('tools.problems.tagPreview')}
             </span>
           )}
-          {d.message}
+          {diagnosticText(d)}
         </span>
         <span className="diagnostic-where">
           <code>{d.pointer || '/'}</code>
-          {line !== null && <span className="muted"> · line {line}</span>}
+          {line !== null && <span className="muted"> · {t('tools.problems.line', { line })}</span>}
         </span>
       </button>
     </li>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { MenuButton } from '../../components/MenuButton';
+import { t, useT } from '../../i18n';
 import { setBaseline } from '../../lib/baseline';
 import { markExported } from '../../lib/library';
 import { useSpecStore } from '../../store';
@@ -25,6 +26,7 @@ const exportedAsOriginal = (text: string) => {
  * submission kit and the verification flow (Postman collection, shell script).
  */
 export function ExportMenu() {
+  useT();
   const notify = useSpecStore((s) => s.notify);
   const fileName = useSpecStore((s) => specFileName(specName(s.doc)));
   const [kitOpen, setKitOpen] = useState(false);
@@ -34,7 +36,7 @@ export function ExportMenu() {
   const current = (): { text: string; errors: number; name: string; id?: string } | null => {
     const s = useSpecStore.getState();
     if (s.parseError) {
-      notify(`Fix the JSON first (line ${s.parseError.line}): only valid JSON is exported.`, 'error');
+      notify(t('app.exportMenu.fixJsonFirst', { line: String(s.parseError.line) }), 'error');
       return null;
     }
     return {
@@ -53,14 +55,13 @@ export function ExportMenu() {
     const ok = await copyText(payload);
     if (ok && what === 'json') markExported(useSpecStore.getState().docId);
     if (ok && what === 'json') exportedAsOriginal(c.text);
-    const label = what === 'json' ? 'JSON' : `${what.toUpperCase()} request`;
     if (ok) {
       const secrets = secretNote(useSpecStore.getState().doc);
       notify(
-        `Copied the ${label} to the clipboard.${errorNote(c.errors)}${secrets}`,
+        t('app.exportMenu.copied', { what, notes: errorNote(c.errors) + secrets }),
         c.errors || secrets ? 'warning' : 'success',
       );
-    } else notify('The browser did not allow copying to the clipboard.', 'error');
+    } else notify(t('app.exportMenu.copyFailed'), 'error');
   };
 
   const download = () => {
@@ -72,7 +73,7 @@ export function ExportMenu() {
     exportedAsOriginal(c.text);
     const secrets = secretNote(useSpecStore.getState().doc);
     notify(
-      `Downloaded ${file}.${errorNote(c.errors)}${secrets}`,
+      t('app.exportMenu.downloaded', { file, notes: errorNote(c.errors) + secrets }),
       c.errors || secrets ? 'warning' : 'success',
     );
   };
@@ -88,7 +89,7 @@ export function ExportMenu() {
       if (r.ok) notify(`${r.message}${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
       else notify(r.message, 'error');
     } catch {
-      notify('The export could not be loaded: reload the page and try again.', 'error');
+      notify(t('app.exportMenu.loadFailed'), 'error');
     }
   };
 
@@ -99,41 +100,47 @@ export function ExportMenu() {
   return (
     <>
       <MenuButton
-        label="Export"
+        label={t('app.exportMenu.label')}
+        name="export"
         items={[
-          { id: 'copy', label: 'Copy JSON', onSelect: () => void copy('json') },
-          { id: 'download', label: `Download ${fileName}`, onSelect: download },
+          { id: 'copy', label: t('app.exportMenu.copyJson'), onSelect: () => void copy('json') },
+          { id: 'download', label: t('app.exportMenu.download', { file: fileName }), onSelect: download },
           {
             id: 'share',
-            label: 'Copy share link…',
-            hint: 'spec in the URL',
+            label: t('app.exportMenu.share'),
+            hint: t('app.exportMenu.shareHint'),
             onSelect: () => setShareOpen(true),
           },
           {
             id: 'post',
-            label: 'Copy as API request',
-            hint: 'POST create',
+            label: t('app.exportMenu.copyRequest'),
+            hint: t('app.exportMenu.postHint'),
             separatorBefore: true,
             onSelect: () => void copy('post'),
           },
-          { id: 'put', label: 'Copy as API request', hint: 'PUT update', onSelect: () => void copy('put') },
+          {
+            id: 'put',
+            label: t('app.exportMenu.copyRequest'),
+            hint: t('app.exportMenu.putHint'),
+            onSelect: () => void copy('put'),
+          },
           {
             id: 'kit',
-            label: 'Submission kit (.zip)…',
-            hint: "Adobe's review",
+            label: t('app.exportMenu.kit'),
+            hint: t('app.exportMenu.kitHint'),
             separatorBefore: true,
             onSelect: openKit,
           },
           {
             id: 'postman',
-            label: 'Postman collection',
-            hint: 'verification flow',
+            label: t('app.exportMenu.postman'),
+            hint: t('app.exportMenu.flowHint'),
             onSelect: () => void exportFlow('postman'),
           },
           {
             id: 'flow-script',
-            label: 'Shell script (bash + curl)',
-            hint: 'verification flow',
+            label: t('app.exportMenu.script'),
+            hint: t('app.exportMenu.flowHint'),
             onSelect: () => void exportFlow('script'),
           },
         ]}

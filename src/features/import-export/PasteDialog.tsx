@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { detectDocumentKind, parseJson } from '@core';
+import { documentKindText, parseErrorText } from '../../i18n/diagnostics';
+import { detectDocumentKind, parseJson, type JsonValue } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n';
 
 /** A dialog to paste a spec; invalid JSON can still be opened (and fixed in the editor). */
 export function PasteDialog({
@@ -12,26 +14,32 @@ export function PasteDialog({
   onClose: () => void;
   onSubmit: (text: string) => void;
 }) {
+  const t = useT();
   const [text, setText] = useState('');
   const parsed = text.trim() ? parseJson(text, { positions: false }) : null;
-  const kind = parsed?.ok ? detectDocumentKind(parsed.value) : null;
+  const kindText = parsed?.ok ? kindNote(parsed.value) : null;
   return (
     <Dialog
       open={open}
-      title="Paste JSON"
+      title={t('app.paste.title')}
       onClose={onClose}
       wide
       footer={
         <>
           {parsed && !parsed.ok && (
             <span className="muted small">
-              Invalid JSON at line {parsed.error.line}: {parsed.error.message}
+              {t('app.paste.invalid', {
+                line: String(parsed.error.line),
+                message: parseErrorText(parsed.error),
+              })}
             </span>
           )}
-          {kind && kind.kind !== 'connection-spec' && <span className="muted small">{kind.message}.</span>}
+          {kindText !== null && (
+            <span className="muted small">{t('app.paste.kind', { message: kindText })}</span>
+          )}
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('app.paste.cancel')}
           </button>
           <button
             type="button"
@@ -42,13 +50,13 @@ export function PasteDialog({
               setText('');
             }}
           >
-            Open
+            {t('app.paste.open')}
           </button>
         </>
       }
     >
       <label className="field-label" htmlFor="paste-json">
-        Connection spec JSON
+        {t('app.paste.label')}
       </label>
       <textarea
         id="paste-json"
@@ -60,4 +68,10 @@ export function PasteDialog({
       />
     </Dialog>
   );
+}
+
+/** What a pasted document is when it is not a connection spec, in the chosen language; else null. */
+function kindNote(value: JsonValue): string | null {
+  const kind = detectDocumentKind(value);
+  return kind.kind === 'connection-spec' ? null : documentKindText(kind, value);
 }

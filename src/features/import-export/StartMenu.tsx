@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { BLANK_SPEC } from '@core';
 import { MenuButton } from '../../components/MenuButton';
+import { t, useT } from '../../i18n';
 import { useSpecStore, type LoadOrigin } from '../../store';
 import { EXAMPLES, fetchExample } from './examples';
 import { classifyOpenedText, readSpecFile } from './fileImport';
@@ -25,15 +26,16 @@ export interface StartMenuProps {
 export function useLoadSpec(onBeforeLoad: () => string | null) {
   const loadDocument = useSpecStore((s) => s.loadDocument);
   const notify = useSpecStore((s) => s.notify);
+  /** `label` names what is opened, in the current language ("the pasted JSON", a quoted file name). */
   return (text: string, origin: LoadOrigin, label: string) => {
     const kept = onBeforeLoad();
     loadDocument(text, origin);
     const bad = useSpecStore.getState().parseError;
-    const keptNote = kept ? ` Your previous spec “${kept}” is in the library.` : '';
+    const keptArgs = { kept: kept ? 'yes' : 'no', keptName: kept ?? '' };
     notify(
       bad
-        ? `Opened ${label}, but its JSON is invalid (line ${bad.line}).${keptNote}`
-        : `Opened ${label}.${keptNote}`,
+        ? t('app.start.openedInvalid', { label, line: String(bad.line), ...keptArgs })
+        : t('app.start.opened', { label, ...keptArgs }),
       bad ? 'warning' : 'success',
     );
   };
@@ -52,24 +54,23 @@ export function useOpenFile(onBeforeLoad: () => string | null, onOpenSample?: Op
   return async (file: File) => {
     const r = await readSpecFile(file);
     if (!r.ok) return notify(r.message, 'error');
-    const label = `“${r.name}”`;
+    const label = t('app.fileImport.quoted', { name: r.name });
     const opened = classifyOpenedText(r.text, label);
     if (opened.action === 'refuse') return notify(opened.message, 'error');
     if (opened.action === 'sample') {
-      if (!onOpenSample) return notify(`${label} was not opened: ${opened.kind.message}.`, 'warning');
+      if (!onOpenSample)
+        return notify(t('app.fileImport.notOpened', { label, reason: opened.reason }), 'warning');
       onOpenSample(r.text, r.name);
-      return notify(
-        `${label} looks like an API response, not a connection spec: it was added to the preview as a sample page. Your spec is unchanged.`,
-        'info',
-      );
+      return notify(t('app.start.fileIsSample', { label }), 'info');
     }
     load(opened.text, 'file', label);
-    if (opened.note) notify(`${label}: ${opened.note}.`, 'info');
+    if (opened.note) notify(t('app.start.note', { label, note: opened.note }), 'info');
   };
 }
 
 /** Start: a blank spec, a built-in example, a file, pasted JSON or a spec from Adobe; publishing to Adobe. */
 export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProps) {
+  useT();
   const load = useLoadSpec(onBeforeLoad);
   const openFile = useOpenFile(onBeforeLoad, onOpenSample);
   const notify = useSpecStore((s) => s.notify);
@@ -79,47 +80,49 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
   const openExample = async (id: string, title: string) => {
     const r = await fetchExample(id);
     if (!r.ok) return notify(r.message, 'error');
-    load(r.text, 'example', `the ${title} example`);
+    load(r.text, 'example', t('app.start.exampleLabel', { title }));
   };
 
   return (
     <>
       <MenuButton
-        label="Start"
+        label={t('app.start.label')}
+        name="start"
         items={[
           {
             id: 'blank',
-            label: 'Blank spec',
-            onSelect: () => load(`${JSON.stringify(BLANK_SPEC, null, 2)}\n`, 'blank', 'a blank spec'),
+            label: t('app.start.blank'),
+            onSelect: () =>
+              load(JSON.stringify(BLANK_SPEC, null, 2) + '\n', 'blank', t('app.start.blankLabel')),
           },
           ...EXAMPLES.map((e, i) => ({
             id: `example-${e.id}`,
-            label: `Example: ${e.title}`,
+            label: t('app.start.example', { title: e.title }),
             hint: e.hint,
             separatorBefore: i === 0,
             onSelect: () => void openExample(e.id, e.title),
           })),
           {
             id: 'file',
-            label: 'Open file…',
+            label: t('app.start.openFile'),
             separatorBefore: true,
             onSelect: () => fileInput.current?.click(),
           },
-          { id: 'paste', label: 'Paste JSON…', onSelect: () => setPasting(true) },
+          { id: 'paste', label: t('app.start.paste'), onSelect: () => setPasting(true) },
           ...(onAdobe === undefined
             ? []
             : [
                 {
                   id: 'adobe-open',
-                  label: 'Open from Adobe…',
-                  hint: 'by connection spec id',
+                  label: t('app.start.adobeOpen'),
+                  hint: t('app.start.adobeOpenHint'),
                   separatorBefore: true,
                   onSelect: () => onAdobe('open'),
                 },
                 {
                   id: 'adobe-publish',
-                  label: 'Publish to Adobe…',
-                  hint: 'create or update',
+                  label: t('app.start.adobePublish'),
+                  hint: t('app.start.adobePublishHint'),
                   onSelect: () => onAdobe('publish'),
                 },
               ]),
@@ -130,7 +133,7 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Open spec file"
+        aria-label={t('app.start.fileInput')}
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
@@ -143,16 +146,14 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
         onSubmit={(text) => {
           setPasting(false);
           // Invalid JSON still opens (to be fixed in the editor); an API response becomes a sample.
-          const opened = classifyOpenedText(text, 'The pasted JSON');
+          const opened = classifyOpenedText(text, t('app.start.pastedSubject'));
           if (opened.action === 'sample' && onOpenSample) {
-            onOpenSample(text, 'Pasted response');
-            return notify(
-              'The pasted JSON looks like an API response, not a connection spec: it was added to the preview as a sample page. Your spec is unchanged.',
-              'info',
-            );
+            onOpenSample(text, t('app.start.pastedSampleName'));
+            return notify(t('app.start.pasteIsSample'), 'info');
           }
-          load(opened.action === 'load' ? opened.text : text, 'paste', 'the pasted JSON');
-          if (opened.action === 'load' && opened.note) notify(`The pasted JSON: ${opened.note}.`, 'info');
+          load(opened.action === 'load' ? opened.text : text, 'paste', t('app.start.pastedLabel'));
+          if (opened.action === 'load' && opened.note)
+            notify(t('app.start.note', { label: t('app.start.pastedSubject'), note: opened.note }), 'info');
         }}
       />
     </>

@@ -1,15 +1,43 @@
+import { t } from '../../i18n';
+
 /** Built-in example specs, served from public/examples/ (each with a `<id>.sample.json` response). */
 export interface ExampleInfo {
   id: string;
-  title: string;
+  /** The menu's label, in the current language (read at render time). */
+  readonly title: string;
+  /** The pagination type (a spec value, not translated). */
   hint: string;
 }
 
 export const EXAMPLES: readonly ExampleInfo[] = [
-  { id: 'mailchimp-members', title: 'MailChimp Members', hint: 'OFFSET' },
-  { id: 'zendesk-users', title: 'Zendesk users', hint: 'CONTINUATION_TOKEN · ADVANCE' },
-  { id: 'acme-orders', title: 'Acme orders', hint: 'PAGE' },
-  { id: 'pulse-events', title: 'Pulse events', hint: 'POINTER' },
+  {
+    id: 'mailchimp-members',
+    get title() {
+      return t('app.examples.mailchimpMembers');
+    },
+    hint: 'OFFSET',
+  },
+  {
+    id: 'zendesk-users',
+    get title() {
+      return t('app.examples.zendeskUsers');
+    },
+    hint: 'CONTINUATION_TOKEN · ADVANCE',
+  },
+  {
+    id: 'acme-orders',
+    get title() {
+      return t('app.examples.acmeOrders');
+    },
+    hint: 'PAGE',
+  },
+  {
+    id: 'pulse-events',
+    get title() {
+      return t('app.examples.pulseEvents');
+    },
+    hint: 'POINTER',
+  },
 ];
 
 /** URL of an example spec (or of its sample response). */
@@ -23,9 +51,9 @@ export async function fetchExample(
 ): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   try {
     const res = await fetch(exampleUrl(id));
-    if (!res.ok) return { ok: false, message: `Example “${id}” could not be loaded (HTTP ${res.status}).` };
+    if (!res.ok) return { ok: false, message: t('app.examples.loadFailedHttp', { id, status: res.status }) };
     return { ok: true, text: await res.text() };
   } catch {
-    return { ok: false, message: `Example “${id}” could not be loaded.` };
+    return { ok: false, message: t('app.examples.loadFailed', { id }) };
   }
 }

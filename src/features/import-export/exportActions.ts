@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { downloadBlob } from '../../lib/download';
 
 /** Puts text on the clipboard; falls back to a hidden textarea where the async API is missing. */
@@ -34,5 +35,5 @@ export function downloadText(fileName: string, text: string): void {
 /** The suffix of an export confirmation: a warning when the spec still has errors. */
 export function errorNote(errors: number): string {
   if (errors === 0) return '';
-  return ` Note: the spec has ${errors} ${errors === 1 ? 'error' : 'errors'}.`;
+  return t('app.exportMenu.errorNote', { count: errors });
 }

@@ -1,16 +1,12 @@
-import { describeBinary, detectDocumentKind, findValueRange, parseJson, type DocumentKind } from '@core';
+import { detectDocumentKind, findValueRange, parseJson, sniffBinary, type DocumentKind } from '@core';
+import { documentKindText, parseErrorText } from '../../i18n/diagnostics';
+import { t } from '../../i18n';
+import { formatBytes } from '../../i18n/format';
 
 /** Largest file the app opens. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export type ImportResult = { ok: true; text: string; name: string } | { ok: false; message: string };
-
-/** Human size: "20 MB", "512 KB". */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} B`;
-}
 
 /**
  * Reads a user-chosen file as strict UTF-8 text. Refused, with a message naming the file: a file
@@ -19,29 +15,36 @@ export function formatBytes(n: number): string {
  * values, never thrown.
  */
 export async function readSpecFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<ImportResult> {
-  const name = `“${file.name}”`;
+  const name = t('app.fileImport.quoted', { name: file.name });
   if (file.size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      message: `${name} is ${formatBytes(file.size)}; Spec Studio opens files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
+      message: t('app.fileImport.tooBig', {
+        label: name,
+        size: formatBytes(file.size),
+        max: formatBytes(MAX_IMPORT_BYTES),
+      }),
     };
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { ok: false, message: `${name} could not be read.` };
+    return { ok: false, message: t('app.fileImport.unreadable', { label: name }) };
   }
-  const binary = describeBinary(bytes);
-  if (binary) return { ok: false, message: `${name} was not opened: ${binary}.` };
+  const binary = sniffBinary(bytes);
+  if (binary) {
+    const reason = t('app.fileImport.binary', { kind: binary.kind });
+    return { ok: false, message: t('app.fileImport.notOpened', { label: name, reason }) };
+  }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom));
   } catch {
-    return { ok: false, message: `${name} was not opened: it is not valid UTF-8 text (save it as UTF-8).` };
+    return { ok: false, message: t('app.fileImport.notUtf8', { label: name }) };
   }
-  if (text.trim() === '') return { ok: false, message: `${name} was not opened: the file is empty.` };
+  if (text.trim() === '') return { ok: false, message: t('app.fileImport.empty', { label: name }) };
   return { ok: true, text, name: file.name };
 }
 
@@ -49,7 +52,7 @@ export async function readSpecFile(file: Pick<File, 'name' | 'size' | 'arrayBuff
 export type OpenedFile =
   | { action: 'refuse'; message: string }
   | { action: 'load'; text: string; note: string | null }
-  | { action: 'sample'; kind: DocumentKind };
+  | { action: 'sample'; kind: DocumentKind; reason: string };
 
 /** Removes the common leading white space of every line after the first (a value cut out of a file). */
 function dedent(text: string): string {
@@ -73,17 +76,18 @@ function dedent(text: string): string {
 export function classifyOpenedText(text: string, label: string): OpenedFile {
   const parsed = parseJson(text, { positions: false });
   if (!parsed.ok) {
-    const { message } = parsed.error;
-    return { action: 'refuse', message: `${label} was not opened: it is not valid JSON (${message}).` };
+    const message = parseErrorText(parsed.error);
+    return { action: 'refuse', message: t('app.fileImport.notJson', { label, message }) };
   }
   const kind = detectDocumentKind(parsed.value);
-  if (kind.kind === 'api-response') return { action: 'sample', kind };
+  if (kind.kind === 'api-response')
+    return { action: 'sample', kind, reason: documentKindText(kind, parsed.value) };
   if (kind.kind === 'items-wrapper' && kind.inner) {
     const range = findValueRange(text.replace(/^\uFEFF/, ''), ['items', '0']);
     const inner = range
       ? `${dedent(text.replace(/^\uFEFF/, '').slice(range.start, range.end))}\n`
       : `${JSON.stringify(kind.inner.value, null, 2)}\n`;
-    return { action: 'load', text: inner, note: kind.message };
+    return { action: 'load', text: inner, note: documentKindText(kind, parsed.value) };
   }
   return { action: 'load', text, note: null };
 }

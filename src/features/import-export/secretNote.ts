@@ -1,4 +1,5 @@
 import { secretValuePointers, type JsonValue } from '@core';
+import { t } from '../../i18n';
 
 export { secretValuePointers };
 
@@ -6,5 +7,6 @@ export { secretValuePointers };
 export function secretNote(doc: JsonValue): string {
   const found = secretValuePointers(doc);
   if (found.length === 0) return '';
-  return ` Warning: it contains ${found.length === 1 ? 'a secret value' : `${found.length} secret values`} (${found.slice(0, 3).join(', ')}${found.length > 3 ? ', …' : ''}); remove them before sharing the file.`;
+  const listed = `${found.slice(0, 3).join(', ')}${found.length > 3 ? ', …' : ''}`;
+  return t('app.exportMenu.secretNote', { count: found.length, listed });
 }

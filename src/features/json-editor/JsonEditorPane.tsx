@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { locatePointer } from '@core';
 import MonacoEditor, { type EditorReveal } from '../../components/MonacoEditor';
+import { useLocale, useT } from '../../i18n';
 import { onJumpToText } from '../../lib/editorJump';
 import { useSpecStore } from '../../store';
 import { selectDiagnostics, selectReveal, selectText } from '../../store/selectors';
@@ -24,6 +25,9 @@ export default function JsonEditorPane() {
   const setText = useSpecStore((s) => s.setText);
   const undo = useSpecStore((s) => s.undo);
   const redo = useSpecStore((s) => s.redo);
+  const t = useT();
+  // Marker messages are in the chosen language: a switch rebuilds them.
+  const locale = useLocale();
 
   // Markers follow the diagnostics; they are placed in the text they were computed for. Unchanged
   // findings (the same diagnostics array, see useDiagnosticsSync, and warnings equal in content) keep
@@ -34,7 +38,8 @@ export default function JsonEditorPane() {
   if (stableWarnings !== keptWarnings) setKeptWarnings(stableWarnings);
   const markers = useMemo(
     () => toEditorMarkers(useSpecStore.getState().text, diagnostics, stableWarnings),
-    [diagnostics, stableWarnings],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [diagnostics, stableWarnings, locale],
   );
 
   const pointerReveal = useMemo<EditorReveal | null>(() => {
@@ -69,7 +74,7 @@ export default function JsonEditorPane() {
       onRedo={redo}
       markers={markers}
       reveal={reveal}
-      ariaLabel="Spec JSON"
+      ariaLabel={t('app.jsonEditor.ariaLabel')}
       onReady={({ getValue, getSelectedText, getCursor }) => {
         // Test hook (absent from the production build: see src/app/main.tsx).
         if (import.meta.env.MODE !== 'production' && window.__specStudio) {

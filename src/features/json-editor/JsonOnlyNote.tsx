@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { connectionSpecSchema } from '@core';
+import { useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useSpecStore } from '../../store';
 import { useSettledDoc } from '../../store/useSettledDoc';
 import { findJsonOnlyKeys } from './jsonOnlyKeys';
@@ -12,6 +14,7 @@ export const JSON_ONLY_NOTE_DELAY_MS = 300;
 
 /** "This spec has fields shown only in JSON", with the first few of them, when there are any. */
 export function JsonOnlyNote() {
+  const t = useT();
   const doc = useSettledDoc(JSON_ONLY_NOTE_DELAY_MS);
   const keys = useMemo(() => findJsonOnlyKeys(doc, connectionSpecSchema), [doc]);
   const revealPointer = useSpecStore((s) => s.revealPointer);
@@ -19,9 +22,11 @@ export function JsonOnlyNote() {
   return (
     <details className="note">
       <summary>
-        <strong>This spec has fields shown only in JSON</strong>{' '}
+        <strong>{t('app.jsonOnly.title')}</strong>{' '}
         <span className="muted">
-          ({keys.length === 50 ? '50+' : keys.length}); they are kept as they are on every edit and export.
+          {t('app.jsonOnly.kept', {
+            count: keys.length === 50 ? `${formatNumber(50)}+` : formatNumber(keys.length),
+          })}
         </span>
       </summary>
       <ul className="note-list">
@@ -32,7 +37,7 @@ export function JsonOnlyNote() {
             </button>
           </li>
         ))}
-        {keys.length > 12 && <li className="muted">and {keys.length - 12} more</li>}
+        {keys.length > 12 && <li className="muted">{t('app.jsonOnly.more', { count: keys.length - 12 })}</li>}
       </ul>
     </details>
   );

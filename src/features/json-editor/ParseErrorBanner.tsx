@@ -1,4 +1,7 @@
 import { Banner } from '../../components/Banner';
+import { parseErrorText } from '../../i18n/diagnostics';
+import { useT } from '../../i18n';
+import { T } from '../../i18n/T';
 import { jumpToText } from '../../lib/editorJump';
 import { useSpecStore } from '../../store';
 import { selectParseError } from '../../store/selectors';
@@ -6,23 +9,27 @@ import { selectParseError } from '../../store/selectors';
 /** Shown while the JSON text does not parse: where (a link to the spot), and that nothing is lost. */
 export function ParseErrorBanner() {
   const error = useSpecStore(selectParseError);
+  const t = useT();
   if (!error) return null;
   return (
     <Banner tone="error">
       <strong>
-        Invalid JSON at{' '}
-        <button
-          type="button"
-          className="link-button"
-          title="Go to the error in the JSON editor"
-          onClick={() => jumpToText(error.offset, error.length)}
-        >
-          line {error.line}, column {error.column}
-        </button>
-        :
+        <T
+          id="app.parseError.at"
+          values={{ line: String(error.line), column: String(error.column) }}
+          components={{
+            0: (
+              <button
+                type="button"
+                className="link-button"
+                title={t('app.parseError.goTo')}
+                onClick={() => jumpToText(error.offset, error.length)}
+              />
+            ),
+          }}
+        />
       </strong>{' '}
-      {error.message.replace(/\s*at line \d+, column \d+\.?$/, '')}. The form shows the last valid version and
-      is read-only until the JSON parses again; nothing you typed is lost.
+      {t('app.parseError.rest', { message: parseErrorText(error, false) })}
     </Banner>
   );
 }

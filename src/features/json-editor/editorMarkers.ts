@@ -1,12 +1,15 @@
 import type { Diagnostic, ParseWarning } from '@core';
 import type { EditorMarker } from '../../components/MonacoEditor';
+import { t } from '../../i18n';
+import { diagnosticText } from '../../i18n/diagnostics';
 import { diagnosticLocator } from '../../workers/validateLocations';
 
 /**
  * Turns core diagnostics (pointers) and parse warnings (positions) into editor markers (offsets)
  * for the given text. A pointer that cannot be found in the text marks the first character. The
  * locations the validate worker found in this very text are used as they are; others are looked up
- * (one parse of the text for all of them).
+ * (one parse of the text for all of them). Messages are in the current language (call again after a
+ * switch).
  */
 export function toEditorMarkers(
   text: string,
@@ -23,12 +26,20 @@ export function toEditorMarkers(
       offset: loc?.offset ?? 0,
       length: loc && !container ? Math.min(loc.length, 200) : 1,
       severity: d.severity,
-      message: d.pointer ? `${d.message}\n(at ${d.pointer})` : d.message,
+      message: d.pointer
+        ? t('app.editorMarkers.at', { message: diagnosticText(d), pointer: d.pointer })
+        : diagnosticText(d),
       source: d.code ? `Spec Studio (${d.code})` : 'Spec Studio',
     });
   }
   for (const w of warnings) {
-    out.push({ offset: w.offset, length: w.length, severity: 'warning', message: w.message, source: 'JSON' });
+    out.push({
+      offset: w.offset,
+      length: w.length,
+      severity: 'warning',
+      message: diagnosticText(w),
+      source: 'JSON',
+    });
   }
   return out;
 }

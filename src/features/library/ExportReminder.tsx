@@ -1,7 +1,16 @@
+import { t, useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { lastExportedAt, type LibraryEntry } from '../../lib/library';
 
-const when = (t: number) =>
-  new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+type Reminder = { never: true } | { never: false; since: string };
+
+/** Null when the entry was exported after its last change; else never exported, or since when not. */
+function reminderOf(entry: Pick<LibraryEntry, 'id' | 'updatedAt'>): Reminder | null {
+  const at = lastExportedAt(entry.id);
+  if (at === null) return { never: true };
+  if (at >= entry.updatedAt) return null;
+  return { never: false, since: formatDateTime(at) };
+}
 
 /**
  * The "last exported" reminder of a library entry (BAD-INPUTS E8): browsers may evict local storage
@@ -9,24 +18,25 @@ const when = (t: number) =>
  * Returns the text shown, or null when the entry was exported after its last change.
  */
 export function exportReminder(entry: Pick<LibraryEntry, 'id' | 'updatedAt'>): string | null {
-  const at = lastExportedAt(entry.id);
-  if (at === null) return 'never exported';
-  if (at >= entry.updatedAt) return null;
-  return `not exported since ${when(at)}`;
+  const r = reminderOf(entry);
+  if (r === null) return null;
+  return r.never ? t('app.exportReminder.never') : t('app.exportReminder.since', { date: r.since });
 }
 
 /** One line under the library title about backups, and the reminder for the spec on screen. */
 export function ExportNotice({ current }: { current: LibraryEntry | undefined }) {
-  const note = current ? exportReminder(current) : null;
+  useT();
+  const r = current ? reminderOf(current) : null;
   return (
     <p className="muted small" role="note">
-      Specs are kept in this browser only, and browsers may clear them (Safari after 7 days without a visit).
-      Export a spec to keep a copy.
-      {current && note && (
+      {t('app.exportReminder.notice')}
+      {current && r && (
         <>
           {' '}
           <strong>
-            “{current.name}” is {note}.
+            {r.never
+              ? t('app.exportReminder.currentNever', { name: current.name })
+              : t('app.exportReminder.currentSince', { name: current.name, date: r.since })}
           </strong>
         </>
       )}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { t, useT } from '../../i18n';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { idbCopyDocument, idbDeleteDocument } from '../../lib/idb';
 import {
   deleteEntry,
@@ -19,11 +21,9 @@ export interface LibraryDialogProps {
   onBeforeLoad: () => string | null;
 }
 
-const when = (t: number) =>
-  new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** The local library: open, rename, duplicate and delete saved specs. */
 export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProps) {
+  useT();
   const [version, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
   const entries = open ? listEntries() : [];
@@ -33,23 +33,26 @@ export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProp
 
   const openEntry = (e: LibraryEntry) => {
     const text = readEntryText(e.id);
-    if (text === null) return notify(`“${e.name}” has no saved text any more.`, 'error');
+    if (text === null) return notify(t('app.library.noText', { name: e.name }), 'error');
     const kept = e.id === useSpecStore.getState().docId ? null : onBeforeLoad();
     loadDocument(text, 'library', { docId: e.id, persistSecrets: e.persistSecrets === true });
-    notify(`Opened “${e.name}” from the library.${kept ? ` “${kept}” is kept there too.` : ''}`, 'success');
+    notify(
+      t('app.library.opened', { name: e.name, kept: kept ? 'yes' : 'no', keptName: kept ?? '' }),
+      'success',
+    );
     onClose();
   };
 
   return (
-    <Dialog open={open} title="Library" onClose={onClose} wide>
+    <Dialog open={open} title={t('app.library.title')} onClose={onClose} wide>
       <p className="muted small" key={version}>
-        Edited specs are saved here automatically.
+        {t('app.library.autosaved')}
       </p>
       <ExportNotice current={entries.find((e) => e.id === currentId)} />
       {entries.length === 0 ? (
-        <p className="empty">No saved specs yet. Edit a spec and it appears here.</p>
+        <p className="empty">{t('app.library.empty')}</p>
       ) : (
-        <ul className="library-list" aria-label="Saved specs">
+        <ul className="library-list" aria-label={t('app.library.listLabel')}>
           {entries.map((e) => (
             <LibraryRow
               key={e.id}
@@ -79,6 +82,7 @@ function LibraryRow({
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(entry.name);
   const [confirming, setConfirming] = useState(false);
+  useT();
   const reminder = exportReminder(entry);
   return (
     <li className="library-row">
@@ -94,7 +98,7 @@ function LibraryRow({
           >
             <input
               className="input"
-              aria-label={`New name for ${entry.name}`}
+              aria-label={t('app.library.newName', { name: entry.name })}
               value={name}
               autoFocus
               onChange={(ev) => setName(ev.target.value)}
@@ -104,37 +108,43 @@ function LibraryRow({
         ) : (
           <span className="library-name">
             {entry.name}
-            {current && <span className="tag">open</span>}
+            {current && <span className="tag">{t('app.library.openTag')}</span>}
           </span>
         )}
         <span className="muted small">
-          {when(entry.updatedAt)} · {Math.max(1, Math.round(entry.size / 1024))} KB
+          {formatDateTime(entry.updatedAt)} ·{' '}
+          {t('app.library.sizeKb', { size: formatNumber(Math.max(1, Math.round(entry.size / 1024))) })}
           {reminder && ` · ${reminder}`}
         </span>
       </div>
       <div className="library-actions">
-        <button type="button" className="button" onClick={onOpen} aria-label={`Open ${entry.name}`}>
-          Open
+        <button
+          type="button"
+          className="button"
+          onClick={onOpen}
+          aria-label={t('app.library.openAria', { name: entry.name })}
+        >
+          {t('app.library.open')}
         </button>
         <button
           type="button"
           className="button"
           onClick={() => setRenaming(true)}
-          aria-label={`Rename ${entry.name}`}
+          aria-label={t('app.library.renameAria', { name: entry.name })}
         >
-          Rename
+          {t('app.library.rename')}
         </button>
         <button
           type="button"
           className="button"
-          aria-label={`Duplicate ${entry.name}`}
+          aria-label={t('app.library.duplicateAria', { name: entry.name })}
           onClick={() => {
             const copy = newDocId();
             if (duplicateEntry(entry.id, copy)) void idbCopyDocument(entry.id, copy);
             onChanged();
           }}
         >
-          Duplicate
+          {t('app.library.duplicate')}
         </button>
         {confirming ? (
           <button
@@ -149,16 +159,16 @@ function LibraryRow({
               onChanged();
             }}
           >
-            Confirm delete
+            {t('app.library.confirmDelete')}
           </button>
         ) : (
           <button
             type="button"
             className="button"
             onClick={() => setConfirming(true)}
-            aria-label={`Delete ${entry.name}`}
+            aria-label={t('app.library.deleteAria', { name: entry.name })}
           >
-            Delete
+            {t('app.library.delete')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
+import { t as tr, useT } from '../../i18n';
 import { entryPersistsSecrets, readEntryText, saveEntry } from '../../lib/library';
 import { newDocId, useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
@@ -26,6 +27,7 @@ export function findRecovery(): Recovery | null {
 
 /** Offers to keep the restored edits or go back to the library copy; neither choice loses text. */
 export function RecoveryBanner() {
+  useT();
   // Decided once, on the first render after start (the store is hydrated synchronously before).
   const [recovery, setRecovery] = useState(findRecovery);
   if (!recovery) return null;
@@ -34,26 +36,23 @@ export function RecoveryBanner() {
   const keep = (): void => {
     const t = useSpecStore.getState();
     saveEntry(t.docId, specName(t.doc), storableText(t), undefined, { persistSecrets: t.persistSecrets });
-    t.notify('Kept the restored changes in the library.', 'success');
+    t.notify(tr('app.recovery.kept'), 'success');
     setRecovery(null);
   };
   const revert = (): void => {
     const t = useSpecStore.getState();
     const copyId = newDocId();
-    const name = `${specName(t.doc)} (recovered)`;
+    const name = tr('app.recovery.copyName', { name: specName(t.doc) });
     if (!saveEntry(copyId, name, storableText(t), undefined, { persistSecrets: t.persistSecrets })) {
       // Never trade the restored text for the older copy without keeping it somewhere.
-      t.notify('The restored changes could not be set aside, so the library copy was not opened.', 'error');
+      t.notify(tr('app.recovery.setAsideFailed'), 'error');
       return;
     }
     t.loadDocument(recovery.libraryText, 'library', {
       docId: recovery.docId,
       persistSecrets: entryPersistsSecrets(recovery.docId),
     });
-    t.notify(
-      `Opened the library copy. The restored changes are kept in the library as “${name}”.`,
-      'success',
-    );
+    t.notify(tr('app.recovery.openedCopy', { name }), 'success');
     setRecovery(null);
   };
   return (
@@ -63,16 +62,15 @@ export function RecoveryBanner() {
       actions={
         <>
           <button type="button" className="button" onClick={keep}>
-            Keep restored changes
+            {tr('app.recovery.keep')}
           </button>
           <button type="button" className="button" onClick={revert}>
-            Open the library copy
+            {tr('app.recovery.open')}
           </button>
         </>
       }
     >
-      Recovered unsaved changes from your last session: they are newer than the library copy of “
-      {specName(s.doc)}”.
+      {tr('app.recovery.text', { name: specName(s.doc) })}
     </Banner>
   );
 }

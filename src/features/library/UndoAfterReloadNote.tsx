@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 
-/** The note, said in the title bar after a reload restored an edited session. */
+/** The note's English text (tests), said in the title bar after a reload restored an edited session. */
 export const UNDO_AFTER_RELOAD_NOTE = 'Undo history starts fresh after a reload';
 
 /**
@@ -10,6 +11,7 @@ export const UNDO_AFTER_RELOAD_NOTE = 'Undo history starts fresh after a reload'
  * another spec is opened).
  */
 export function UndoAfterReloadNote() {
+  const t = useT();
   // At the first render the session is already restored (synchronously, from localStorage): an
   // edited text with an empty undo stack is a session that came back from a reload.
   const [restoredDoc] = useState(() => {
@@ -22,7 +24,7 @@ export function UndoAfterReloadNote() {
   if (!shown) return null;
   return (
     <span className="muted small" role="note">
-      {UNDO_AFTER_RELOAD_NOTE}
+      {t('app.undoNote.text')}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { t as tr } from '../../i18n';
 import { hasEntry, saveEntry } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { specName } from '../../store/selectors';
@@ -15,10 +16,7 @@ export function saveCurrentToLibrary(): string | null {
   if (!dirty) return hasEntry(s.docId) ? specName(s.doc) : null;
   if (s.otherTab) {
     s.forkDocument();
-    s.notify(
-      'This spec is open in another tab too, so it was kept in the library as a separate copy.',
-      'warning',
-    );
+    s.notify(tr('app.librarySync.forked'), 'warning');
   }
   const t = useSpecStore.getState();
   const name = specName(t.doc);

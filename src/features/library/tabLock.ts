@@ -5,6 +5,7 @@
  * on the same document is a follower: `otherTab` is set, its saves are held back (never silently
  * written over the writer's), and the banner asks whether to take over or keep a copy.
  */
+import { t } from '../../i18n';
 import { setAutosaveWritable, useSpecStore } from '../../store';
 
 type Msg = { type: 'hello' | 'here' | 'taken' | 'bye'; tab: string; docId: string };
@@ -12,7 +13,7 @@ type Msg = { type: 'hello' | 'here' | 'taken' | 'bye'; tab: string; docId: strin
 const CHANNEL = 'spec-studio';
 /** How long a tab without Web Locks waits for a "here" before claiming a document. */
 export const CLAIM_WAIT_MS = 250;
-export const lockName = (docId: string) => `spec-studio:doc:${docId}`;
+export const lockName = (docId: string) => 'spec-studio:doc:' + docId;
 
 interface Session {
   takeOver: () => void;
@@ -20,15 +21,12 @@ interface Session {
 }
 let active: Session | null = null;
 
-const setRole = (writer: boolean, note?: string): void => {
+const setRole = (writer: boolean, taken = false): void => {
   setAutosaveWritable(writer);
   const s = useSpecStore.getState();
   if (s.otherTab === writer) s.setOtherTab(!writer);
-  if (note) s.notify(note, 'warning');
+  if (taken) s.notify(t('app.tabLock.taken'), 'warning');
 };
-
-const TAKEN =
-  'Another tab took over this spec. Changes made here are no longer saved until you take over again or keep them as a copy.';
 
 function lockSession(locks: LockManager): Session {
   let current: { docId: string; release: () => void } | null = null;
@@ -48,7 +46,7 @@ function lockSession(locks: LockManager): Session {
       })
       .catch(() => {
         // AbortError: another tab stole the lock.
-        if (current === mine) setRole(false, TAKEN);
+        if (current === mine) setRole(false, true);
       });
   };
   // Until the lock answers, nothing is written.
@@ -99,7 +97,7 @@ function channelSession(): Session {
       setRole(false);
     } else if (m.type === 'taken' && writer) {
       writer = false;
-      setRole(false, TAKEN);
+      setRole(false, true);
     }
   };
   start();

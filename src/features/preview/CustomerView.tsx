@@ -3,7 +3,9 @@ import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { JsonObject } from '@core';
+import { useLocale, useT } from '../../i18n';
 import { BASE_FORM_PROPS, rjsfValidator, type FormRecord } from '../../lib/rjsf';
+import { translateRjsfString } from '../spec-form/rjsfStrings';
 import { useSpecStore } from '../../store';
 import {
   aliasProtoInput,
@@ -17,15 +19,17 @@ import {
   type CustomerSchema,
 } from './customerForm';
 import { prepareCustomerSchema } from './customerSchemaGuard';
+import { stopText } from './coreText';
 import { CUSTOMER_TEMPLATES } from './customerTemplates';
 import { FormErrorBoundary } from './FormErrorBoundary';
 import './customer.css';
 
-/** What was replaced or left out of a user's schema before rendering it (recursive or remote $ref, patterns). */
+/** What was replaced or left out of a user’s schema before rendering it (recursive or remote $ref, patterns). */
 function SchemaNotices({ notices }: { notices: readonly string[] }) {
+  const t = useT();
   if (notices.length === 0) return null;
   return (
-    <ul className="pv-cv-notice pv-cv-notices" role="note" aria-label="Schema notices">
+    <ul className="pv-cv-notice pv-cv-notices" role="note" aria-label={t('run.customer.notices')}>
       {notices.map((n, i) => (
         <li key={i}>{n}</li>
       ))}
@@ -44,6 +48,7 @@ interface RjsfFormProps {
 
 /** The rjsf form, re-rendered from outside only when one of its props changes (see CustomerForm). */
 const CustomerRjsf = memo(function CustomerRjsf(p: RjsfFormProps) {
+  useLocale(); // rjsf’s own words (translateString) follow the chosen language
   return (
     <Form<FormRecord>
       {...BASE_FORM_PROPS}
@@ -53,6 +58,7 @@ const CustomerRjsf = memo(function CustomerRjsf(p: RjsfFormProps) {
       formData={p.formData}
       validator={rjsfValidator}
       templates={CUSTOMER_TEMPLATES}
+      translateString={translateRjsfString}
       onChange={p.onChange}
       aria-label={p.title}
     >
@@ -68,7 +74,7 @@ function sameRecord(a: FormRecord, b: FormRecord): boolean {
 }
 
 /**
- * One rjsf form over (a part of) a customer schema. Its formData keeps its identity while this part's
+ * One rjsf form over (a part of) a customer schema. Its formData keeps its identity while this part’s
  * values are unchanged, so typing in one part re-renders no other part.
  */
 const CustomerPart = memo(function CustomerPart(props: {
@@ -104,8 +110,10 @@ const CustomerPart = memo(function CustomerPart(props: {
 });
 
 const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSchema; id: string }) {
+  const t = useT();
+  const locale = useLocale();
   const problem = schemaProblem(form.schema, form.pointer);
-  // A safe copy of the user's schema: refs inlined or replaced, risky patterns out, size capped.
+  // A safe copy of the user’s schema: refs inlined or replaced, risky patterns out, size capped.
   const prepared = useMemo(
     () =>
       problem === null &&
@@ -114,7 +122,9 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
       !Array.isArray(form.schema)
         ? prepareCustomerSchema(form.schema, form.pointer)
         : null,
-    [form.schema, form.pointer, problem],
+    // The locale: the notices are written in the chosen language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [form.schema, form.pointer, problem, locale],
   );
   // rjsf drops a property named __proto__: the form knows that input under an alias.
   const schema = useMemo(() => (prepared?.schema ? aliasProtoInput(prepared.schema) : undefined), [prepared]);
@@ -126,7 +136,7 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
   if (!prepared || prepared.problem !== null || schema === undefined)
     return (
       <p className="pv-cv-notice" role="alert">
-        {prepared?.problem ?? `${form.pointer} cannot be shown as a form.`}
+        {prepared?.problem ?? t('run.customer.cannotShow', { pointer: form.pointer })}
       </p>
     );
   return (
@@ -139,7 +149,11 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
             schema={part}
             uiSchema={uiSchema}
             id={id}
-            title={parts.length > 1 ? `${form.title} (part ${i + 1} of ${parts.length})` : form.title}
+            title={
+              parts.length > 1
+                ? t('run.customer.part', { title: form.title, n: i + 1, total: parts.length })
+                : form.title
+            }
           />
         ))}
       </FormErrorBoundary>
@@ -151,48 +165,51 @@ const CustomerForm = memo(function CustomerForm({ form, id }: { form: CustomerSc
 function FirstRequest() {
   const step = useSpecStore((s) => s.previewResult?.run.steps[0]?.display ?? null);
   const stop = useSpecStore((s) => s.previewResult?.run.stop ?? null);
+  const t = useT();
   return (
-    <div className="pv-cv-result" aria-label="First request" role="status">
-      <span className="pv-cv-result-label">First request</span>
+    <div className="pv-cv-result" aria-label={t('run.customer.firstRequest')} role="status">
+      <span className="pv-cv-result-label">{t('run.customer.firstRequest')}</span>
       {step ? (
         <code className="pv-url">
           {step.method} {step.url}
         </code>
       ) : (
-        <span className="pv-muted">{stop?.message ?? 'computing…'}</span>
+        <span className="pv-muted">{stop ? stopText(stop) : t('run.customer.computing')}</span>
       )}
     </div>
   );
 }
 
 /**
- * The source as its customers see it: the chosen auth spec's form and the source's parameters,
- * rendered from the spec's own schemas with rjsf (secrets as password fields, titles and
+ * The source as its customers see it: the chosen auth spec’s form and the source’s parameters,
+ * rendered from the spec’s own schemas with rjsf (secrets as password fields, titles and
  * descriptions as plain text). What is entered here is the run input of the Requests tab.
  */
 export function CustomerView() {
   const doc = useSpecStore((s) => s.doc);
   const authName = useSpecStore((s) => s.runInputs.authName);
   const setInputs = useSpecStore((s) => s.setRunInputs);
+  const t = useT();
+  const locale = useLocale();
   const names = useMemo(() => authNames(doc), [doc]);
-  const { auth, source } = useMemo(() => customerSchemas(doc, authName), [doc, authName]);
+  // The locale: the source form’s heading is ours ("Source parameters"), in the chosen language.
+  const { auth, source } = useMemo(
+    () => customerSchemas(doc, authName),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, authName, locale],
+  );
   return (
-    <section className="pv-customer" aria-label="Customer view">
-      <p className="pv-muted pv-cv-intro">
-        Your source as a customer connects to it in Experience Platform. The values entered here are the run
-        inputs of the Requests tab.
-      </p>
+    <section className="pv-customer" aria-label={t('run.customer.region')}>
+      <p className="pv-muted pv-cv-intro">{t('run.customer.intro')}</p>
       <div className="pv-cv-card">
-        <h3>Authentication</h3>
+        <h3>{t('run.customer.authentication')}</h3>
         {auth === null ? (
-          <p className="pv-cv-notice">
-            This spec declares no authSpec: the customer is asked for nothing here.
-          </p>
+          <p className="pv-cv-notice">{t('run.customer.noAuthSpec')}</p>
         ) : (
           <>
             {names.length > 1 && (
               <div className="pv-cv-auth">
-                <label htmlFor="pv-cv-auth">Account type</label>
+                <label htmlFor="pv-cv-auth">{t('run.customer.accountType')}</label>
                 <select
                   id="pv-cv-auth"
                   value={auth.title}

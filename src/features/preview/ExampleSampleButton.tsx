@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 import { addSamples } from './previewService';
 
@@ -60,6 +61,7 @@ async function fetchJsonText(url: string): Promise<string | null> {
  * stored with the document, except secret ones).
  */
 export function ExampleSampleButton() {
+  const t = useT();
   const origin = useSpecStore((s) => s.origin);
   const docId = useSpecStore((s) => s.docId);
   const name = useSpecStore((s) =>
@@ -96,7 +98,7 @@ export function ExampleSampleButton() {
         setRunInputs({ values });
       }}
     >
-      Load the example’s sample
+      {t('preview.samples.loadExample')}
     </button>
   );
 }

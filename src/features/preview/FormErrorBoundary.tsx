@@ -1,7 +1,8 @@
 import { Component, type ReactNode } from 'react';
+import { T } from '../../i18n/T';
 
 interface Props {
-  /** A change of this key (e.g. the schema's text) clears a shown error and tries again. */
+  /** A change of this key (e.g. the schema’s text) clears a shown error and tries again. */
   resetKey: string;
   /** What failed to render, for the message: "authSpec[0].spec". */
   label: string;
@@ -14,7 +15,7 @@ interface State {
 }
 
 /**
- * Catches a render error of a form built from a user's schema (rjsf throws on some broken schemas)
+ * Catches a render error of a form built from a user’s schema (rjsf throws on some broken schemas)
  * and shows its message in place, so the rest of the preview keeps working.
  */
 export class FormErrorBoundary extends Component<Props, State> {
@@ -32,7 +33,7 @@ export class FormErrorBoundary extends Component<Props, State> {
     if (this.state.error === null) return this.props.children;
     return (
       <p className="pv-cv-notice pv-cv-error" role="alert">
-        {this.props.label} cannot be shown as a form: {this.state.error}
+        <T id="run.customer.formFailed" values={{ label: this.props.label, error: this.state.error }} />
       </p>
     );
   }

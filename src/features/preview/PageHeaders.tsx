@@ -1,3 +1,4 @@
+import { useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 import type { SamplePage } from '../../store/previewTypes';
 
@@ -7,6 +8,7 @@ import type { SamplePage } from '../../store/previewTypes';
  * tried against the samples.
  */
 export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
+  const t = useT();
   const setHeaders = useSpecStore((s) => s.setSamplePageHeaders);
   const rows = page.headers ?? [];
   const update = (i: number, cell: 0 | 1, text: string) =>
@@ -15,13 +17,13 @@ export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
       rows.map((r, j): [string, string] => (j !== i ? r : cell === 0 ? [text, r[1]] : [r[0], text])),
     );
   return (
-    <div className="pv-pheaders" role="group" aria-label={`Response headers of page ${n}`}>
+    <div className="pv-pheaders" role="group" aria-label={t('preview.headers.group', { page: n })}>
       {rows.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Header</th>
-              <th scope="col">Value</th>
+              <th scope="col">{t('preview.headers.name')}</th>
+              <th scope="col">{t('preview.headers.value')}</th>
               <th aria-hidden="true" />
             </tr>
           </thead>
@@ -30,7 +32,7 @@ export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
               <tr key={i}>
                 <td>
                   <input
-                    aria-label={`Page ${n} header ${i + 1} name`}
+                    aria-label={t('preview.headers.nameOf', { page: n, n: i + 1 })}
                     value={name}
                     spellCheck={false}
                     placeholder="x-pagecount"
@@ -39,7 +41,7 @@ export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Page ${n} header ${i + 1} value`}
+                    aria-label={t('preview.headers.valueOf', { page: n, n: i + 1 })}
                     value={value}
                     spellCheck={false}
                     onChange={(e) => update(i, 1, e.target.value)}
@@ -49,8 +51,8 @@ export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
                   <button
                     type="button"
                     className="pv-icon"
-                    aria-label={`Remove page ${n} header ${i + 1}`}
-                    title="Remove header"
+                    aria-label={t('preview.headers.removeOf', { page: n, n: i + 1 })}
+                    title={t('preview.headers.remove')}
                     onClick={() =>
                       setHeaders(
                         page.id,
@@ -71,7 +73,7 @@ export function PageHeaders({ page, n }: { page: SamplePage; n: number }) {
         className="pv-button pv-quiet pv-small"
         onClick={() => setHeaders(page.id, [...rows, ['', '']])}
       >
-        + Add header
+        {t('preview.headers.add')}
       </button>
     </div>
   );

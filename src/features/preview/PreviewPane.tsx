@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useT, type MessageId } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useSpecStore } from '../../store';
 import type { PreviewTab } from '../../store/previewTypes';
 import { CasesTab } from './cases/CasesTab';
@@ -15,15 +17,16 @@ import { ScheduleTab } from './ScheduleTab';
 import { usePreviewSync } from './usePreviewSync';
 import './preview.css';
 
-const TABS: Array<{ id: PreviewTab; label: string }> = [
-  { id: 'samples', label: 'Samples' },
-  { id: 'records', label: 'Records' },
-  { id: 'requests', label: 'Requests' },
-  { id: 'live', label: 'Live run' },
-  { id: 'customer', label: 'Customer view' },
-  { id: 'schedule', label: 'Schedule' },
-  { id: 'sample', label: 'Tree' },
-  { id: 'tests', label: 'Tests' },
+/** The tabs in order, each with its label's message id (looked up at render time). */
+const TABS: Array<{ id: PreviewTab; label: MessageId }> = [
+  { id: 'samples', label: 'preview.tabs.samples' },
+  { id: 'records', label: 'preview.tabs.records' },
+  { id: 'requests', label: 'preview.tabs.requests' },
+  { id: 'live', label: 'preview.tabs.live' },
+  { id: 'customer', label: 'preview.tabs.customer' },
+  { id: 'schedule', label: 'preview.tabs.schedule' },
+  { id: 'sample', label: 'preview.tabs.tree' },
+  { id: 'tests', label: 'preview.tabs.tests' },
 ];
 
 function TabCount({ tab }: { tab: PreviewTab }) {
@@ -46,6 +49,7 @@ function TabCount({ tab }: { tab: PreviewTab }) {
 
 /** "updating…" while a newer preview is computed; the shown one is then not current. */
 function Status() {
+  const t = useT();
   const pending = useSpecStore((s) => s.previewPending);
   const stale = useSpecStore((s) => s.previewResult !== null && s.previewResult.revision !== s.revision);
   const ms = useSpecStore((s) => s.previewResult?.ms ?? null);
@@ -61,13 +65,20 @@ function Status() {
     return (
       <span className="pv-status pv-updating" role="status">
         <span className="pv-spinner" aria-hidden="true" />
-        updating…
+        {t('preview.status.updating')}
       </span>
     );
   }
   return (
     <span className="pv-status" role="status">
-      {ms === null ? '' : `✓ up to date · computed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`}
+      {ms === null
+        ? ''
+        : t('preview.status.upToDate', {
+            ms:
+              ms < 10
+                ? formatNumber(ms, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+                : formatNumber(Math.round(ms), { useGrouping: false }),
+          })}
     </span>
   );
 }
@@ -78,6 +89,7 @@ function Status() {
  * as current.
  */
 export function PreviewPane() {
+  const t = useT();
   usePreviewSync();
   useCasesSync();
   // The preview loads after the first paint: only then is the local server asked whether it is there.
@@ -89,21 +101,21 @@ export function PreviewPane() {
   const setTab = useSpecStore((s) => s.setPreviewTab);
   const busy = useSpecStore((s) => s.previewPending);
   return (
-    <section className="pv-pane" aria-label="Preview">
-      <div className="pv-tabs" role="tablist" aria-label="Preview views">
-        {TABS.map((t) => (
+    <section className="pv-pane" aria-label={t('preview.pane.label')}>
+      <div className="pv-tabs" role="tablist" aria-label={t('preview.pane.tabs')}>
+        {TABS.map((x) => (
           <button
-            key={t.id}
+            key={x.id}
             type="button"
             role="tab"
-            id={`pv-tab-${t.id}`}
-            aria-selected={tab === t.id}
+            id={`pv-tab-${x.id}`}
+            aria-selected={tab === x.id}
             aria-controls="pv-tabpanel"
             className="pv-tab"
-            onClick={() => setTab(t.id)}
+            onClick={() => setTab(x.id)}
           >
-            {t.label}
-            <TabCount tab={t.id} />
+            {t(x.label)}
+            <TabCount tab={x.id} />
           </button>
         ))}
       </div>

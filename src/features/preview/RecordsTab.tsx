@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { JsonObject } from '@core';
+import { useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { useSpecStore } from '../../store';
 import { selectSpecName } from '../../store/selectors';
 import { downloadText, fileSlug } from './download';
 import { DiagnosticList } from './DiagnosticList';
-import { plural } from './format';
 import { previewClient } from './previewService';
 import { RecordExplainer } from './RecordExplainer';
 import { RecordsTable } from './RecordsTable';
@@ -17,6 +18,7 @@ import './records.css';
 
 function RecordView({ tableId, index }: { tableId: number; index: number }) {
   const [record, setRecord] = useState<{ key: string; value: JsonObject | null } | null>(null);
+  const t = useT();
   const key = `${tableId}:${index}`;
   useEffect(() => {
     let live = true;
@@ -27,11 +29,11 @@ function RecordView({ tableId, index }: { tableId: number; index: number }) {
       live = false;
     };
   }, [tableId, index, key]);
-  const text = record?.key === key ? JSON.stringify(record.value, null, 2) : 'loading…';
+  const text = record?.key === key ? JSON.stringify(record.value, null, 2) : t('preview.records.loading');
   return (
     <div className="pv-record-pair">
-      <section className="pv-record" aria-label={`Record ${index + 1}`}>
-        <h3>Record {index + 1}</h3>
+      <section className="pv-record" aria-label={t('preview.records.record', { n: formatNumber(index + 1) })}>
+        <h3>{t('preview.records.record', { n: formatNumber(index + 1) })}</h3>
         <pre className="pv-json">{text}</pre>
       </section>
       <RecordExplainer tableId={tableId} index={index} />
@@ -41,6 +43,7 @@ function RecordView({ tableId, index }: { tableId: number; index: number }) {
 
 /** Which pages of the table a live run fetched (and has not been kept): their records are live. */
 function LivePagesNote() {
+  const t = useT();
   const pages = useSpecStore((s) => s.samplePages);
   const result = useSpecStore((s) => s.previewResult);
   if (!result) return null;
@@ -50,9 +53,13 @@ function LivePagesNote() {
   if (live.length === 0) return null;
   return (
     <p className="pv-muted pv-live-records" role="note">
-      <span className="pv-badge-live">live</span> {plural(live.length, 'page')} from the live run:{' '}
-      {live.map((p) => `page ${p.n} (${plural(p.records, 'record')})`).join(', ')}. Keep them as samples (Live
-      run tab), or the next live run replaces them.
+      <span className="pv-badge-live">{t('preview.records.liveBadge')}</span>{' '}
+      {t('preview.records.livePages', {
+        count: live.length,
+        pages: live
+          .map((p) => t('preview.records.livePage', { n: formatNumber(p.n), records: p.records }))
+          .join(', '),
+      })}
     </p>
   );
 }
@@ -61,6 +68,7 @@ type Result = NonNullable<ReturnType<typeof useSpecStore.getState>['previewResul
 
 /** The table with its column picker: the same in the pane, at full width and in its own window. */
 function TableView({ result, extra }: { result: Result; extra?: ReactNode }) {
+  const t = useT();
   const docId = useSpecStore((s) => s.docId);
   const { prefs, setHidden, setWidth } = useColumnPrefs(docId);
   const { selected, update } = useRecordsView();
@@ -74,7 +82,7 @@ function TableView({ result, extra }: { result: Result; extra?: ReactNode }) {
         {extra}
       </div>
       {hiddenCount === r.columns.length ? (
-        <p className="pv-empty">All {r.columns.length} columns are hidden: pick some under Columns.</p>
+        <p className="pv-empty">{t('preview.records.allHidden', { count: r.columns.length })}</p>
       ) : (
         <RecordsTable
           tableId={result.id}
@@ -102,6 +110,7 @@ function FullWidth({
   onBack: () => void;
   onPopOut: () => void;
 }) {
+  const t = useT();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     root.current?.querySelector<HTMLElement>('.pv-full-back')?.focus();
@@ -112,7 +121,12 @@ function FullWidth({
     return () => document.removeEventListener('keydown', onKey);
   }, [onBack]);
   return createPortal(
-    <div className="pv-records pv-records-full" ref={root} role="dialog" aria-label="Records, full width">
+    <div
+      className="pv-records pv-records-full"
+      ref={root}
+      role="dialog"
+      aria-label={t('preview.records.fullDialog')}
+    >
       <TableView
         result={result}
         extra={
@@ -120,10 +134,10 @@ function FullWidth({
             <p className="pv-counts">{countsLine(result.records)}</p>
             <span className="pv-spacer" />
             <button type="button" className="pv-button" onClick={onPopOut}>
-              Open in a window
+              {t('preview.records.openWindow')}
             </button>
             <button type="button" className="pv-button pv-full-back" onClick={onBack}>
-              Back to the pane <kbd>Esc</kbd>
+              {t('preview.records.backToPane')} <kbd>Esc</kbd>
             </button>
           </>
         }
@@ -139,6 +153,7 @@ function FullWidth({
  * window brings the table back to the pane.
  */
 export function RecordsWindow() {
+  const t = useT();
   const { view, update } = useRecordsView();
   const result = useSpecStore((s) => s.previewResult);
   const specName = useSpecStore(selectSpecName);
@@ -146,14 +161,15 @@ export function RecordsWindow() {
   const back = useCallback(() => update({ view: 'pane' }), [update]);
   const blocked = useCallback(() => {
     update({ view: 'pane' });
-    notify(
-      'The browser blocked the new window: allow pop-ups for this page to open the table in one.',
-      'warning',
-    );
-  }, [update, notify]);
+    notify(t('preview.records.popupBlocked'), 'warning');
+  }, [update, notify, t]);
   if (view !== 'window') return null;
   return (
-    <PopOut title={`Records: ${specName || 'Spec Studio'}`} onClose={back} onBlocked={blocked}>
+    <PopOut
+      title={t('preview.records.windowTitle', { name: specName || 'Spec Studio' })}
+      onClose={back}
+      onBlocked={blocked}
+    >
       <div className="pv-records pv-records-window">
         {result ? (
           <TableView
@@ -165,13 +181,13 @@ export function RecordsWindow() {
                 </p>
                 <span className="pv-spacer" />
                 <button type="button" className="pv-button" onClick={back}>
-                  Back to the pane
+                  {t('preview.records.backToPane')}
                 </button>
               </>
             }
           />
         ) : (
-          <p className="pv-empty">Computing the preview…</p>
+          <p className="pv-empty">{t('preview.records.computing')}</p>
         )}
       </div>
     </PopOut>
@@ -180,11 +196,12 @@ export function RecordsWindow() {
 
 /** The flattened records: counts, findings, the virtualized table, one record as JSON, exports. */
 export function RecordsTab() {
+  const t = useT();
   const result = useSpecStore((s) => s.previewResult);
   const specName = useSpecStore(selectSpecName);
   const { view, selected, update } = useRecordsView();
   const back = useCallback(() => update({ view: 'pane' }), [update]);
-  if (!result) return <p className="pv-empty">Computing the preview…</p>;
+  if (!result) return <p className="pv-empty">{t('preview.records.computing')}</p>;
   const r = result.records;
   const sel = selected && selected.tableId === result.id ? selected.index : null;
 
@@ -213,7 +230,7 @@ export function RecordsTab() {
           disabled={r.records === 0}
           onClick={() => download('csv')}
         >
-          Export CSV
+          {t('preview.records.exportCsv')}
         </button>
         <button
           type="button"
@@ -221,15 +238,13 @@ export function RecordsTab() {
           disabled={r.records === 0}
           onClick={() => download('ndjson')}
         >
-          Export NDJSON
+          {t('preview.records.exportNdjson')}
         </button>
       </div>
       <LivePagesNote />
       <DiagnosticList diagnostics={r.diagnostics} />
       {result.pageIds.length === 0 ? (
-        <p className="pv-empty">
-          Add a sample page (Samples tab) to see the records this spec extracts from it.
-        </p>
+        <p className="pv-empty">{t('preview.records.noPages')}</p>
       ) : r.columns.length === 0 ? (
         <p className="pv-empty">{noRecordsLine(r)}</p>
       ) : view === 'pane' ? (
@@ -239,24 +254,24 @@ export function RecordsTab() {
             <>
               <span className="pv-spacer" />
               <button type="button" className="pv-button" onClick={() => update({ view: 'full' })}>
-                Full width
+                {t('preview.records.fullWidth')}
               </button>
               <button
                 type="button"
                 className="pv-button"
-                title="Open the table in a window of its own"
+                title={t('preview.records.openWindowTitle')}
                 onClick={() => update({ view: 'window' })}
               >
-                Open in a window
+                {t('preview.records.openWindow')}
               </button>
             </>
           }
         />
       ) : (
         <p className="pv-empty pv-table-away" role="status">
-          {view === 'full' ? 'The table is shown full width.' : 'The table is open in its own window.'}{' '}
+          {view === 'full' ? t('preview.records.awayFull') : t('preview.records.awayWindow')}{' '}
           <button type="button" className="pv-button" onClick={back}>
-            Back to the pane
+            {t('preview.records.backToPane')}
           </button>
         </p>
       )}

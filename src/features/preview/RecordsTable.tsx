@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JsonValue, TableColumn } from '@core';
+import { useT } from '../../i18n';
 import {
   COL_WIDTH,
   MAX_COL_WIDTH,
@@ -128,18 +129,19 @@ function ResizeHandle({
   width: number;
   onResize: RecordsTableProps['onResize'];
 }) {
+  const t = useT();
   const drag = useRef<{ x: number; width: number } | null>(null);
   return (
     <div
       className="pv-col-resize"
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize column ${col.label}`}
+      aria-label={t('preview.table.resize', { name: col.label })}
       aria-valuenow={width}
       aria-valuemin={MIN_COL_WIDTH}
       aria-valuemax={MAX_COL_WIDTH}
       tabIndex={0}
-      title="Drag, or focus and press ← →, to resize"
+      title={t('preview.table.resizeHint')}
       onPointerDown={(e) => {
         e.preventDefault();
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -180,6 +182,7 @@ export function RecordsTable({
   selected,
   onSelect,
 }: RecordsTableProps) {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const { rowAt, ensure } = useTableRows(tableId, firstRows);
   const visible = useMemo(() => {
@@ -240,7 +243,7 @@ export function RecordsTable({
       className="pv-table"
       ref={scroller}
       role="table"
-      aria-label="Flattened records"
+      aria-label={t('preview.table.label')}
       aria-rowcount={totalRows + 1}
       aria-colcount={columns.length + 1}
       onScroll={(e) => saveScroll(docId, e.currentTarget.scrollTop, e.currentTarget.scrollLeft)}

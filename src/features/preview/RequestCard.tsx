@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { HttpRequest } from '@core';
+import { t } from '../../i18n';
 
 export interface RequestCardProps {
   title: string;
@@ -18,7 +19,7 @@ function marked(text: string): ReactNode {
   if (parts.length === 1) return text;
   return parts.map((part, i) =>
     i % 2 === 1 ? (
-      <mark key={i} className="pv-missing" title="No value yet: a live run needs one">
+      <mark key={i} className="pv-missing" title={t('run.requests.missingValue')}>
         {part}
       </mark>
     ) : (

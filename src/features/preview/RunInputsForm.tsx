@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { ParamDecl, SpecModel } from '@core';
+import { useT } from '../../i18n';
+import { T } from '../../i18n/T';
 import { useSpecStore } from '../../store';
 import { runParams } from './runOptions';
 
@@ -37,27 +39,28 @@ function ParamInput({ p }: { p: ParamDecl }) {
 
 /** What a simulated run needs: user inputs, the auth spec and its values, the window, the mode. */
 export function RunInputsForm({ model }: { model: SpecModel }) {
+  const t = useT();
   const inputs = useSpecStore((s) => s.runInputs);
   const setInputs = useSpecStore((s) => s.setRunInputs);
   const { user, auth } = runParams(model, inputs.authName);
   const chosen = model.authSpecs.find((a) => a.name === inputs.authName) ?? model.authSpecs[0];
   const advance = model.schedule?.type === 'ADVANCE';
   return (
-    <form className="pv-inputs" aria-label="Run inputs" onSubmit={(e) => e.preventDefault()}>
+    <form className="pv-inputs" aria-label={t('run.inputs.form')} onSubmit={(e) => e.preventDefault()}>
       <fieldset>
-        <legend>User inputs (sourceSpec.spec)</legend>
-        {user.length === 0 && <p className="pv-muted">This spec declares no user inputs.</p>}
+        <legend>{t('run.inputs.user')}</legend>
+        {user.length === 0 && <p className="pv-muted">{t('run.inputs.noUser')}</p>}
         {user.map((p) => (
           <ParamInput key={p.pointer} p={p} />
         ))}
       </fieldset>
       <fieldset>
-        <legend>Authentication</legend>
+        <legend>{t('run.customer.authentication')}</legend>
         {model.authSpecs.length === 0 ? (
-          <p className="pv-muted">This spec declares no authSpec.</p>
+          <p className="pv-muted">{t('run.inputs.noAuthSpec')}</p>
         ) : (
           <div className="pv-field">
-            <label htmlFor="pv-auth">Auth spec</label>
+            <label htmlFor="pv-auth">{t('run.inputs.authSpec')}</label>
             <select
               id="pv-auth"
               value={chosen?.name ?? ''}
@@ -76,9 +79,9 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>Schedule window (UTC)</legend>
+        <legend>{t('run.inputs.window')}</legend>
         <div className="pv-field">
-          <label htmlFor="pv-start">Start</label>
+          <label htmlFor="pv-start">{t('run.inputs.start')}</label>
           <input
             id="pv-start"
             type="datetime-local"
@@ -87,7 +90,7 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
           />
         </div>
         <div className="pv-field">
-          <label htmlFor="pv-end">End</label>
+          <label htmlFor="pv-end">{t('run.inputs.end')}</label>
           <input
             id="pv-end"
             type="datetime-local"
@@ -95,7 +98,7 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
             onChange={(e) => setInputs({ windowEnd: e.target.value })}
           />
         </div>
-        <p className="pv-muted">Leave both empty for the 24 hours before now.</p>
+        <p className="pv-muted">{t('run.inputs.windowEmpty')}</p>
         <label className="pv-check">
           <input
             type="checkbox"
@@ -104,8 +107,10 @@ export function RunInputsForm({ model }: { model: SpecModel }) {
             onChange={(e) => setInputs({ backfill: e.target.checked })}
           />
           <span>
-            Backfill run: the ADVANCE <code>backfill</code> template instead of <code>incremental</code>
-            {!advance && ' (this spec has no ADVANCE schedule)'}
+            <T
+              id={advance ? 'run.inputs.backfill' : 'run.inputs.backfillNoAdvance'}
+              components={{ 0: <code />, 1: <code /> }}
+            />
           </span>
         </label>
       </fieldset>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { encodePointer, getAt, type JsonValue } from '@core';
 import { ContextMenu, type MenuItem } from '../../components/MenuButton';
+import { t, useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 import { previewClient } from './previewService';
 import { treeActions, type TreeAction, type TreeActionContext, type TreeTarget } from './tree/treeActions';
@@ -20,13 +21,15 @@ interface OpenMenu {
 /** A node's actions as menu items (one disabled line when none fits, so the menu never opens empty). */
 function menuItems(actions: TreeAction[], run: (a: TreeAction) => void): MenuItem[] {
   if (actions.length === 0)
-    return [{ id: 'none', label: 'No spec path fits this value', disabled: true, onSelect: () => {} }];
+    return [{ id: 'none', label: t('preview.tree.noAction'), disabled: true, onSelect: () => {} }];
   return actions.map((a) => ({
     id: a.id,
     label: a.label,
     hint: a.disabled ?? a.path,
     disabled: a.disabled !== undefined,
-    title: a.disabled ? `Not here: ${a.disabled}` : `Writes ${a.path} into the spec`,
+    title: a.disabled
+      ? t('preview.tree.notHere', { reason: a.disabled })
+      : t('preview.tree.writesInto', { path: a.path }),
     onSelect: () => run(a),
   }));
 }
@@ -52,6 +55,7 @@ function ancestors(pointers: string[]): Set<string> {
  * two record actions as buttons.
  */
 export function SampleTree() {
+  const t = useT();
   const pages = useSpecStore((s) => s.samplePages);
   const treePageId = useSpecStore((s) => s.treePageId);
   const setTreePageId = useSpecStore((s) => s.setTreePageId);
@@ -90,8 +94,7 @@ export function SampleTree() {
     [expanded, matches],
   );
 
-  if (okPages.length === 0)
-    return <p className="pv-empty">Add a sample page that parses to see it as a tree.</p>;
+  if (okPages.length === 0) return <p className="pv-empty">{t('preview.tree.empty')}</p>;
   const value = loaded && loaded.pageId === pageId ? loaded.value : undefined;
   const model = result?.model;
   const attrs = (doc as { sourceSpec?: { attributes?: Record<string, unknown> } } | null)?.sourceSpec
@@ -105,7 +108,7 @@ export function SampleTree() {
   const run = (action: TreeAction): void => {
     if (action.disabled) return;
     if (updateMany(action.edits)) notify(action.done, 'success');
-    else notify(`Could not write ${action.path}: fix the spec's JSON first`, 'error');
+    else notify(t('preview.tree.writeFailed', { path: action.path }), 'error');
   };
 
   const ctx: TreeContext = {
@@ -133,7 +136,7 @@ export function SampleTree() {
   return (
     <div className="pv-tree-wrap">
       <div className="pv-toolbar">
-        <label htmlFor="pv-tree-page">Page</label>
+        <label htmlFor="pv-tree-page">{t('preview.tree.page')}</label>
         <select id="pv-tree-page" value={pageId ?? ''} onChange={(e) => setTreePageId(e.target.value)}>
           {okPages.map((p) => (
             <option key={p.id} value={p.id}>
@@ -141,12 +144,12 @@ export function SampleTree() {
             </option>
           ))}
         </select>
-        <span className="pv-legend pv-hl-content">contentPath match</span>
-        <span className="pv-legend pv-hl-explode">explodeEntityPath match</span>
+        <span className="pv-legend pv-hl-content">{t('preview.tree.contentMatch')}</span>
+        <span className="pv-legend pv-hl-explode">{t('preview.tree.explodeMatch')}</span>
       </div>
       {sel !== null && value !== undefined && (
-        <div className="pv-tree-actions" role="group" aria-label="Selected array">
-          <code>{sel || '(root)'}</code>
+        <div className="pv-tree-actions" role="group" aria-label={t('preview.tree.selectedArray')}>
+          <code>{sel || t('preview.tree.root')}</code>
           {[records, explodeAction].map(
             (a) =>
               a && (
@@ -155,7 +158,11 @@ export function SampleTree() {
                   type="button"
                   className="pv-button"
                   disabled={a.disabled !== undefined}
-                  title={a.disabled ? `Not here: ${a.disabled}` : `Writes ${a.path}`}
+                  title={
+                    a.disabled
+                      ? t('preview.tree.notHere', { reason: a.disabled })
+                      : t('preview.tree.writes', { path: a.path })
+                  }
                   onClick={() => run(a)}
                 >
                   {a.label}
@@ -165,19 +172,17 @@ export function SampleTree() {
         </div>
       )}
       {tooBig ? (
-        <p className="pv-empty">
-          This page is too large for the tree view; the records and requests still use it.
-        </p>
+        <p className="pv-empty">{t('preview.tree.tooBig')}</p>
       ) : value === undefined ? (
-        <p className="pv-empty">Loading…</p>
+        <p className="pv-empty">{t('preview.tree.loading')}</p>
       ) : (
-        <div className="pv-tree" role="tree" aria-label="Sample page">
+        <div className="pv-tree" role="tree" aria-label={t('preview.tree.label')}>
           <TreeNode name="$" value={value} pointer={encodePointer([])} path="$" ctx={ctx} depth={0} />
         </div>
       )}
       {menu && value !== undefined && (
         <ContextMenu
-          label={`Actions for ${jsonPathAt(value, menu.target.pointer)}`}
+          label={t('preview.tree.actionsFor', { path: jsonPathAt(value, menu.target.pointer) })}
           at={menu.at}
           opener={menu.opener}
           onClose={closeMenu}

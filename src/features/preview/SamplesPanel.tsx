@@ -1,4 +1,7 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { t, useT } from '../../i18n';
+import { formatBytes, formatNumber } from '../../i18n/format';
+import { T } from '../../i18n/T';
 import { useSpecStore } from '../../store';
 import { addSamples, clearSamples } from './previewService';
 import { SamplePageList } from './SamplePageList';
@@ -16,10 +19,6 @@ export const MAX_SAMPLE_BYTES = 60 * 1024 * 1024;
  */
 export const MAX_PASTE_SHOWN_CHARS = 1_000_000;
 
-const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-const sizeText = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-
 /**
  * Files in the order given, as sample pages (several files = pages 1..n). A file over
  * MAX_SAMPLE_BYTES is refused by `File.size` before any byte is read, with a message.
@@ -29,12 +28,14 @@ function addFiles(list: FileList | null): void {
   const files = Array.from(list);
   const tooBig = files.filter((f) => f.size > MAX_SAMPLE_BYTES);
   for (const f of tooBig)
-    useSpecStore
-      .getState()
-      .notify(
-        `“${f.name}” is ${mb(f.size)}; sample files up to ${mb(MAX_SAMPLE_BYTES)} are loaded. It was not read: cut it down to a few pages of records.`,
-        'error',
-      );
+    useSpecStore.getState().notify(
+      t('preview.samples.fileTooBig', {
+        name: f.name,
+        size: formatBytes(f.size),
+        max: formatBytes(MAX_SAMPLE_BYTES),
+      }),
+      'error',
+    );
   const ok = files.filter((f) => f.size <= MAX_SAMPLE_BYTES);
   if (ok.length) addSamples(ok.map((f) => ({ name: f.name, origin: 'file' as const, source: f })));
 }
@@ -44,22 +45,22 @@ function addFiles(list: FileList | null): void {
  * (storage full or unavailable: they stay in this tab only).
  */
 function SampleStoreNote({ count }: { count: number }) {
+  const t = useT();
   const status = useSpecStore((s) => s.sampleStore);
   const secretsKept = useSpecStore((s) => s.persistSecrets);
   if (status.state === 'failed')
     return (
       <p className="pv-store-note pv-store-failed" role="alert">
-        <strong>Not saved.</strong> {status.message}
+        <strong>{t('preview.samples.notSaved')}</strong> {status.message}
       </p>
     );
   if (count === 0) return null;
-  const secrets = secretsKept ? ', password inputs included (you opted in)' : '; password inputs are not';
   return (
     <p className="pv-store-note pv-muted" role="status">
       {status.state === 'restored' && status.pages
-        ? `Restored ${status.pages} page${status.pages === 1 ? '' : 's'} saved with this spec. `
+        ? `${t('preview.samples.restored', { count: status.pages })} `
         : ''}
-      Pages and run inputs are saved with this spec in this browser{secrets}.
+      {t('preview.samples.savedNote', { secrets: secretsKept ? 'yes' : 'no' })}
     </p>
   );
 }
@@ -69,6 +70,7 @@ function SampleStoreNote({ count }: { count: number }) {
  * drop files anywhere on the panel. Each page is parsed on its own; a bad page never breaks the rest.
  */
 export function SamplesPanel() {
+  const t = useT();
   const [text, setText] = useState('');
   /** A paste too big to show in the box, held until "Add page" (null: none). */
   const [held, setHeld] = useState<Blob | string | null>(null);
@@ -86,7 +88,7 @@ export function SamplesPanel() {
       useSpecStore
         .getState()
         .notify(
-          `The pasted page is ${mb(size)}; sample pages up to ${mb(MAX_SAMPLE_BYTES)} are loaded. It was not added: cut it down to a few pages of records.`,
+          t('preview.samples.pasteTooBig', { size: formatBytes(size), max: formatBytes(MAX_SAMPLE_BYTES) }),
           'error',
         );
       return;
@@ -97,7 +99,9 @@ export function SamplesPanel() {
     // The worker parses the page (a Blob it reads itself, or a string it receives): never this thread.
     const source = held ?? (text.trim() === '' ? null : text);
     if (source === null) return;
-    addSamples([{ name: `pasted page ${count + 1}`, origin: 'paste', source, envelope }]);
+    addSamples([
+      { name: t('preview.samples.pastedName', { n: count + 1 }), origin: 'paste', source, envelope },
+    ]);
     setText('');
     setHeld(null);
   };
@@ -124,12 +128,12 @@ export function SamplesPanel() {
           } else setText(before + (await blob.text()) + after);
         })
         .catch((err: unknown) => {
-          useSpecStore
-            .getState()
-            .notify(
-              `The clipboard could not be read: ${err instanceof Error ? err.message : String(err)}`,
-              'error',
-            );
+          useSpecStore.getState().notify(
+            t('preview.samples.clipboardFailed', {
+              message: err instanceof Error ? err.message : String(err),
+            }),
+            'error',
+          );
         });
       return;
     }
@@ -166,7 +170,7 @@ export function SamplesPanel() {
   return (
     <section
       className={`pv-samples${dragging ? ' pv-dragging' : ''}`}
-      aria-label="Sample responses"
+      aria-label={t('preview.samples.label')}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -178,14 +182,14 @@ export function SamplesPanel() {
     >
       <div className="pv-toolbar">
         <button type="button" className="pv-button" onClick={() => fileInput.current?.click()}>
-          Load files…
+          {t('preview.samples.loadFiles')}
         </button>
         <input
           ref={fileInput}
           type="file"
           multiple
           accept=".json,.txt,application/json"
-          aria-label="Sample files"
+          aria-label={t('preview.samples.files')}
           hidden
           onChange={(e) => {
             addFiles(e.currentTarget.files);
@@ -195,21 +199,23 @@ export function SamplesPanel() {
         <ExampleSampleButton />
         {count > 0 && (
           <button type="button" className="pv-button pv-quiet" onClick={clearSamples}>
-            Remove all
+            {t('preview.samples.removeAll')}
           </button>
         )}
-        <span className="pv-muted pv-hint">or drop JSON files here</span>
+        <span className="pv-muted pv-hint">{t('preview.samples.dropHint')}</span>
       </div>
       <SampleStoreNote count={count} />
       <SamplePageList />
       <div className="pv-paste">
-        <label htmlFor="pv-paste-text">Paste a response of your API</label>
+        <label htmlFor="pv-paste-text">{t('preview.samples.pasteLabel')}</label>
         {held ? (
           <p className="pv-muted" role="status">
-            A pasted page of {sizeText(typeof held === 'string' ? held.length : held.size)} is ready. It is
-            not shown here: the box shows up to {MAX_PASTE_SHOWN_CHARS.toLocaleString('en')} characters.{' '}
+            {t('preview.samples.held', {
+              size: formatBytes(typeof held === 'string' ? held.length : held.size),
+              max: formatNumber(MAX_PASTE_SHOWN_CHARS),
+            })}{' '}
             <button type="button" className="pv-button pv-quiet" onClick={() => setHeld(null)}>
-              Discard it
+              {t('preview.samples.discard')}
             </button>
           </p>
         ) : (
@@ -236,15 +242,18 @@ export function SamplesPanel() {
             disabled={!held && text.trim() === ''}
             onClick={addPasted}
           >
-            Add page
+            {t('preview.samples.addPage')}
           </button>
           <label className="pv-check">
             <input type="checkbox" checked={envelope} onChange={(e) => setEnvelope(e.target.checked)} />
             <span>
-              Envelope: <code>{'{"headers": {…}, "body": …}'}</code>
+              <T
+                id="preview.samples.envelope"
+                values={{ shape: <code>{'{"headers": {…}, "body": …}'}</code> }}
+              />
             </span>
           </label>
-          <span className="pv-muted">added as page {count + 1}</span>
+          <span className="pv-muted">{t('preview.samples.addedAs', { n: count + 1 })}</span>
         </div>
       </div>
     </section>

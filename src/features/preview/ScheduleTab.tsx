@@ -1,27 +1,37 @@
 import { useId, useMemo, useState } from 'react';
 import type { SpecModel } from '@core';
+import { t as tNow, useLocale, useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { useSpecStore } from '../../store';
 import type { FlowFrequency } from '../../store/previewTypes';
 import { runParams, toRunOptions } from './runOptions';
 import { scheduleTimeline, TIMELINE_RUNS, type TimelineRun } from './scheduleTimeline';
 import './schedule.css';
 
-const FREQUENCIES: Array<{ id: FlowFrequency; label: string }> = [
-  { id: 'once', label: 'Once' },
-  { id: 'minute', label: 'Every n minutes' },
-  { id: 'hour', label: 'Every n hours' },
-  { id: 'day', label: 'Every n days' },
-  { id: 'week', label: 'Every n weeks' },
+/** The frequencies, labelled in the chosen language (looked up at render time). */
+const frequencies = (): Array<{ id: FlowFrequency; label: string }> => [
+  { id: 'once', label: tNow('run.schedule.once') },
+  { id: 'minute', label: tNow('run.schedule.everyMinutes') },
+  { id: 'hour', label: tNow('run.schedule.everyHours') },
+  { id: 'day', label: tNow('run.schedule.everyDays') },
+  { id: 'week', label: tNow('run.schedule.everyWeeks') },
 ];
 
-const utc = (ms: number) =>
-  new Date(ms)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/:00\.000Z$/, ' UTC')
-    .replace(/\.000Z$/, ' UTC');
+/** A run’s instant in the chosen language, in UTC (the flow’s times are UTC). */
+const UTC_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+};
+const utc = (ms: number) => formatDateTime(ms, UTC_TIME);
 
 function RunItem({ run }: { run: TimelineRun }) {
+  useLocale();
   return (
     <li className="pv-sched-run">
       <span className="pv-sched-num">{run.index + 1}</span>
@@ -42,15 +52,21 @@ function RunItem({ run }: { run: TimelineRun }) {
 
 function describeSchedule(model: SpecModel): string {
   const s = model.schedule;
-  if (!s) return 'This spec has no scheduleParams: its requests carry no window, whatever the schedule.';
+  if (!s) return tNow('run.schedule.none');
   if (s.type === 'STANDARD')
-    return `Each request gets ${s.startParamName || '(no start parameter)'} and ${s.endParamName || '(no end parameter)'} as query parameters.`;
-  return `ADVANCE: {SCHEDULE_QUERY} is the rendered template; the flow's first run uses ${s.backfill === undefined ? 'incremental (no backfill template)' : 'backfill'}, later runs incremental.`;
+    return tNow('run.schedule.standard', {
+      start: s.startParamName || tNow('run.schedule.noStartParam'),
+      end: s.endParamName || tNow('run.schedule.noEndParam'),
+    });
+  return tNow('run.schedule.advance', {
+    query: '{SCHEDULE_QUERY}',
+    first: s.backfill === undefined ? 'incremental' : 'backfill',
+  });
 }
 
 /**
- * The next runs of a flow schedule: the flow's start, frequency and interval (checked by the flow
- * spec's rules) and, for each run, its window and the schedule parameters its requests carry.
+ * The next runs of a flow schedule: the flow’s start, frequency and interval (checked by the flow
+ * spec’s rules) and, for each run, its window and the schedule parameters its requests carry.
  */
 export function ScheduleTab() {
   const model = useSpecStore((s) => s.previewResult?.model ?? null);
@@ -58,6 +74,8 @@ export function ScheduleTab() {
   const setFlow = useSpecStore((s) => s.setFlowSchedule);
   const inputs = useSpecStore((s) => s.runInputs);
   const [now] = useState(() => Date.now());
+  const t = useT();
+  const locale = useLocale();
   const ids = { start: useId(), freq: useId(), interval: useId(), err: useId() };
   const timeline = useMemo(() => {
     if (!model) return null;
@@ -66,14 +84,20 @@ export function ScheduleTab() {
     const values = toRunOptions(inputs, model).params ?? {};
     const secrets = new Set([...user, ...auth].filter((p) => p.secret).map((p) => p.name));
     return scheduleTimeline(model.schedule, flow, { values, declared, now, secrets });
-  }, [model, flow, inputs, now]);
-  if (!model || !timeline) return <p className="pv-empty">Computing the preview…</p>;
+    // The locale: the timeline’s messages are written in the chosen language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, flow, inputs, now, locale]);
+  if (!model || !timeline) return <p className="pv-empty">{t('run.computingPreview')}</p>;
   const errors = timeline.ok ? {} : timeline.errors;
   return (
     <div className="pv-schedule">
-      <form className="pv-sched-form" aria-label="Flow schedule" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="pv-sched-form"
+        aria-label={t('run.schedule.form')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="pv-field">
-          <label htmlFor={ids.start}>Start (UTC)</label>
+          <label htmlFor={ids.start}>{t('run.schedule.startUtc')}</label>
           <input
             id={ids.start}
             type="datetime-local"
@@ -84,17 +108,17 @@ export function ScheduleTab() {
           {errors.start ? (
             <p className="pv-field-error">{errors.start}</p>
           ) : (
-            !flow.start && <p className="pv-muted">empty: the next full hour</p>
+            !flow.start && <p className="pv-muted">{t('run.schedule.startEmpty')}</p>
           )}
         </div>
         <div className="pv-field">
-          <label htmlFor={ids.freq}>Frequency</label>
+          <label htmlFor={ids.freq}>{t('run.schedule.frequency')}</label>
           <select
             id={ids.freq}
             value={flow.frequency}
             onChange={(e) => setFlow({ frequency: e.target.value as FlowFrequency })}
           >
-            {FREQUENCIES.map((f) => (
+            {frequencies().map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
               </option>
@@ -102,7 +126,7 @@ export function ScheduleTab() {
           </select>
         </div>
         <div className="pv-field">
-          <label htmlFor={ids.interval}>Interval</label>
+          <label htmlFor={ids.interval}>{t('run.schedule.interval')}</label>
           <input
             id={ids.interval}
             type="number"
@@ -121,10 +145,8 @@ export function ScheduleTab() {
           ) : (
             <p className="pv-muted">
               {flow.frequency === 'once'
-                ? 'a once flow takes no interval'
-                : flow.frequency === 'minute'
-                  ? 'at least 15'
-                  : 'at least 1'}
+                ? t('run.schedule.onceNoInterval')
+                : t('run.schedule.atLeast', { min: flow.frequency === 'minute' ? 15 : 1 })}
             </p>
           )}
         </div>
@@ -135,9 +157,9 @@ export function ScheduleTab() {
           {errors.format}
         </p>
       )}
-      {!timeline.ok && !errors.format && <p className="pv-empty">Fix the schedule above to see its runs.</p>}
+      {!timeline.ok && !errors.format && <p className="pv-empty">{t('run.schedule.fixAbove')}</p>}
       {timeline.ok && (
-        <ol className="pv-sched-runs" aria-label={`Next ${TIMELINE_RUNS} runs`}>
+        <ol className="pv-sched-runs" aria-label={t('run.schedule.nextRuns', { count: TIMELINE_RUNS })}>
           {timeline.runs.map((r) => (
             <RunItem key={r.index} run={r} />
           ))}

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { JsonValue } from '@core';
+import { useT } from '../../i18n';
 import { nameSegment } from './treePaths';
 
 /** Shared state of a tree: highlights, open nodes, the selected array. */
@@ -48,6 +49,7 @@ const isMenuKey = (e: KeyboardEvent): boolean => e.key === 'ContextMenu' || (e.s
  * key / Shift+F10.
  */
 export function TreeNode({ name, value, pointer, path = '$', ctx, depth }: TreeNodeProps) {
+  const t = useT();
   const [limit, setLimit] = useState(PAGE);
   const isArray = Array.isArray(value);
   const branch = isArray || (typeof value === 'object' && value !== null);
@@ -76,9 +78,9 @@ export function TreeNode({ name, value, pointer, path = '$', ctx, depth }: TreeN
     <button
       type="button"
       className="pv-node-actions"
-      aria-label={`Actions for ${path}`}
+      aria-label={t('preview.tree.actionsFor', { path })}
       aria-haspopup="menu"
-      title={`Actions for ${path}`}
+      title={t('preview.tree.actionsFor', { path })}
       onClick={(e) => {
         e.stopPropagation();
         const r = e.currentTarget.getBoundingClientRect();
@@ -119,12 +121,16 @@ export function TreeNode({ name, value, pointer, path = '$', ctx, depth }: TreeN
           if (isArray) ctx.select(pointer);
         }}
       >
-        <button type="button" className="pv-twisty" aria-label={open ? `Collapse ${name}` : `Expand ${name}`}>
+        <button
+          type="button"
+          className="pv-twisty"
+          aria-label={open ? t('preview.tree.collapse', { name }) : t('preview.tree.expand', { name })}
+        >
           {open ? '▾' : '▸'}
         </button>
         {label}
         <span className="pv-muted">{isArray ? ` [${entries.length}]` : ` {${entries.length}}`}</span>
-        {isArray && selected && <span className="pv-tag">selected</span>}
+        {isArray && selected && <span className="pv-tag">{t('preview.tree.selected')}</span>}
         {actions}
       </div>
       {open && (
@@ -147,7 +153,7 @@ export function TreeNode({ name, value, pointer, path = '$', ctx, depth }: TreeN
               style={{ marginLeft: (depth + 1) * 14 }}
               onClick={() => setLimit(limit + PAGE * 10)}
             >
-              show more ({entries.length - limit} left)
+              {t('preview.tree.showMore', { count: entries.length - limit })}
             </button>
           )}
         </div>

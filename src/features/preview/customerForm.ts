@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@core';
+import { t } from '../../i18n';
 
 /** One form the customer fills in: where its schema lives in the spec, and the schema itself. */
 export interface CustomerSchema {
@@ -26,7 +27,7 @@ export function authNames(doc: JsonValue): string[] {
 }
 
 /**
- * The two forms a customer of the source fills in: the chosen auth spec's `spec` (by name; the
+ * The two forms a customer of the source fills in: the chosen auth spec’s `spec` (by name; the
  * first when `authName` is null or unknown) and `sourceSpec.spec`. The auth form is null when the
  * spec declares no authSpec.
  */
@@ -43,7 +44,7 @@ export function customerSchemas(
       ? null
       : { title: names[index] ?? '', pointer: `/authSpec/${index}/spec`, schema: own(list[index], 'spec') };
   const source = {
-    title: 'Source parameters',
+    title: t('run.customer.sourceParameters'),
     pointer: '/sourceSpec/spec',
     schema: own(own(doc, 'sourceSpec'), 'spec'),
   };
@@ -52,12 +53,15 @@ export function customerSchemas(
 
 /** Why a schema cannot be shown as a form, or null when it can (an object schema). */
 export function schemaProblem(schema: JsonValue | undefined, pointer: string): string | null {
-  if (schema === undefined) return `${pointer} is missing: the customer sees no fields here.`;
+  if (schema === undefined) return t('run.customer.schemaMissing', { pointer });
   if (!isObject(schema))
-    return `${pointer} is ${Array.isArray(schema) ? 'an array' : `a ${schema === null ? 'null' : typeof schema}`}, not a JSON Schema object: the customer would see nothing.`;
+    return t('run.customer.schemaNotObject', {
+      pointer,
+      kind: Array.isArray(schema) ? 'array' : schema === null ? 'null' : typeof schema,
+    });
   const type = own(schema, 'type');
   if (type !== undefined && type !== 'object')
-    return `${pointer} has type ${JSON.stringify(type)}; the customer's form needs type "object".`;
+    return t('run.customer.schemaWrongType', { pointer, type: JSON.stringify(type) });
   return null;
 }
 
@@ -108,7 +112,7 @@ export function isHiddenProperty(p: JsonValue | undefined): boolean {
 
 /**
  * uiSchema of a customer form: secrets (`format: password`) as password widgets, hidden properties
- * (`uiAttributes.hidden: true`, e.g. OAuth's expirationDate) as rjsf hidden fields (no label, no
+ * (`uiAttributes.hidden: true`, e.g. OAuth’s expirationDate) as rjsf hidden fields (no label, no
  * visible input), no submit button.
  */
 export function customerUiSchema(schema: JsonValue | undefined): Record<string, unknown> {
@@ -127,7 +131,7 @@ export function customerUiSchema(schema: JsonValue | undefined): Record<string, 
 }
 
 /**
- * The form's data from the run's text values: numbers and booleans typed as the schema declares (the
+ * The form’s data from the run’s text values: numbers and booleans typed as the schema declares (the
  * {@link PROTO_ALIAS} property reads the `__proto__` input).
  */
 export function toFormData(

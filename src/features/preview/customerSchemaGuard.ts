@@ -16,6 +16,8 @@
  *   left out; each time with a notice naming the pointer and the numbers.
  */
 import type { JsonObject, JsonValue } from '@core';
+import { t } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { screenPattern } from './patternScreen';
 
 /** Limits of the customer form view. */
@@ -129,7 +131,7 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
   const placeholder = (title: JsonValue | undefined, why: string): JsonObject => ({
     type: 'string',
     readOnly: true,
-    title: typeof title === 'string' ? title : 'Not shown',
+    title: typeof title === 'string' ? title : t('run.guard.notShown'),
     description: why,
   });
 
@@ -138,19 +140,16 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
   const walk = (node: JsonValue, at: string, refs: readonly string[], depth: number, rows = 1): JsonValue => {
     if (!isObject(node)) return typeof node === 'boolean' ? node : {};
     if (depth > CUSTOMER_FORM_LIMITS.depth)
-      throw new TooLarge(`it nests deeper than ${CUSTOMER_FORM_LIMITS.depth} levels at ${at}`);
+      throw new TooLarge(t('run.guard.tooDeep', { depth: CUSTOMER_FORM_LIMITS.depth, at }));
     if (++nodes > CUSTOMER_FORM_LIMITS.nodes)
-      throw new TooLarge(
-        `it expands to more than ${CUSTOMER_FORM_LIMITS.nodes.toLocaleString('en')} schema objects`,
-      );
+      throw new TooLarge(t('run.guard.tooManyNodes', { nodes: CUSTOMER_FORM_LIMITS.nodes }));
     const out: JsonObject = {};
     const ref = node['$ref'];
     if (typeof ref === 'string') {
       const target = ref.startsWith('#') ? resolveLocal(schema, ref) : undefined;
       let why: string | null = null;
-      if (!ref.startsWith('#'))
-        why = `$ref "${ref}" at ${at} is unresolved: Spec Studio never fetches schemas.`;
-      else if (refs.includes(ref)) why = `recursive $ref "${ref}" at ${at} is shown as a placeholder.`;
+      if (!ref.startsWith('#')) why = t('run.guard.refRemote', { ref, at });
+      else if (refs.includes(ref)) why = t('run.guard.refRecursive', { ref, at });
       else if (target === undefined) {
         // Left for rjsf, whose error names the missing definition (shown by FormErrorBoundary).
         put(out, '$ref', ref);
@@ -171,7 +170,12 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
       const allowed = Math.max(0, Math.floor(maxRows / rows));
       if (minItems > allowed) {
         notices.push(
-          `minItems ${minItems.toLocaleString('en')} at ${at}/minItems is lowered to ${allowed.toLocaleString('en')} in this preview: the form creates at most ${maxRows.toLocaleString('en')} array rows from minItems (the spec is unchanged).`,
+          t('run.guard.minItemsLowered', {
+            minItems: formatNumber(minItems),
+            at,
+            allowed: formatNumber(allowed),
+            max: maxRows,
+          }),
         );
         put(out, 'minItems', allowed);
         lowered = true;
@@ -185,29 +189,33 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
       const budget = Math.max(1, Math.floor(defaultValues / rows));
       if ((key === 'default' || key === 'examples') && moreValuesThan(value, budget)) {
         notices.push(
-          `The ${key} at ${here} holds more than ${budget.toLocaleString('en')} values${rows > 1 ? ` (in each of ${rows.toLocaleString('en')} rows)` : ''}: left out of this preview (the spec is unchanged).`,
+          rows > 1
+            ? t('run.guard.defaultTooLargeRows', { key, here, budget, rows })
+            : t('run.guard.defaultTooLarge', { key, here, budget }),
         );
         continue;
       }
-      // A secret's examples would be listed in a <datalist> in clear text (B10): never shown.
+      // A secret’s examples would be listed in a <datalist> in clear text (B10): never shown.
       if (key === 'examples' && node['format'] === 'password') continue;
       if (key === 'pattern' && typeof value === 'string') {
         const why = screenPattern(value);
-        if (why) notices.push(`The pattern at ${here} ${why}: the preview does not check it.`);
+        if (why) notices.push(t('run.guard.patternSkipped', { here, why }));
         else put(out, key, value);
       } else if (key === 'enum' && Array.isArray(value) && value.length > CUSTOMER_FORM_LIMITS.enumValues) {
-        throw new TooLarge(`the enum at ${here} has ${value.length.toLocaleString('en')} values`);
+        throw new TooLarge(t('run.guard.bigEnum', { here, count: value.length }));
       } else if (MAP.includes(key) && isObject(value)) {
         const map: JsonObject = {};
         if (key === 'properties') properties += Object.keys(value).length;
         if (properties > CUSTOMER_FORM_LIMITS.properties)
           throw new TooLarge(
-            `it declares at least ${properties.toLocaleString('en')} properties; the form view shows at most ${CUSTOMER_FORM_LIMITS.properties.toLocaleString('en')}`,
+            t('run.guard.tooManyProperties', {
+              count: properties,
+              max: formatNumber(CUSTOMER_FORM_LIMITS.properties),
+            }),
           );
         for (const [name, sub] of Object.entries(value)) {
           const why = key === 'patternProperties' ? screenPattern(name) : null;
-          if (why)
-            notices.push(`The patternProperties key ${JSON.stringify(name)} at ${here} ${why}: left out.`);
+          if (why) notices.push(t('run.guard.patternKeySkipped', { name: JSON.stringify(name), here, why }));
           else
             put(
               map,
@@ -235,10 +243,10 @@ export function prepareCustomerSchema(schema: JsonObject, pointer: string): Prep
     return { schema: isObject(copy) ? copy : {}, problem: null, notices };
   } catch (err) {
     if (!(err instanceof TooLarge) && !(err instanceof RangeError)) throw err;
-    const why = err instanceof TooLarge ? err.message : 'it nests too deeply';
+    const why = err instanceof TooLarge ? err.message : t('run.guard.nestsTooDeeply');
     return {
       schema: null,
-      problem: `${pointer} is too large for the form view: ${why}. Edit it in the JSON editor; the Requests tab's run inputs still work.`,
+      problem: t('run.guard.tooLarge', { pointer, why }),
       notices,
     };
   }

@@ -1,9 +1,10 @@
 import type { DescriptionFieldProps, TemplatesType, UnsupportedFieldProps } from '@rjsf/utils';
+import { useT } from '../../i18n';
 import type { FormRecord } from '../../lib/rjsf';
 
 /**
- * A description from the user's schema as plain text: never markdown, never HTML (BAD-INPUTS B1, B2).
- * rjsf's default would switch to markdown-to-jsx when a uiSchema enables it; this one never does.
+ * A description from the user’s schema as plain text: never markdown, never HTML (BAD-INPUTS B1, B2).
+ * rjsf’s default would switch to markdown-to-jsx when a uiSchema enables it; this one never does.
  */
 function PlainDescription({ id, description }: DescriptionFieldProps<FormRecord>) {
   if (!description) return null;
@@ -14,17 +15,20 @@ function PlainDescription({ id, description }: DescriptionFieldProps<FormRecord>
   );
 }
 
-/** A field rjsf cannot render, named as plain text (rjsf's default renders its message as markdown). */
+/** A field rjsf cannot render, named as plain text (rjsf’s default renders its message as markdown). */
 function PlainUnsupported({ fieldPathId, reason, schema }: UnsupportedFieldProps<FormRecord>) {
+  const t = useT();
+  // `reason` is rjsf’s own words (its translateString: src/features/spec-form/rjsfStrings.ts).
   return (
     <p className="pv-cv-notice" role="note">
-      {fieldPathId.$id} cannot be shown as a field: {reason}
-      {typeof schema.type === 'string' ? ` (type "${schema.type}")` : ''}.
+      {typeof schema.type === 'string'
+        ? t('run.customer.unsupportedFieldTyped', { id: fieldPathId.$id, reason, type: schema.type })
+        : t('run.customer.unsupportedField', { id: fieldPathId.$id, reason })}
     </p>
   );
 }
 
-/** Templates of the customer view's forms: user text is only ever rendered as text. */
+/** Templates of the customer view’s forms: user text is only ever rendered as text. */
 export const CUSTOMER_TEMPLATES: Partial<TemplatesType<FormRecord>> = {
   DescriptionFieldTemplate: PlainDescription,
   UnsupportedFieldTemplate: PlainUnsupported,

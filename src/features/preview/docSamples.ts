@@ -11,6 +11,7 @@
  * (disk full, IndexedDB blocked) is told to the user and the pages stay in memory.
  */
 import { normalise, type JsonValue } from '@core';
+import { t } from '../../i18n';
 import { idbDelete, idbGet, idbPut, type IdbResult } from '../../lib/idb';
 import { hasEntry, saveEntry } from '../../lib/library';
 import { useSpecStore } from '../../store';
@@ -126,15 +127,11 @@ export function readStoredSamples(v: unknown): StoredSamples | null {
   };
 }
 
-const pagesWord = (n: number) => `${n} sample page${n === 1 ? '' : 's'}`;
-
 /** What the user is told when storing failed. */
 export function failureText(r: Extract<IdbResult<unknown>, { ok: false }>): string {
-  if (r.unavailable)
-    return 'Browser storage (IndexedDB) is unavailable, so sample pages and run inputs are kept in this tab only.';
-  if (r.quota)
-    return 'Browser storage is full, so the latest sample pages and run inputs were not saved with this spec. They stay in this tab; remove large pages or delete specs from the library to make room.';
-  return `The sample pages and run inputs could not be saved with this spec (${r.message}). They stay in this tab.`;
+  if (r.unavailable) return t('preview.store.unavailable');
+  if (r.quota) return t('preview.store.quota');
+  return t('preview.store.failed', { message: r.message });
 }
 
 /**
@@ -234,7 +231,7 @@ function leave(prev: Doc): void {
     if (kept)
       useSpecStore
         .getState()
-        .notify(`“${name}” is kept in the library with its ${pagesWord(value.pages.length)}.`, 'info');
+        .notify(t('preview.store.keptInLibrary', { name, count: value.pages.length }), 'info');
   }
   dirty = false;
   if (kept) void write(prev.docId, value);

@@ -1,15 +1,16 @@
 /**
- * Screening of `pattern` / `patternProperties` regular expressions from a user's schema (BAD-INPUTS
+ * Screening of `pattern` / `patternProperties` regular expressions from a user’s schema (BAD-INPUTS
  * B5, B6). JSON Schema patterns are ECMAScript regexes with the `u` flag; the app runs them only on
- * the core's linear-time engine (RE2, see the validator in src/lib/schemaPatterns.ts), so a pattern
+ * the core’s linear-time engine (RE2, see the validator in src/lib/schemaPatterns.ts), so a pattern
  * such as `(a+)+$` or `(ab|cd)*` is checked like any other and cannot hang. What is set aside (left
- * out of the form's copy of the schema, with a notice; the spec itself is never changed):
+ * out of the form’s copy of the schema, with a notice; the spec itself is never changed):
  * - a pattern that does not compile under the `u` flag;
  * - a backreference, lookahead or lookbehind, or a Unicode property RE2 lacks: no linear-time
  *   equivalent, and never handed to the backtracking engine instead;
- * - a pattern too large for the engine's limits (length, program size).
+ * - a pattern too large for the engine’s limits (length, program size).
  */
 import { compileLinear } from '@core';
+import { t } from '../../i18n';
 
 /**
  * Why `pattern` is not checked, or null when it is. Never throws.
@@ -21,8 +22,37 @@ export function screenPattern(pattern: string): string | null {
   const r = compileLinear(pattern, 'ecma');
   // Not loaded yet (a moment after start): kept, and checked by the validator once it is.
   if (r.ok || r.kind === 'unavailable') return null;
-  if (r.kind === 'invalid') return `is not a valid regular expression under the u flag (${r.message})`;
+  // r.message is the core’s English clause ("uses a lookahead", "is longer than 1,000 characters"),
+  // rendered from its code; the JavaScript engine’s own syntax error stays as it is (data).
+  if (r.kind === 'invalid')
+    return t('run.pattern.invalid', { message: String(r.params?.detail ?? r.message) });
+  const clause = patternClause(r);
   if (r.kind === 'unsupported' && r.message.startsWith('uses '))
-    return `${r.message}, which the linear-time regex engine cannot run`;
-  return r.message;
+    return t('run.pattern.unsupported', { message: clause });
+  return clause;
+}
+
+/** The core’s clause about a pattern it does not run ("uses a lookahead"), in the chosen language. */
+function patternClause(r: {
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}): string {
+  const v = r.params ?? {};
+  switch (r.code) {
+    case 'pattern-too-long':
+      return t('run.pattern.tooLong', v);
+    case 'pattern-nests-too-deeply':
+      return t('run.pattern.nestsTooDeeply');
+    case 'pattern-program-estimate':
+      return t('run.pattern.programEstimate', v);
+    case 'pattern-program-size':
+      return t('run.pattern.programSize', v);
+    case 'pattern-engine-rejects':
+      return t('run.pattern.engineRejects', v);
+    case 'pattern-uses':
+      return t('run.pattern.uses', v);
+    default:
+      return r.message;
+  }
 }

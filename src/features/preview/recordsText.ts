@@ -1,22 +1,23 @@
+import { t } from '../../i18n';
+import { diagnosticText } from '../../i18n/diagnostics';
+import { formatNumber } from '../../i18n/format';
 import type { RecordsSummary } from '../../store/previewTypes';
-import { formatCount, plural } from './format';
 
 /**
  * The counts line of the records tab: "1,234 records from 3 pages; 12 records had no activity
  * entries", plus the table's cap when it was reached.
  */
 export function countsLine(r: RecordsSummary): string {
-  const parts = [`${plural(r.records, 'record')} from ${plural(r.pages.length, 'page')}`];
-  if (r.contentItems !== r.records) parts.push(`${plural(r.contentItems, 'content item')} before exploding`);
+  const parts = [t('preview.records.counts', { records: r.records, pages: r.pages.length })];
+  if (r.contentItems !== r.records)
+    parts.push(t('preview.records.beforeExploding', { count: r.contentItems }));
   const skipped = r.diagnostics.find((d) => d.code === 'explode-skipped');
-  if (skipped && r.explodeMissing > 0) parts.push(skipped.message);
+  if (skipped && r.explodeMissing > 0) parts.push(diagnosticText(skipped));
   else if (r.explodeName !== null && r.explodeMissing > 0) {
-    parts.push(
-      `${plural(r.explodeMissing, 'record')} had no ${r.explodeName} entries (kept once, unexploded)`,
-    );
+    parts.push(t('preview.records.explodeMissing', { count: r.explodeMissing, name: r.explodeName }));
   }
-  if (r.truncated) parts.push(`the table shows the first ${formatCount(r.rowCount)}`);
-  return parts.join('; ');
+  if (r.truncated) parts.push(t('preview.records.truncated', { count: formatNumber(r.rowCount) }));
+  return parts.join(t('preview.records.partSeparator'));
 }
 
 /**
@@ -25,9 +26,7 @@ export function countsLine(r: RecordsSummary): string {
  */
 export function noRecordsLine(r: Pick<RecordsSummary, 'diagnostics'>): string {
   const codes = new Set(r.diagnostics.map((d) => d.code));
-  if (codes.has('content-path-regex-refused'))
-    return 'No records: a match()/search() pattern in contentPath was refused, so its filter kept nothing (see the finding above).';
-  if (codes.has('content-path-budget'))
-    return 'No records: contentPath was stopped before it finished (see the finding above).';
-  return 'No records: contentPath matched nothing in the sample pages.';
+  if (codes.has('content-path-regex-refused')) return t('preview.records.noneRegexRefused');
+  if (codes.has('content-path-budget')) return t('preview.records.noneBudget');
+  return t('preview.records.noneMatched');
 }

@@ -23,9 +23,9 @@ export function runParams(
 }
 
 /**
- * The core's run options from what the Requests tab holds. Empty values are left out (so the
+ * The core’s run options from what the Requests tab holds. Empty values are left out (so the
  * simulation shows `‹x›` and warns once per input) unless the declaration has a default; a window is passed only when
- * both bounds are valid (else the core's default: the 24 hours before now).
+ * both bounds are valid (else the core’s default: the 24 hours before now).
  */
 export function toRunOptions(inputs: RunInputs, model: SpecModel | null): RunOptions {
   const params: Record<string, string> = {};

@@ -1,5 +1,7 @@
 import { checkDateFormat, DEFAULT_DATE_FORMAT, scheduleParts, scheduleRuns, type Schedule } from '@core';
+import { dateFormatText, scheduleText } from './coreText';
 import type { FlowScheduleInputs } from '../../store/previewTypes';
+import { t } from '../../i18n';
 import { parseUtcLocal } from './runOptions';
 
 /** Runs listed by the timeline. */
@@ -13,11 +15,11 @@ export interface TimelineRun {
   end: number;
   /** ADVANCE only: which template the run renders (the first run is a backfill when there is one). */
   mode: 'backfill' | 'incremental' | null;
-  /** Standard form: the query pairs (rendered with the spec's formats); empty for ADVANCE. */
+  /** Standard form: the query pairs (rendered with the spec’s formats); empty for ADVANCE. */
   params: Array<[string, string]>;
   /** What is sent: `since=…&before=…` (query-encoded), or the rendered ADVANCE template. */
   sent: string;
-  /** Why this run's parameters could not be rendered (a template needing a missing value). */
+  /** Why this run’s parameters could not be rendered (a template needing a missing value). */
   error?: string;
 }
 
@@ -45,16 +47,16 @@ function formatProblem(schedule: Schedule | undefined): string | undefined {
   for (const f of formats) {
     const fmt = f === '' ? DEFAULT_DATE_FORMAT : f;
     const bad = checkDateFormat(fmt).find((c) => c.severity === 'error');
-    if (bad) return `date format \`${fmt}\`: ${bad.message}`;
+    if (bad) return t('run.schedule.dateFormat', { format: fmt, message: dateFormatText(bad) });
   }
   return undefined;
 }
 
 /**
  * The next `count` runs of a flow schedule (core `scheduleRuns`, whose windows are epoch seconds,
- * with the flow spec's rules: `once` takes no interval, `minute` needs ≥ 15, others ≥ 1) and, for
+ * with the flow spec’s rules: `once` takes no interval, `minute` needs ≥ 15, others ≥ 1) and, for
  * each, the schedule parameters exactly as its requests carry them: standard form
- * `start=…&end=…` rendered with the spec's formats and query-encoded; ADVANCE the rendered
+ * `start=…&end=…` rendered with the spec’s formats and query-encoded; ADVANCE the rendered
  * `backfill` template for the first run (when present) and `incremental` for the others.
  * `values`/`declared` resolve `${x}` inside ADVANCE templates. Input problems are values by field.
  */
@@ -71,15 +73,22 @@ export function scheduleTimeline(
 ): Timeline {
   const errors: TimelineErrors = {};
   const startTime = startSeconds(flow.start, ctx.now);
-  if (startTime === null) errors.start = 'Enter a start time (UTC).';
-  else if (startTime < 0) errors.start = 'The start time must not be before 1970.';
+  if (startTime === null) errors.start = t('run.schedule.enterStart');
+  else if (startTime < 0) errors.start = t('run.schedule.before1970');
   const text = flow.interval.trim();
   const interval = flow.frequency === 'once' ? undefined : text === '' ? NaN : Number(text);
   const format = formatProblem(schedule);
   if (format) errors.format = format;
   if (startTime === null || startTime < 0) return { ok: false, errors };
+  // The flow spec’s interval rule, said in the chosen language (the core’s scheduleRuns says it in English).
+  const min = flow.frequency === 'minute' ? 15 : 1;
+  if (interval !== undefined && (!Number.isInteger(interval) || interval < min))
+    return {
+      ok: false,
+      errors: { ...errors, interval: t('run.schedule.intervalMin', { frequency: flow.frequency, min }) },
+    };
   const r = scheduleRuns({ startTime, frequency: flow.frequency, interval }, count);
-  if (!r.ok) return { ok: false, errors: { ...errors, interval: r.message } };
+  if (!r.ok) return { ok: false, errors: { ...errors, interval: scheduleText(r) } };
   if (format) return { ok: false, errors };
   const runs = r.windows.map((w, index): TimelineRun => {
     const start = w.start * 1000;
@@ -95,7 +104,7 @@ export function scheduleTimeline(
       secrets: ctx.secrets ?? new Set(),
       missing: 'marker',
     });
-    if (!parts.ok) run.error = parts.message;
+    if (!parts.ok) run.error = scheduleText(parts);
     else if (schedule.type === 'STANDARD') {
       run.params = parts.query;
       run.sent = new URLSearchParams(parts.query).toString();

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { t } from '../../i18n';
 import { useSpecStore } from '../../store';
 import type { SamplePage, SpecState } from '../../store';
 import { previewClient } from './previewService';
@@ -61,7 +62,9 @@ function requestPreview(): void {
     })
     .catch((err: unknown) => {
       const store = useSpecStore.getState();
-      const message = `Preview failed: ${err instanceof Error ? err.message : String(err)}`;
+      const message = t('preview.status.failed', {
+        message: err instanceof Error ? err.message : String(err),
+      });
       store.setPreviewPending(false);
       store.setPreviewFailure(message);
       store.notify(message, 'error');

@@ -1,5 +1,7 @@
 import './publish.css';
 import { ADOBE } from '@core';
+import { T } from '../../i18n/T';
+import { useT, t as tNow } from '../../i18n';
 import type { AdobeForm } from './publishService';
 
 export interface AdobeFieldsProps {
@@ -8,16 +10,22 @@ export interface AdobeFieldsProps {
   disabled?: boolean;
 }
 
-const FIELDS: Array<{ key: keyof AdobeForm; label: string; secret: boolean; placeholder: string }> = [
-  { key: 'accessToken', label: 'IMS access token', secret: true, placeholder: 'eyJhbGciOi…' },
+/** The fields, their labels and placeholders looked up in the chosen language (call at render). */
+const fields = (): Array<{ key: keyof AdobeForm; label: string; secret: boolean; placeholder: string }> => [
+  {
+    key: 'accessToken',
+    label: tNow('tools.adobe.accessToken'),
+    secret: true,
+    placeholder: 'eyJhbGciOi…',
+  },
   {
     key: 'apiKey',
-    label: 'API key',
+    label: tNow('tools.adobe.apiKey'),
     secret: true,
-    placeholder: 'Developer Console client id',
+    placeholder: tNow('tools.adobe.apiKeyPlaceholder'),
   },
-  { key: 'orgId', label: 'Org id', secret: false, placeholder: '…@AdobeOrg' },
-  { key: 'sandbox', label: 'Sandbox', secret: false, placeholder: 'prod' },
+  { key: 'orgId', label: tNow('tools.adobe.orgId'), secret: false, placeholder: '…@AdobeOrg' },
+  { key: 'sandbox', label: tNow('tools.adobe.sandbox'), secret: false, placeholder: 'prod' },
 ];
 
 /**
@@ -38,12 +46,13 @@ const initially =
  * autosaved) and, under Advanced, the base URL.
  */
 export function AdobeFields({ value, onChange, disabled }: AdobeFieldsProps) {
+  const t = useT();
   const set = (key: keyof AdobeForm, v: string) => onChange({ ...value, [key]: v });
   return (
     <fieldset className="pub-fields" disabled={disabled}>
       <legend className="field-label">Adobe Experience Platform</legend>
       <div className="pub-grid">
-        {FIELDS.map((f) => (
+        {fields().map((f) => (
           <label key={f.key} className="pub-field">
             <span>{f.label}</span>
             <input
@@ -59,9 +68,9 @@ export function AdobeFields({ value, onChange, disabled }: AdobeFieldsProps) {
         ))}
       </div>
       <details className="pub-advanced" open={value.baseUrl !== ADOBE.platformUrl}>
-        <summary>Advanced</summary>
+        <summary>{t('tools.adobe.advanced')}</summary>
         <label className="pub-field">
-          <span>Base URL</span>
+          <span>{t('tools.adobe.baseUrl')}</span>
           <input
             className="input"
             type="url"
@@ -71,13 +80,14 @@ export function AdobeFields({ value, onChange, disabled }: AdobeFieldsProps) {
           />
         </label>
         <p className="muted small">
-          Default {ADOBE.platformUrl}. Calls go to <code>{'{base}'}/data/foundation/flowservice</code>.
+          <T
+            id="tools.adobe.baseUrlNote"
+            values={{ url: ADOBE.platformUrl, path: '{base}/data/foundation/flowservice' }}
+            components={{ 0: <code /> }}
+          />
         </p>
       </details>
-      <p className="muted small pub-note">
-        Kept in this page’s memory only: never saved, never exported, masked (••••) wherever a request is
-        shown.
-      </p>
+      <p className="muted small pub-note">{t('tools.adobe.memoryNote')}</p>
     </fieldset>
   );
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { missingCredentials, openFromAdobe, type PublishStep } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n';
 import { AdobeFields } from './AdobeFields';
 import { PublishStepList } from './PublishStepList';
-import { publishSend, rememberForm, rememberedForm, type AdobeForm } from './publishService';
+import { startProblemText } from './publishText';
+import { missingNames, publishSend, rememberForm, rememberedForm, type AdobeForm } from './publishService';
 import { ServerNote, useServerReady } from './ServerNote';
 
 /** What was opened: the spec's text (server-set fields kept), its id and the sandbox it came from. */
@@ -28,36 +30,39 @@ export function OpenFromAdobeDialog({
   onClose: () => void;
   onOpen: (opened: OpenedFromAdobe) => void;
 }) {
+  const t = useT();
   const ready = useServerReady(open);
   const [form, setForm] = useState<AdobeForm>(rememberedForm);
   const [id, setId] = useState('');
   const [step, setStep] = useState<PublishStep | null>(null);
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  const [opening, setOpening] = useState('');
 
   const missing = missingCredentials(form);
   const blocked = !ready
-    ? 'needs the local server'
+    ? t('tools.open.blockedServer')
     : id.trim() === ''
-      ? 'needs a connection spec id'
+      ? t('tools.open.blockedId')
       : missing.length > 0
-        ? `needs the ${missing.join(', ')}`
+        ? t('tools.open.blockedMissing', { names: missingNames(form) })
         : '';
 
   const run = async () => {
     setBusy(true);
     setFailure('');
     const wanted = id.trim();
+    setOpening(wanted);
     setStep({
       id: 'connection-spec',
-      title: `Read connection spec ${wanted}`,
+      title: 'Read connection spec ' + wanted,
       state: 'running',
       message: '',
     });
     const r = await openFromAdobe(wanted, { credentials: form, baseUrl: form.baseUrl }, publishSend());
     setBusy(false);
     setStep(r.step ?? null);
-    if (!r.ok) return setFailure(r.message);
+    if (!r.ok) return setFailure(startProblemText(r));
     const name = typeof r.spec.name === 'string' ? r.spec.name : wanted;
     onOpen({ text: r.text, connectionSpecId: wanted, sandbox: form.sandbox, name });
   };
@@ -65,15 +70,15 @@ export function OpenFromAdobeDialog({
   return (
     <Dialog
       open={open}
-      title="Open from Adobe"
+      title={t('tools.open.title')}
       onClose={onClose}
       wide
       footer={
         <>
-          <span className="muted small">{blocked && !busy ? `Open ${blocked}.` : ''}</span>
+          <span className="muted small">{blocked && !busy ? blocked : ''}</span>
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('tools.dialog.cancel')}
           </button>
           <button
             type="button"
@@ -81,24 +86,20 @@ export function OpenFromAdobeDialog({
             disabled={busy || blocked !== ''}
             onClick={() => void run()}
           >
-            {busy ? 'Opening…' : 'Open'}
+            {busy ? t('tools.open.opening') : t('tools.open.open')}
           </button>
         </>
       }
     >
-      <p className="pub-intro">
-        Reads a connection spec from Adobe Experience Platform by its id and opens it as a new document (your
-        current spec is kept in the library). Its id and Adobe’s fields stay in it, so Publish to Adobe then
-        updates it.
-      </p>
-      <ServerNote action="Opening from Adobe" />
+      <p className="pub-intro">{t('tools.open.intro')}</p>
+      <ServerNote action="open" />
       <label className="pub-field pub-id">
-        <span>Connection spec id</span>
+        <span>{t('tools.open.idLabel')}</span>
         <input
           className="input"
           spellCheck={false}
           autoComplete="off"
-          placeholder="e.g. f6c0de0c-0a42-4cd9-9139-8768bf2f1b55"
+          placeholder={t('tools.open.idPlaceholder', { id: 'f6c0de0c-0a42-4cd9-9139-8768bf2f1b55' })}
           value={id}
           disabled={busy}
           onChange={(e) => setId(e.target.value)}
@@ -112,7 +113,13 @@ export function OpenFromAdobeDialog({
         }}
         disabled={busy}
       />
-      {step && <PublishStepList steps={[step]} label="Open from Adobe steps" />}
+      {step && (
+        <PublishStepList
+          steps={[step]}
+          label={t('tools.open.stepsLabel')}
+          context={{ kind: 'open', openId: opening }}
+        />
+      )}
       {failure && !step && (
         <p className="pub-result pub-result-error" role="status">
           {failure}

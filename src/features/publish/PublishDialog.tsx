@@ -7,34 +7,39 @@ import {
   type PublishStep,
 } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { t as tNow, useT } from '../../i18n';
+import { T } from '../../i18n/T';
 import { adobeLinkOf, recordAdobeLink, type AdobeLink } from '../../lib/library';
 import { useSpecStore } from '../../store';
 import { selectSpecName } from '../../store/selectors';
 import { AdobeFields } from './AdobeFields';
 import { PublishStepList } from './PublishStepList';
-import { publishSend, rememberForm, rememberedForm, type AdobeForm } from './publishService';
+import { startProblemText } from './publishText';
+import { missingNames, publishSend, rememberForm, rememberedForm, type AdobeForm } from './publishService';
 import { ServerNote, useServerReady } from './ServerNote';
 
-/** The steps before anything is sent (the driver's own titles). */
-const planned = (existingId: string | undefined): PublishStep[] => [
-  {
-    id: 'connection-spec',
-    title: existingId ? `Update connection spec ${existingId}` : 'Create the connection spec',
-    state: 'pending',
-    message: '',
-  },
-  { id: 'flow-spec-get', title: 'Read the RestStorageToAEP flow spec', state: 'pending', message: '' },
-  { id: 'flow-spec-put', title: 'Add the id to the flow spec', state: 'pending', message: '' },
+/** The steps before anything is sent (titled by PublishStepList from their ids). */
+const planned = (): PublishStep[] => [
+  { id: 'connection-spec', title: '', state: 'pending', message: '' },
+  { id: 'flow-spec-get', title: '', state: 'pending', message: '' },
+  { id: 'flow-spec-put', title: '', state: 'pending', message: '' },
 ];
 
 /** The outcome in one sentence; a failure names the step (its own message is shown on it). */
 function resultWords(r: PublishResult): string {
+  if (r.ok && r.connectionSpecId !== null)
+    return tNow('tools.publish.result.published', {
+      id: r.connectionSpecId,
+      method: r.method === 'POST' ? 'created' : 'updated',
+    });
   if (r.ok) return r.message;
   const at = r.steps.findIndex((s) => s.state === 'failed');
-  if (at < 0) return r.message;
-  const created =
-    r.connectionSpecId !== null && r.method === 'POST' ? ' The connection spec was created.' : '';
-  return `Stopped at step ${at + 1}: nothing after it was sent.${created}`;
+  // could not start (a credential, the base URL, the spec): the core's reason
+  if (at < 0) return startProblemText(r);
+  return tNow('tools.publish.result.stopped', {
+    step: at + 1,
+    created: r.connectionSpecId !== null && r.method === 'POST' ? 'yes' : 'no',
+  });
 }
 
 const when = (at: number) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
@@ -56,15 +61,23 @@ function Target({
   /** A publish has run: this is what the next one does. */
   next: boolean;
 }) {
-  const v = (words: string) =>
-    next ? `Next publish ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
+  const t = useT();
+  const code = { 0: <code /> };
   if (specId)
     return (
       <div className="pub-target">
         <p>
-          {v(override ? 'Creates a new connection spec (POST), leaving ' : 'Updates connection spec ')}
-          <code>{specId}</code>
-          {override ? ' as it is.' : ' (PUT): the spec’s "id" field names it.'}
+          {override ? (
+            next ? (
+              <T id="tools.publish.target.nextCreateLeaving" values={{ id: specId }} components={code} />
+            ) : (
+              <T id="tools.publish.target.createLeaving" values={{ id: specId }} components={code} />
+            )
+          ) : next ? (
+            <T id="tools.publish.target.nextUpdateOwn" values={{ id: specId }} components={code} />
+          ) : (
+            <T id="tools.publish.target.updateOwn" values={{ id: specId }} components={code} />
+          )}
         </p>
         <label className="pub-check">
           <input
@@ -73,7 +86,7 @@ function Target({
             disabled={disabled}
             onChange={(e) => onOverride(e.target.checked)}
           />
-          Create a new connection spec instead
+          {t('tools.publish.target.createInstead')}
         </label>
       </div>
     );
@@ -81,14 +94,23 @@ function Target({
     <div className="pub-target">
       <p>
         {override && link ? (
-          <>
-            {v('Updates connection spec ')}
-            <code>{link.connectionSpecId}</code> (PUT).
-          </>
-        ) : (
-          v(
-            'Creates a new connection spec (POST). Its id is then added to this spec, so the next publish updates it.',
+          next ? (
+            <T
+              id="tools.publish.target.nextUpdateLinked"
+              values={{ id: link.connectionSpecId }}
+              components={code}
+            />
+          ) : (
+            <T
+              id="tools.publish.target.updateLinked"
+              values={{ id: link.connectionSpecId }}
+              components={code}
+            />
           )
+        ) : next ? (
+          t('tools.publish.target.nextCreate')
+        ) : (
+          t('tools.publish.target.create')
         )}
       </p>
       {link && (
@@ -99,8 +121,19 @@ function Target({
             disabled={disabled}
             onChange={(e) => onOverride(e.target.checked)}
           />
-          Update <code>{link.connectionSpecId}</code> instead ({link.how} {when(link.at)} UTC, sandbox{' '}
-          {link.sandbox})
+          {link.how === 'opened' ? (
+            <T
+              id="tools.publish.target.updateInsteadOpened"
+              values={{ id: link.connectionSpecId, when: when(link.at), sandbox: link.sandbox }}
+              components={code}
+            />
+          ) : (
+            <T
+              id="tools.publish.target.updateInsteadPublished"
+              values={{ id: link.connectionSpecId, when: when(link.at), sandbox: link.sandbox }}
+              components={code}
+            />
+          )}
         </label>
       )}
     </div>
@@ -112,6 +145,7 @@ function Target({
  * while open (each opening starts fresh, with the credentials typed earlier in this page's life).
  */
 export function PublishDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const ready = useServerReady(open);
   const name = useSpecStore(selectSpecName);
   const doc = useSpecStore((s) => s.doc);
@@ -121,6 +155,8 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
   const [form, setForm] = useState<AdobeForm>(rememberedForm);
   const [override, setOverride] = useState(false);
   const [steps, setSteps] = useState<readonly PublishStep[] | null>(null);
+  /** The target of the steps shown (what step 1 did), kept while the next one is chosen. */
+  const [ran, setRan] = useState<{ existingId?: string } | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [busy, setBusy] = useState(false);
   const alive = useRef(true);
@@ -144,17 +180,18 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
       : undefined;
   const missing = missingCredentials(form);
   const blocked = !ready
-    ? 'needs the local server'
+    ? t('tools.publish.blockedServer')
     : parseError
-      ? `fix the JSON first (line ${parseError.line})`
+      ? t('tools.publish.blockedJson', { line: parseError.line })
       : missing.length > 0
-        ? `give the ${missing.join(', ')}`
+        ? t('tools.publish.blockedMissing', { names: missingNames(form) })
         : '';
 
   const publish = async () => {
     const s = useSpecStore.getState();
     setBusy(true);
     setResult(null);
+    setRan(existingId ? { existingId } : {});
     const r = await publishSteps(
       s.text,
       { credentials: form, baseUrl: form.baseUrl, ...(existingId ? { existingId } : {}) },
@@ -179,23 +216,25 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
     const now = useSpecStore.getState();
     if (now.docId === s.docId && connectionSpecIdOf(now.doc) !== r.connectionSpecId)
       now.updateAt('/id', r.connectionSpecId);
-    if (r.ok) now.notify(`Published “${name}” to Adobe: connection spec ${r.connectionSpecId}.`, 'success');
+    if (r.ok) now.notify(tNow('tools.publish.toast', { name, id: r.connectionSpecId }), 'success');
   };
 
+  // the steps of a run are titled as they ran; the planned ones by what the next run does
+  const stepTarget = steps && ran ? ran.existingId : existingId;
   const idWritten = result?.connectionSpecId != null && connectionSpecIdOf(doc) === result.connectionSpecId;
 
   return (
     <Dialog
       open={open}
-      title="Publish to Adobe"
+      title={t('tools.publish.title')}
       onClose={onClose}
       wide
       footer={
         <>
-          <span className="muted small">{blocked && !busy ? `Publish ${blocked}.` : ''}</span>
+          <span className="muted small">{blocked && !busy ? blocked : ''}</span>
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
+            {result ? t('tools.dialog.close') : t('tools.dialog.cancel')}
           </button>
           <button
             type="button"
@@ -203,22 +242,20 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
             disabled={busy || blocked !== ''}
             onClick={() => void publish()}
           >
-            {busy ? 'Publishing…' : result && !result.ok ? 'Publish again' : 'Publish'}
+            {busy
+              ? t('tools.publish.publishing')
+              : result && !result.ok
+                ? t('tools.publish.again')
+                : t('tools.publish.publish')}
           </button>
         </>
       }
     >
       <p className="pub-intro">
-        Sends <strong>{name}</strong> to Adobe Experience Platform’s Flow Service and adds it to the
-        RestStorageToAEP flow spec, so a dataflow can use it.
-        {errors > 0 && (
-          <span className="pub-warn">
-            {' '}
-            The spec has {errors} error{errors === 1 ? '' : 's'}: Adobe will probably refuse it.
-          </span>
-        )}
+        <T id="tools.publish.intro" values={{ name }} components={{ 0: <strong /> }} />
+        {errors > 0 && <span className="pub-warn"> {t('tools.publish.introErrors', { count: errors })}</span>}
       </p>
-      <ServerNote action="Publishing" />
+      <ServerNote action="publish" />
       <AdobeFields
         value={form}
         onChange={(next) => {
@@ -235,18 +272,23 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
         disabled={busy}
         next={result !== null}
       />
-      <PublishStepList steps={steps ?? planned(existingId)} label="Publish steps" />
+      <PublishStepList
+        steps={steps ?? planned()}
+        label={t('tools.publish.stepsLabel')}
+        context={{ kind: 'publish', ...(stepTarget ? { existingId: stepTarget } : {}) }}
+      />
       {result && (
         <p
           ref={resultRef}
-          className={`pub-result ${result.ok ? 'pub-result-ok' : 'pub-result-error'}`}
+          className={'pub-result ' + (result.ok ? 'pub-result-ok' : 'pub-result-error')}
           role="status"
         >
           {resultWords(result)}
+          {result.connectionSpecId !== null && ' '}
           {result.connectionSpecId !== null &&
             (idWritten
-              ? ' Its id is in the spec ("id"), so the next publish updates it (PUT).'
-              : ` Keep its id (${result.connectionSpecId}) in the spec as "id" to update it next time.`)}
+              ? t('tools.publish.result.idWritten')
+              : t('tools.publish.result.keepId', { id: result.connectionSpecId }))}
         </p>
       )}
     </Dialog>

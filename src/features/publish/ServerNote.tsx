@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useT } from '../../i18n';
+import { T } from '../../i18n/T';
 import { useSpecStore } from '../../store';
 import { ensureServerChecked } from './publishService';
 
@@ -15,15 +17,19 @@ export function useServerReady(active: boolean): boolean {
 }
 
 /** The one line shown when the app is not served by `spec-studio serve`. */
-export function ServerNote({ action }: { action: string }) {
+export function ServerNote({ action }: { action: 'publish' | 'open' }) {
+  const t = useT();
   const state = useSpecStore((s) => s.liveServer.state);
   if (state === 'available') return null;
   if (state === 'unknown' || state === 'checking')
-    return <p className="muted small pub-server">Looking for Spec Studio’s local server…</p>;
+    return <p className="muted small pub-server">{t('tools.server.looking')}</p>;
   return (
     <p className="pub-server pub-server-off" role="note">
-      {action} needs Spec Studio’s local server (a web page cannot call Adobe itself): run{' '}
-      <code>npm start</code> (it runs <code>spec-studio serve</code>) and open the address it prints.
+      {action === 'publish' ? (
+        <T id="tools.server.neededPublish" components={{ 0: <code />, 1: <code /> }} />
+      ) : (
+        <T id="tools.server.neededOpen" components={{ 0: <code />, 1: <code /> }} />
+      )}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { ADOBE, type AdobeCredentials, type LiveSend } from '@core';
+import { currentLocale, t } from '../../i18n';
 import { createFetchSend } from '../../workers/liveFetch';
 
 /** What the partner typed: held in this module's memory only (never in the store, never stored). */
@@ -20,6 +21,21 @@ export const rememberedForm = (): AdobeForm => ({ ...remembered });
 /** Keeps the credentials for the next time a dialog opens, in memory only. */
 export function rememberForm(form: AdobeForm): void {
   remembered = { ...form };
+}
+
+/**
+ * The credentials not given yet (what the core's `missingCredentials` checks: a blank value), named
+ * in the chosen language as one list ("IMS access token, API key" in English).
+ */
+export function missingNames(form: AdobeCredentials): string {
+  const names: string[] = [];
+  if (form.accessToken.trim() === '') names.push(t('tools.adobe.missingAccessToken'));
+  if (form.apiKey.trim() === '') names.push(t('tools.adobe.missingApiKey'));
+  if (form.orgId.trim() === '') names.push(t('tools.adobe.missingOrgId'));
+  if (form.sandbox.trim() === '') names.push(t('tools.adobe.missingSandbox'));
+  const locale = currentLocale();
+  const type = locale === 'ko' || locale === 'zh-Hant' ? 'conjunction' : 'unit';
+  return new Intl.ListFormat(locale, { type }).format(names);
 }
 
 let testSend: LiveSend | null = null;

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { SHARE_URL_MAX_CHARS, type ShareLinkResult } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { makeShareLink } from './shareLinkActions';
+import { shareEncodeText } from './shareText';
 import './share.css';
 
 export interface ShareDialogProps {
@@ -12,10 +15,9 @@ export interface ShareDialogProps {
   onDownload: () => void;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 /** Copy share link: makes the link, copies it, and shows it with what it holds and leaves out. */
 export function ShareDialog({ onClose, copy, onDownload }: ShareDialogProps) {
+  const t = useT();
   const [result, setResult] = useState<ShareLinkResult | null>(null);
   const [unreadable, setUnreadable] = useState(false);
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -43,28 +45,28 @@ export function ShareDialog({ onClose, copy, onDownload }: ShareDialogProps) {
   return (
     <Dialog
       open
-      title="Share link"
+      title={t('tools.share.title')}
       onClose={onClose}
       wide
       footer={
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t('tools.dialog.close')}
         </button>
       }
     >
-      {result === null && <p className="muted">Making the link…</p>}
+      {result === null && <p className="muted">{t('tools.share.making')}</p>}
       {result?.ok === true && (
         <div className="share-view">
           <p role="status">
             {copied === null
-              ? 'Copying the link…'
+              ? t('tools.share.copying')
               : copied
-                ? 'The link was copied to the clipboard.'
-                : 'The browser did not allow copying: select the link below and copy it.'}
+                ? t('tools.share.copied')
+                : t('tools.share.copyRefused')}
           </p>
           <textarea
             className="share-link"
-            aria-label="Share link"
+            aria-label={t('tools.share.title')}
             readOnly
             rows={3}
             value={result.url}
@@ -72,42 +74,38 @@ export function ShareDialog({ onClose, copy, onDownload }: ShareDialogProps) {
           />
           <ul className="share-notes">
             <li>
-              {fmt(result.url.length)} of at most {fmt(SHARE_URL_MAX_CHARS)} characters (longer URLs break in
-              common tools).
+              {t('tools.share.length', {
+                length: formatNumber(result.url.length),
+                max: formatNumber(SHARE_URL_MAX_CHARS),
+              })}
             </li>
-            <li>
-              The spec travels in the part after “#”, which browsers never send to a server: opening the link
-              opens it in Spec Studio as a new document.
-            </li>
-            <li>
-              {result.secretsRemoved > 0
-                ? `${result.secretsRemoved} secret ${result.secretsRemoved === 1 ? 'value was' : 'values were'} blanked (password fields). `
-                : ''}
-              Run inputs are never included.
-            </li>
-            {result.samples === 'included' && <li>The sample pages are included.</li>}
-            {unreadable && (
-              <li className="share-omitted">
-                The sample pages could not be read from this browser&apos;s storage and were left out.
-              </li>
-            )}
+            <li>{t('tools.share.fragment')}</li>
+            <li>{t('tools.share.secrets', { count: result.secretsRemoved })}</li>
+            {result.samples === 'included' && <li>{t('tools.share.samplesIncluded')}</li>}
+            {unreadable && <li className="share-omitted">{t('tools.share.samplesUnreadable')}</li>}
             {result.samples === 'omitted' && (
               <li className="share-omitted">
-                The sample pages did not fit in {fmt(SHARE_URL_MAX_CHARS)} characters and were left out: share
-                them as files.
+                {t('tools.share.samplesOmitted', { max: formatNumber(SHARE_URL_MAX_CHARS) })}
               </li>
             )}
           </ul>
           <div>
             <button type="button" className="button" onClick={copyAgain}>
-              Copy again
+              {t('tools.share.copyAgain')}
             </button>
           </div>
         </div>
       )}
       {result?.ok === false && (
         <div className="share-view">
-          <p role="alert">{result.message}</p>
+          <p role="alert">
+            {result.reason === 'too-large'
+              ? t('tools.share.tooLarge', {
+                  length: formatNumber(result.length),
+                  max: formatNumber(SHARE_URL_MAX_CHARS),
+                })
+              : shareEncodeText(result)}
+          </p>
           {result.reason === 'too-large' && (
             <div>
               <button
@@ -118,7 +116,7 @@ export function ShareDialog({ onClose, copy, onDownload }: ShareDialogProps) {
                   onClose();
                 }}
               >
-                Download the spec file
+                {t('tools.share.download')}
               </button>
             </div>
           )}

@@ -5,12 +5,14 @@ import {
   type SharedSample,
   type ShareLinkResult,
 } from '@core';
+import { t } from '../../i18n';
 import { idbGet } from '../../lib/idb';
 import { saveEntry } from '../../lib/library';
 import { newDocId, useSpecStore } from '../../store';
 import type { StoredSamples } from '../../store/docDataTypes';
 import { specName } from '../../store/selectors';
 import { storableText } from '../../store/storableText';
+import { shareDecodeText } from './shareText';
 
 /**
  * The sample pages stored for document `docId` (their exact texts), in the panel's order: `samples`,
@@ -44,7 +46,7 @@ export interface ShareLinkMade {
 export async function makeShareLink(base: string): Promise<ShareLinkMade> {
   const s = useSpecStore.getState();
   if (s.parseError) {
-    const message = `Fix the JSON first (line ${s.parseError.line}): only valid JSON can be shared.`;
+    const message = t('tools.share.fixJson', { line: s.parseError.line });
     return { result: { ok: false, reason: 'invalid', message }, samplesUnreadable: false };
   }
   const samples = await storedSampleTexts(s.docId);
@@ -75,34 +77,26 @@ export function openShareFragment(hash: string, hooks: ShareOpenHooks): boolean 
   const s = useSpecStore.getState();
   const shared = decodeShareLink(value);
   if (!shared.ok) {
-    s.notify(`${shared.message} Your current spec is unchanged.`, 'error');
+    s.notify(t('tools.share.damaged', { message: shareDecodeText(shared) }), 'error');
     return true;
   }
   const dirty = s.text !== s.loadedText;
   const kept = hooks.beforeLoad();
-  if (
-    dirty &&
-    kept === null &&
-    !hooks.confirm(
-      'Your current spec could not be kept in the library. Open the shared spec anyway and lose your current edits?',
-    )
-  ) {
-    s.notify('The shared spec was not opened: your current spec is unchanged.', 'info');
+  if (dirty && kept === null && !hooks.confirm(t('tools.share.confirmLose'))) {
+    s.notify(t('tools.share.notOpened'), 'info');
     return true;
   }
   const docId = newDocId();
   s.loadDocument(shared.spec, 'paste', { docId });
-  const t = useSpecStore.getState();
-  const saved = saveEntry(docId, specName(t.doc), storableText(t), undefined, {});
+  const now = useSpecStore.getState();
+  const saved = saveEntry(docId, specName(now.doc), storableText(now), undefined, {});
   for (const sample of shared.samples) hooks.addSample(sample.text, sample.name);
   const parts = [
-    `Opened the shared spec “${specName(t.doc)}” as a new document${saved ? ' in the library' : ''}.`,
-    shared.samples.length > 0
-      ? `${shared.samples.length} sample ${shared.samples.length === 1 ? 'page' : 'pages'} added.`
-      : '',
-    t.parseError ? `Its JSON is invalid (line ${t.parseError.line}).` : '',
-    kept ? `Your previous spec “${kept}” is in the library.` : '',
+    t('tools.share.opened', { name: specName(now.doc), saved: saved ? 'yes' : 'no' }),
+    shared.samples.length > 0 ? t('tools.share.samplesAdded', { count: shared.samples.length }) : '',
+    now.parseError ? t('tools.share.openedInvalid', { line: now.parseError.line }) : '',
+    kept ? t('tools.share.previousKept', { name: kept }) : '',
   ];
-  s.notify(parts.filter(Boolean).join(' '), t.parseError || !saved ? 'warning' : 'success');
+  s.notify(parts.filter(Boolean).join(' '), now.parseError || !saved ? 'warning' : 'success');
   return true;
 }

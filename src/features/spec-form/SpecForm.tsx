@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
+import { parseErrorText } from '../../i18n/diagnostics';
 import { SECTIONS } from '@core';
+import { useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 import { selectActiveSection, selectParseError } from '../../store/selectors';
 import { useRevealFromDiagnostics } from './hooks/useRevealFromDiagnostics';
 import { VariantStashContext } from './hooks/useVariantStash';
 import type { VariantStash } from './model/variants';
 import { SectionBody } from './sections/SectionBody';
+import { sectionText } from './schemaText';
 import { SectionNav } from './SectionNav';
 import './spec-form.css';
 
@@ -16,12 +19,14 @@ import './spec-form.css';
  * While the JSON text does not parse, everything is read-only and a notice says why.
  */
 export function SpecForm() {
+  const t = useT();
   const activeId = useSpecStore(selectActiveSection);
   const parseError = useSpecStore(selectParseError);
   const [stash] = useState(() => new Map<string, VariantStash>());
   const rootRef = useRef<HTMLDivElement>(null);
   useRevealFromDiagnostics(rootRef);
   const section = SECTIONS.find((s) => s.id === activeId) ?? SECTIONS[0];
+  const text = section && sectionText(section);
 
   return (
     <div className="spec-form" ref={rootRef}>
@@ -29,18 +34,20 @@ export function SpecForm() {
       <div className="sf-body">
         {parseError && (
           <div className="sf-frozen" role="status">
-            The JSON text has a syntax error (line {parseError.line}, column {parseError.column}:{' '}
-            {parseError.message}). The form shows the last valid document and is read-only until the JSON is
-            fixed.
+            {t('form.frozen', {
+              line: String(parseError.line),
+              column: String(parseError.column),
+              message: parseErrorText(parseError),
+            })}
           </div>
         )}
-        {section && (
+        {section && text && (
           <section className="sf-section" aria-labelledby="sf-section-title">
             <header className="sf-section-header">
               <h2 id="sf-section-title" className="sf-title">
-                {section.title}
+                {text.title}
               </h2>
-              {section.description && <p className="sf-help">{section.description}</p>}
+              {text.description && <p className="sf-help">{text.description}</p>}
             </header>
             <VariantStashContext.Provider value={stash}>
               <SectionBody key={section.id} section={section} />

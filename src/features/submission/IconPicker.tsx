@@ -1,12 +1,18 @@
 import { useId, useRef } from 'react';
 import { MAX_ICON_BYTES, screenSvg, type SvgScreenResult } from '@core';
+import { useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { svgDataUrl } from './kitFiles';
+import { svgRefusalText } from './kitText';
 
 /** An icon the partner chose: its file name, bytes and the screen's verdict. */
 export interface ChosenIcon {
   name: string;
   bytes: Uint8Array | null;
   screened: SvgScreenResult;
+  /** Refused from its size: its size and the limit in KB (the reason is then shown in the chosen language). */
+  tooLargeKb?: number;
+  limitKb?: number;
 }
 
 /**
@@ -15,11 +21,19 @@ export interface ChosenIcon {
  */
 export async function chooseIcon(file: File): Promise<ChosenIcon> {
   if (file.size > MAX_ICON_BYTES) {
-    const kb = Math.ceil(file.size / 1024).toLocaleString('en-US');
+    const kb = Math.ceil(file.size / 1024);
+    const limit = MAX_ICON_BYTES / 1024;
     return {
       name: file.name,
       bytes: null,
-      screened: { ok: false, reason: `The icon is ${kb} KB; the limit is ${MAX_ICON_BYTES / 1024} KB` },
+      screened: {
+        ok: false,
+        reason: 'The icon is ' + kb.toLocaleString('en-US') + ' KB; the limit is ' + String(limit) + ' KB',
+        code: 'too-large',
+        params: { kb, limit },
+      },
+      tooLargeKb: kb,
+      limitKb: limit,
     };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -34,6 +48,7 @@ export function IconPicker({
   icon: ChosenIcon | null;
   onChange: (icon: ChosenIcon) => void;
 }) {
+  const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const accepted = icon?.screened.ok ? icon.screened.svg : null;
@@ -41,14 +56,19 @@ export function IconPicker({
     <div className="kit-icon">
       <div className="kit-icon-preview" aria-hidden={accepted === null}>
         {accepted !== null ? (
-          <img src={svgDataUrl(accepted)} alt={`Icon preview: ${icon?.name ?? ''}`} width={48} height={48} />
+          <img
+            src={svgDataUrl(accepted)}
+            alt={t('tools.kit.iconPreview', { name: icon?.name ?? '' })}
+            width={48}
+            height={48}
+          />
         ) : (
           <span className="muted small">SVG</span>
         )}
       </div>
       <div className="kit-icon-text">
         <label className="field-label" htmlFor={id}>
-          Icon
+          {t('tools.kit.icon')}
         </label>
         <input
           ref={input}
@@ -63,14 +83,27 @@ export function IconPicker({
         />
         <p className="muted small kit-hint">
           {icon === null
-            ? `An SVG file of at most ${MAX_ICON_BYTES / 1024} KB, without scripts or external references.`
+            ? t('tools.kit.iconHint', { limit: formatNumber(MAX_ICON_BYTES / 1024) })
             : icon.screened.ok
-              ? `${icon.name}: accepted.`
+              ? t('tools.kit.iconAccepted', { name: icon.name })
               : null}
         </p>
         {icon !== null && !icon.screened.ok && (
           <p className="kit-refused" role="alert">
-            {icon.name} refused: {icon.screened.reason}.
+            {icon.tooLargeKb !== undefined
+              ? t('tools.kit.iconRefused', {
+                  name: icon.name,
+                  reason: t('tools.kit.check.iconTooLarge', {
+                    kb: formatNumber(icon.tooLargeKb),
+                    limit: formatNumber(icon.limitKb ?? 0),
+                  }),
+                })
+              : t('tools.kit.iconRefused', {
+                  name: icon.name,
+                  reason: icon.screened.ok
+                    ? ''
+                    : svgRefusalText(icon.screened.code, icon.screened.params, icon.screened.reason),
+                })}
           </p>
         )}
       </div>

@@ -1,9 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { buildKit, checkKit, KIT_CATEGORIES, kitFileName, kitFolder, suggestKit, type KitInput } from '@core';
 import { Dialog } from '../../components/Dialog';
+import { t as tNow, useT } from '../../i18n';
+import { T } from '../../i18n/T';
 import { useSpecStore } from '../../store';
 import { IconPicker, type ChosenIcon } from './IconPicker';
-import { KitChecks } from './KitChecks';
+import { categoryLabel, KitChecks, kitCheckText, type KitCheckContext } from './KitChecks';
 import { downloadBytes } from './kitFiles';
 import './submission.css';
 
@@ -12,6 +14,7 @@ import './submission.css';
  * category, icon and the spec as exported), checked, downloaded as one zip. Mount it to open it.
  */
 export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const notify = useSpecStore((s) => s.notify);
   const specText = useSpecStore((s) => s.text);
   const diagnostics = useSpecStore((s) => s.diagnostics);
@@ -42,13 +45,19 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
     [specText, source, label, description, category, icon, diagnostics, parseError, doc],
   );
   const blocking = checks.find((c) => c.status === 'fail');
+  const context: KitCheckContext = {
+    input,
+    diagnostics: parseError ? undefined : diagnostics,
+    doc: parseError ? undefined : doc,
+    icon,
+  };
 
   const download = () => {
     const kit = buildKit(input, { diagnostics, doc, screened: icon?.screened });
     if (!kit.ok) return;
     const file = kitFileName(source);
     downloadBytes(file, kit.zip, 'application/zip');
-    notify(`Downloaded ${file}: the ${kit.files.length} artifacts for Adobe's review.`, 'success');
+    notify(tNow('tools.kit.downloaded', { file, count: kit.files.length }), 'success');
     onClose();
   };
 
@@ -56,18 +65,18 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
     <Dialog
       open
       wide
-      title="Submission kit"
+      title={t('tools.kit.title')}
       onClose={onClose}
       footer={
         <>
           {blocking && (
             <span id={ids.reason} className="small kit-reason">
-              ✗ {blocking.message}
+              ✗ {kitCheckText(blocking, context)}
             </span>
           )}
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('tools.dialog.cancel')}
           </button>
           <button
             type="button"
@@ -76,19 +85,16 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
             aria-describedby={blocking ? ids.reason : undefined}
             onClick={download}
           >
-            Download kit
+            {t('tools.kit.download')}
           </button>
         </>
       }
     >
-      <p className="muted small kit-intro">
-        The artifacts Adobe reviews in your private Git repository, as one zip; the spec goes in exactly as
-        exported.
-      </p>
+      <p className="muted small kit-intro">{t('tools.kit.intro')}</p>
       <div className="kit-grid">
         <div className="kit-field">
           <label className="field-label" htmlFor={ids.source}>
-            Source name
+            {t('tools.kit.source')}
           </label>
           <input
             id={ids.source}
@@ -96,16 +102,20 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
             value={source}
             spellCheck={false}
             autoComplete="off"
-            placeholder="e.g. mailchimp-members"
+            placeholder={t('tools.kit.sourcePlaceholder', { example: 'mailchimp-members' })}
             onChange={(e) => setSource(e.target.value)}
           />
           <p className="muted small kit-hint">
-            Lower-case letters, digits and -. Files go to <code>{kitFolder(source || '{source}')}</code>
+            <T
+              id="tools.kit.sourceHint"
+              values={{ folder: kitFolder(source || '{source}') }}
+              components={{ 0: <code /> }}
+            />
           </p>
         </div>
         <div className="kit-field">
           <label className="field-label" htmlFor={ids.category}>
-            Category
+            {t('tools.kit.categoryLabel')}
           </label>
           <select
             id={ids.category}
@@ -113,23 +123,23 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
             value={category}
             onChange={(e) => setCategory(e.target.value)}
           >
-            <option value="">Choose…</option>
+            <option value="">{t('tools.kit.choose')}</option>
             {KIT_CATEGORIES.map((c) => (
               <option key={c.key} value={c.key}>
-                {c.label}
+                {categoryLabel(c.key, c.label)}
               </option>
             ))}
           </select>
         </div>
         <div className="kit-field kit-span">
           <label className="field-label" htmlFor={ids.label}>
-            Label
+            {t('tools.kit.label')}
           </label>
           <input id={ids.label} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
         </div>
         <div className="kit-field kit-span">
           <label className="field-label" htmlFor={ids.description}>
-            Description
+            {t('tools.kit.description')}
           </label>
           <textarea
             id={ids.description}
@@ -143,8 +153,8 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
           <IconPicker icon={icon} onChange={setIcon} />
         </div>
       </div>
-      <h3 className="kit-heading">Checks</h3>
-      <KitChecks checks={checks} />
+      <h3 className="kit-heading">{t('tools.kit.checks')}</h3>
+      <KitChecks checks={checks} context={context} />
     </Dialog>
   );
 }

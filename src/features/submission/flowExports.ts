@@ -4,6 +4,7 @@
  * the Schedule tab. Loaded on first use, so the first paint does not wait for it.
  */
 import { flowScheduleFromInputs, flowScript, postmanFiles, type FlowOptions } from '@core';
+import { t } from '../../i18n';
 import type { FlowScheduleInputs } from '../../store';
 import { downloadBytes } from './kitFiles';
 
@@ -17,29 +18,53 @@ export function flowOptions(authName: string | null, schedule: FlowScheduleInput
 
 const text = (s: string) => new TextEncoder().encode(s);
 
+/** Why the core wrote no flow export, in the chosen language (the JSON parser's words stay as given). */
+export function flowProblemText(r: {
+  message: string;
+  code?: string;
+  params?: Record<string, string>;
+}): string {
+  const p = r.params ?? {};
+  switch (r.code) {
+    case 'invalid-json':
+      return t('tools.flow.problem.invalidJson', { error: p['error'] ?? '' });
+    case 'not-object':
+      return t('tools.flow.problem.notObject');
+    case 'no-auth-spec':
+      return t('tools.flow.problem.noAuthSpec');
+    case 'unknown-auth-spec':
+      return t('tools.flow.problem.unknownAuthSpec', { name: p['name'] ?? '', names: p['names'] ?? '' });
+    default:
+      return r.message;
+  }
+}
+
 /** Downloads `<slug>.postman_collection.json` and `<slug>.postman_environment.json`. */
 export function exportPostman(specText: string, options: FlowOptions): FlowExportResult {
   const r = postmanFiles(specText, options);
-  if (!r.ok) return { ok: false, message: `No Postman collection: ${r.message}` };
-  downloadBytes(r.collectionFileName, text(`${JSON.stringify(r.collection, null, 2)}\n`), 'application/json');
+  if (!r.ok) return { ok: false, message: t('tools.flow.noPostman', { message: flowProblemText(r) }) };
+  downloadBytes(r.collectionFileName, text(JSON.stringify(r.collection, null, 2) + '\n'), 'application/json');
   downloadBytes(
     r.environmentFileName,
-    text(`${JSON.stringify(r.environment, null, 2)}\n`),
+    text(JSON.stringify(r.environment, null, 2) + '\n'),
     'application/json',
   );
   return {
     ok: true,
-    message: `Downloaded ${r.collectionFileName} and ${r.environmentFileName}: import both into Postman and fill in the credentials (secret variables, left empty).`,
+    message: t('tools.flow.postmanDone', {
+      collection: r.collectionFileName,
+      environment: r.environmentFileName,
+    }),
   };
 }
 
 /** Downloads `<slug>-flow.sh`. */
 export function exportFlowScript(specText: string, options: FlowOptions): FlowExportResult {
   const r = flowScript(specText, options);
-  if (!r.ok) return { ok: false, message: `No shell script: ${r.message}` };
+  if (!r.ok) return { ok: false, message: t('tools.flow.noScript', { message: flowProblemText(r) }) };
   downloadBytes(r.fileName, text(r.script), 'text/x-shellscript');
   return {
     ok: true,
-    message: `Downloaded ${r.fileName}: it reads the credentials from environment variables (ADOBE_ACCESS_TOKEN, ADOBE_API_KEY, …) and refuses to start without them.`,
+    message: t('tools.flow.scriptDone', { file: r.fileName }),
   };
 }

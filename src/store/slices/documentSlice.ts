@@ -7,8 +7,8 @@ import {
   recordEdit,
   redoStep,
   undoStep,
-  UNDO_CAP_NOTICE,
-  UNDO_SIZE_NOTICE,
+  undoCapNotice,
+  undoSizeNotice,
   type EditKind,
   type History,
 } from '../history';
@@ -44,6 +44,21 @@ export function deriveFromText(
 }
 
 const NO_WARNINGS: ParseWarning[] = [];
+
+/**
+ * Typing in the JSON view of a text at least this long re-parses it after the keystroke is on screen
+ * (one frame later, coalescing keystrokes that come faster), not inside the keystroke: on a 1 MB spec
+ * the parse and what follows the new document (form, run inputs, preview status) cost a keystroke
+ * 15–25 ms (bench:ui l). Everything that reads the document from the store first settles it
+ * (`settleText`), so no edit ever applies to a document older than the text.
+ */
+export const DEFER_PARSE_CHARS = 256 * 1024;
+
+/** Runs `fn` once the next frame is painted (a macrotask queued from the frame's callback). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
 
 /**
  * Applies `edits` in order to `text` (whose parsed value is `doc`), each as a minimal edit, re-reading
@@ -85,8 +100,26 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
 ) => {
   /** Tells the user once per document when the undo cap (steps or size) first drops the oldest step. */
   const announceCap = (before: History, after: History): void => {
-    if (after.capped && !before.capped) get().notify(UNDO_CAP_NOTICE, 'info');
-    if (after.sizeCapped && !before.sizeCapped) get().notify(UNDO_SIZE_NOTICE, 'info');
+    if (after.capped && !before.capped) get().notify(undoCapNotice(), 'info');
+    if (after.sizeCapped && !before.sizeCapped) get().notify(undoSizeNotice(), 'info');
+  };
+
+  /** Whether `text` is ahead of `doc` (a deferred parse is scheduled). */
+  let unsettled = false;
+  let scheduled = false;
+
+  /** Brings doc, parseError and parseWarnings up to the text when a parse was deferred. */
+  const settle = (): void => {
+    if (!unsettled) return;
+    unsettled = false;
+    const s = get();
+    set(deriveFromText(s.text, s));
+  };
+
+  /** The state with doc derived from the current text. */
+  const settled = (): SpecState => {
+    settle();
+    return get();
   };
 
   /** Replaces the text as one recorded edit of `kind` (coalescing by `key`). */
@@ -102,6 +135,21 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     const r = hint === undefined ? null : hintedReplacement(s.text, next, hint);
     const change = r === null ? undefined : changeOf(s.text, r);
     const history = recordEdit(s.history, s.text, next, `${kind}:${key}`, Date.now(), change);
+    if (hint !== undefined && kind === 'type' && next.length >= DEFER_PARSE_CHARS) {
+      // A keystroke in the JSON view of a big text: the text (and undo) now, the parse after paint.
+      unsettled = true;
+      set({ text: next, history, ...extra });
+      announceCap(s.history, history);
+      if (!scheduled) {
+        scheduled = true;
+        afterPaint(() => {
+          scheduled = false;
+          settle();
+        });
+      }
+      return;
+    }
+    unsettled = false;
     set({ ...deriveFromText(next, s), history, ...extra });
     announceCap(s.history, history);
   };
@@ -112,7 +160,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
    * false when the fast path does not apply.
    */
   const commitScalar = (pointer: string, value: JsonValue | undefined): boolean => {
-    const s = get();
+    const s = settled();
     if (s.parseError || s.parseWarnings.length > 0) return false;
     const fast = replaceScalarAt(s.text, s.doc, pointer, value);
     if (!fast) return false;
@@ -131,9 +179,10 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
   };
 
   const step = (which: 'undo' | 'redo'): boolean => {
-    const s = get();
+    const s = settled();
     const r = which === 'undo' ? undoStep(s.history, s.text) : redoStep(s.history, s.text);
     if (!r) return false;
+    unsettled = false;
     set({ ...deriveFromText(r.text, s), history: r.history, textEdited: true });
     return true;
   };
@@ -143,8 +192,10 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
 
     setText: (text, hint) => commit(text, 'type', '', { textEdited: true }, hint),
 
+    settleText: settle,
+
     updateAt: (pointer, value: JsonValue | undefined) => {
-      const s = get();
+      const s = settled();
       if (s.parseError) return false;
       if (commitScalar(pointer, value)) return true;
       const next = applyValueAt(s.text, s.doc, pointer, value);
@@ -154,7 +205,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     },
 
     updateMany: (edits) => {
-      const s = get();
+      const s = settled();
       if (s.parseError) return false;
       const first = edits[0];
       if (first === undefined) return true;
@@ -175,6 +226,7 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
     redo: () => step('redo'),
 
     loadDocument: (text, origin, options) => {
+      unsettled = false;
       const s = get();
       set({
         ...deriveFromText(text, { doc: {}, revision: s.revision }),

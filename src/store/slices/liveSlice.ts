@@ -50,7 +50,19 @@ export const createLiveSlice: StateCreator<SpecState, [], [], LiveState & LiveAc
       case 'stop':
         return set({ live: { ...live, stop: event.stop, wait: null } });
       case 'tested':
-        return set({ live: { ...live, tested: { ok: event.ok, message: event.message, hint: event.hint } } });
+        return set({
+          live: {
+            ...live,
+            tested: {
+              ok: event.ok,
+              message: event.message,
+              hint: event.hint,
+              ...(event.code ? { code: event.code } : {}),
+              ...(event.params ? { params: event.params } : {}),
+              ...(event.hintCode ? { hintCode: event.hintCode } : {}),
+            },
+          },
+        });
       case 'idle':
         return set({ live: { ...live, busy: null, wait: null } });
       case 'revealed':

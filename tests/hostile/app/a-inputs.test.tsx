@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { withTableHeight } from '../../app/preview.helpers';
 import { readSpecFile } from '../../../src/features/import-export/fileImport';
 import { PreviewPane } from '../../../src/features/preview/PreviewPane';
 import { addSamples, setPreviewClient } from '../../../src/features/preview/previewService';
@@ -92,19 +93,7 @@ describe('A8: a 100 MB sample file', () => {
 });
 
 describe('A15: a 1,000,000-row sample', () => {
-  // happy-dom lays nothing out: give the table's scroller a size so the virtualizer renders rows.
-  const saved = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-  beforeAll(() => {
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('pv-table') ? 400 : 0;
-      },
-    });
-  });
-  afterAll(() => {
-    if (saved) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved);
-  });
+  withTableHeight();
 
   it('A15: the records table is capped with a "truncated" notice; rows are virtualised', async () => {
     const spec = readFileSync(join(process.cwd(), 'tests/fixtures/preview/mailchimp.spec.json'), 'utf8');

@@ -169,6 +169,8 @@ describe('screenSvg refuses', () => {
     expect(r).toEqual({
       ok: false,
       reason: expect.stringMatching(/^The icon is 5,\d{3} KB; the limit is 100 KB$/) as string,
+      code: 'too-large',
+      params: { kb: expect.any(Number) as number, limit: 100 },
     });
   });
 

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
 import type { TestCase } from '@core';
+import { t as tNow, useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
 import { downloadBlob } from '../../../lib/download';
 import { useSpecStore, type CaseRunResult, type StoredCase } from '../../../store';
 import { selectSpecName } from '../../../store/selectors';
 import { downloadText, fileSlug } from '../download';
-import { plural } from '../format';
 import { CaseDiffView } from './CaseDiffView';
+import { stopText } from '../coreText';
+import type { CodedStop } from '../../../workers/casesProtocol';
 import { acceptOutput, caseFileText, casesZip, importCaseFiles, type ImportOutcome } from './casesService';
 import './cases.css';
 
@@ -17,14 +20,18 @@ function statusOf(result: CaseRunResult | undefined): Status {
   return result.diff.compared.length === 0 ? 'none' : 'pass';
 }
 
-const STATUS_TEXT: Record<Status, string> = {
-  pass: 'pass',
-  fail: 'fail',
-  none: 'no expect',
-  running: 'running…',
-};
+/** A status badge’s word, in the chosen language. */
+const statusText = (status: Status): string =>
+  status === 'pass'
+    ? tNow('run.cases.pass')
+    : status === 'fail'
+      ? tNow('run.cases.fail')
+      : status === 'none'
+        ? tNow('run.cases.noExpect')
+        : tNow('run.cases.running');
 
 function CaseName({ c }: { c: StoredCase }) {
+  const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const commit = (): void => {
     const name = (draft ?? '').trim();
@@ -35,7 +42,7 @@ function CaseName({ c }: { c: StoredCase }) {
   return (
     <input
       className="cs-name"
-      aria-label="Case name"
+      aria-label={t('run.cases.name')}
       value={draft ?? c.testCase.name}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -55,10 +62,14 @@ const when = (text: string): string =>
 function summary(c: TestCase): string {
   const compared = Object.keys(c.expect ?? {});
   return [
-    plural(c.pages?.length ?? 0, 'page'),
-    c.windowStart && c.windowEnd ? `window ${when(c.windowStart)} → ${when(c.windowEnd)} UTC` : null,
-    c.backfill ? 'backfill' : null,
-    compared.length ? `compares ${compared.join(', ')}` : 'compares nothing yet',
+    tNow('run.cases.pages', { count: c.pages?.length ?? 0 }),
+    c.windowStart && c.windowEnd
+      ? tNow('run.cases.window', { start: when(c.windowStart), end: when(c.windowEnd) })
+      : null,
+    c.backfill ? tNow('run.cases.backfill') : null,
+    compared.length
+      ? tNow('run.cases.compares', { parts: compared.join(', ') })
+      : tNow('run.cases.comparesNothing'),
   ]
     .filter((x) => x !== null)
     .join(' · ');
@@ -73,22 +84,23 @@ function CaseItem({
   result: CaseRunResult | undefined;
   stale: boolean;
 }) {
+  const t = useT();
   const status: Status = stale ? 'running' : statusOf(result);
   const remove = (): void => {
-    if (window.confirm(`Delete the test case “${c.testCase.name}”?`))
+    if (window.confirm(t('run.cases.confirmDelete', { name: c.testCase.name })))
       useSpecStore.getState().removeCase(c.id);
   };
   return (
-    <li className={`cs-case cs-${status}`} aria-label={`Test case ${c.testCase.name}`}>
+    <li className={`cs-case cs-${status}`} aria-label={t('run.cases.item', { name: c.testCase.name })}>
       <div className="cs-head">
         <span className={`cs-badge cs-badge-${status}`} role="status">
-          {STATUS_TEXT[status]}
+          {statusText(status)}
         </span>
         <CaseName c={c} />
         <span className="pv-spacer" />
         {!stale && result?.actual && (
           <button type="button" className="pv-button pv-primary" onClick={() => acceptOutput(c.id)}>
-            Accept new output
+            {t('run.cases.accept')}
           </button>
         )}
         <button
@@ -102,35 +114,47 @@ function CaseItem({
             )
           }
         >
-          Export
+          {t('run.cases.export')}
         </button>
-        <button type="button" className="pv-button" onClick={remove} aria-label={`Delete ${c.testCase.name}`}>
-          Delete
+        <button
+          type="button"
+          className="pv-button"
+          onClick={remove}
+          aria-label={t('run.cases.deleteNamed', { name: c.testCase.name })}
+        >
+          {t('run.cases.delete')}
         </button>
       </div>
       <p className="cs-summary pv-muted">{summary(c.testCase)}</p>
       {!stale && result?.error && (
         <p className="cs-error" role="alert">
-          The case could not run: {result.error}
+          {t('run.cases.couldNotRun', { error: result.error })}
         </p>
       )}
       {!stale && result && !result.diff.pass && (
-        <CaseDiffView diff={result.diff} stopMessage={result.stopMessage} />
+        <CaseDiffView diff={result.diff} stopMessage={caseStopText(result)} />
       )}
     </li>
   );
 }
 
+/** A case’s stop message in the chosen language (from its code, when the worker sent one). */
+function caseStopText(result: CaseRunResult & CodedStop): string {
+  if (result.stopMessage === '') return '';
+  return stopText({ message: result.stopMessage, code: result.stopCode, params: result.stopParams });
+}
+
 function ImportNotes({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
+  const t = useT();
   return (
     <div className={`cs-import ${outcome.problems.length ? 'cs-import-bad' : ''}`} role="status">
       <p>
         {outcome.added.length > 0
-          ? `Imported ${plural(outcome.added.length, 'case')}: ${outcome.added.join(', ')}.`
-          : 'No case was imported.'}
+          ? t('run.cases.imported', { count: outcome.added.length, names: outcome.added.join(', ') })
+          : t('run.cases.noneImported')}
       </p>
       {outcome.secretsDropped.length > 0 && (
-        <p>Secret parameter values were left out of: {outcome.secretsDropped.join('; ')}.</p>
+        <p>{t('run.cases.secretsDropped', { list: outcome.secretsDropped.join('; ') })}</p>
       )}
       {outcome.problems.length > 0 && (
         <ul>
@@ -140,14 +164,14 @@ function ImportNotes({ outcome, onClose }: { outcome: ImportOutcome; onClose: ()
         </ul>
       )}
       <button type="button" className="pv-button" onClick={onClose}>
-        Dismiss
+        {t('run.cases.dismiss')}
       </button>
     </div>
   );
 }
 
 /**
- * The Tests tab: the document's regression cases, re-run in a worker after every spec edit, each with
+ * The Tests tab: the document’s regression cases, re-run in a worker after every spec edit, each with
  * pass/fail and, for a failure, the diff and **Accept new output**; import and export as files.
  */
 export function CasesTab() {
@@ -164,8 +188,9 @@ export function CasesTab() {
   const specName = useSpecStore(selectSpecName);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const t = useT();
 
-  if (!loaded) return <p className="pv-empty">Loading the test cases…</p>;
+  if (!loaded) return <p className="pv-empty">{t('run.cases.loading')}</p>;
   const statuses = cases.map((c) => (current ? statusOf(results?.byId[c.id]) : 'running'));
   const passed = statuses.filter((s) => s === 'pass').length;
   const failed = statuses.filter((s) => s === 'fail').length;
@@ -181,14 +206,14 @@ export function CasesTab() {
       <div className="pv-toolbar">
         <p className="pv-counts" aria-live="polite">
           {cases.length === 0
-            ? 'No test cases yet'
+            ? t('run.cases.noCases')
             : current
-              ? `${plural(cases.length, 'case')}: ${passed} passed, ${failed} failed`
-              : `${plural(cases.length, 'case')}: running…`}
+              ? t('run.cases.summary', { count: cases.length, passed, failed })
+              : t('run.cases.summaryRunning', { count: cases.length })}
         </p>
         <span className="cs-actions">
           <button type="button" className="pv-button" onClick={() => picker.current?.click()}>
-            Import…
+            {t('run.cases.import')}
           </button>
           <input
             ref={picker}
@@ -196,14 +221,14 @@ export function CasesTab() {
             multiple
             accept=".json,application/json"
             hidden
-            aria-label="Import case files"
+            aria-label={t('run.cases.importFiles')}
             onChange={(e) => onPick(e.target.files)}
           />
           <button
             type="button"
             className="pv-button"
             disabled={cases.length === 0}
-            title="Every case as a .case.json file, in one zip"
+            title={t('run.cases.exportAllTitle')}
             onClick={() =>
               downloadBlob(
                 `${fileSlug(specName)}-cases.zip`,
@@ -211,7 +236,7 @@ export function CasesTab() {
               )
             }
           >
-            Export all
+            {t('run.cases.exportAll')}
           </button>
         </span>
       </div>
@@ -224,12 +249,10 @@ export function CasesTab() {
       {cases.length === 0 ? (
         <div className="pv-empty">
           <p>
-            A test case keeps sample pages, run inputs and the output you trust. Add samples, then press{' '}
-            <strong>Save as test case</strong> in the Requests tab; every spec edit re-runs the cases here.
+            <T id="run.cases.emptyIntro" components={{ 0: <strong /> }} />
           </p>
           <p>
-            Or import <code>*.case.json</code> files (pick their page files together with them). The CLI runs
-            the same files: <code>spec-studio test --spec spec.json *.case.json</code>.
+            <T id="run.cases.emptyImport" components={{ 0: <code />, 1: <code /> }} />
           </p>
         </div>
       ) : (

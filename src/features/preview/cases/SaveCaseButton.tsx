@@ -1,19 +1,22 @@
 import { useState } from 'react';
+import { t as tNow, useT } from '../../../i18n';
 import { useSpecStore } from '../../../store';
 import { saveCaseFromPreview } from './casesService';
 
 /**
  * **Save as test case**: the current sample pages, run inputs (secrets left out), window and backfill,
- * with the current output as the expected result. Mounted in the Requests tab's header.
+ * with the current output as the expected result. Mounted in the Requests tab’s header.
  */
 export function SaveCaseButton() {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const ready = useSpecStore((s) => s.previewResult !== null && s.casesDocId === s.docId);
   const save = (): void => {
     setBusy(true);
     void saveCaseFromPreview()
       .then((r) => {
-        if (!r.ok) useSpecStore.getState().notify(`Not saved as a test case: ${r.message}`, 'error');
+        if (!r.ok)
+          useSpecStore.getState().notify(tNow('run.cases.notSaved', { message: r.message }), 'error');
       })
       .finally(() => setBusy(false));
   };
@@ -23,9 +26,9 @@ export function SaveCaseButton() {
       className="pv-button"
       disabled={!ready || busy}
       onClick={save}
-      title="Keep these sample pages, run inputs and the current output as a regression case (Tests tab)"
+      title={t('run.cases.saveTitle')}
     >
-      {busy ? 'Saving…' : 'Save as test case'}
+      {busy ? t('run.cases.saving') : t('run.cases.save')}
     </button>
   );
 }

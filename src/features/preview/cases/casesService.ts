@@ -1,15 +1,18 @@
 /**
- * The document's regression cases in the app (issue 14 §1): loaded from and saved to IndexedDB by
+ * The document’s regression cases in the app (issue 14 §1): loaded from and saved to IndexedDB by
  * document id, re-run in the cases worker after every spec or case change (debounced), saved from the
- * preview's current samples and run inputs, exported and imported as `*.case.json` files.
+ * preview’s current samples and run inputs, exported and imported as `*.case.json` files.
  */
 import { useEffect } from 'react';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { caseErrorText, parseCase, parseJson, type JsonValue, type SpecModel, type TestCase } from '@core';
+import { parseCase, parseJson, type JsonValue, type SpecModel, type TestCase } from '@core';
+import { t } from '../../../i18n';
+import { parseErrorText } from '../../../i18n/diagnostics';
 import { idbGet, idbPut } from '../../../lib/idb';
 import { useSpecStore, type SpecState, type StoredCase } from '../../../store';
 import { createCasesClient, type CasesClient } from '../../../workers/casesClient';
 import { specPayload } from '../../../workers/specPayload';
+import { caseErrorsText, caseFileProblems } from '../coreText';
 import { fileSlug } from '../download';
 import { parseUtcLocal } from '../runOptions';
 import { previewClient } from '../previewService';
@@ -26,7 +29,7 @@ export interface StoredCases {
 let client: CasesClient | null = null;
 let caseSeq = 0;
 
-/** The app's one cases client (created on first use). */
+/** The app’s one cases client (created on first use). */
 export function casesClient(): CasesClient {
   client ??= createCasesClient();
   return client;
@@ -69,25 +72,18 @@ async function loadFor(docId: string): Promise<void> {
   const cases = r.ok && r.value && Array.isArray(r.value.cases) ? r.value.cases : [];
   useSpecStore.getState().setCases(cases, docId);
   if (!r.ok && !r.unavailable)
-    useSpecStore
-      .getState()
-      .notify(`Test cases could not be read from this browser's storage: ${r.message}`, 'warning');
+    useSpecStore.getState().notify(t('run.cases.readFailed', { message: r.message }), 'warning');
 }
 
 async function saveFor(docId: string, cases: StoredCase[]): Promise<void> {
   const r = await idbPut('cases', docId, { version: 1, cases } satisfies StoredCases);
   if (r.ok) return;
   const why = r.quota
-    ? "the browser's storage is full"
+    ? t('run.cases.storageFull')
     : r.unavailable
-      ? 'storage is unavailable in this browser'
+      ? t('run.cases.storageUnavailable')
       : r.message;
-  useSpecStore
-    .getState()
-    .notify(
-      `Test cases are kept for this session only: saving them failed (${why}). Export them to keep them.`,
-      'warning',
-    );
+  useSpecStore.getState().notify(t('run.cases.saveFailed', { why }), 'warning');
 }
 
 function runNow(): void {
@@ -146,9 +142,9 @@ export function useCasesSync(): void {
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * Saves the preview's current sample pages, run inputs (secrets left out), window and backfill as a new
+ * Saves the preview’s current sample pages, run inputs (secrets left out), window and backfill as a new
  * case, with the current output as its expect. Without a window in the run inputs, the 24 hours before
- * the current hour are written, so the case's requests do not change with the clock. Returns the
+ * the current hour are written, so the case’s requests do not change with the clock. Returns the
  * case, or a message saying why nothing was saved.
  */
 export async function saveCaseFromPreview(): Promise<
@@ -156,11 +152,10 @@ export async function saveCaseFromPreview(): Promise<
 > {
   const s = useSpecStore.getState();
   const result = s.previewResult;
-  if (!result) return { ok: false, message: 'The preview is still being computed: try again in a moment.' };
+  if (!result) return { ok: false, message: t('run.cases.previewPending') };
   const pageIds = s.samplePages.filter((p) => p.status === 'ok').map((p) => p.id);
   const values = await Promise.all(pageIds.map((id) => previewClient().sampleValue(id)));
-  if (values.some((v) => v === undefined))
-    return { ok: false, message: 'A sample page changed while saving: try again.' };
+  if (values.some((v) => v === undefined)) return { ok: false, message: t('run.cases.pageChanged') };
   const pages = values as JsonValue[];
   const { params, dropped } = withoutSecrets(
     Object.fromEntries(Object.entries(s.runInputs.values).filter(([, v]) => v !== '')),
@@ -184,22 +179,24 @@ export async function saveCaseFromPreview(): Promise<
   const run = await casesClient().runOnce(specPayload(s), [{ id, testCase }]);
   if (!run.ok) return { ok: false, message: run.message };
   const actual = run.results[0]?.actual;
-  if (!actual) return { ok: false, message: 'The case could not be run.' };
+  if (!actual) return { ok: false, message: t('run.cases.couldNotBeRun') };
   const saved: TestCase = { ...testCase, expect: actual };
   const store = useSpecStore.getState();
   store.addCase({ id, testCase: saved });
-  const notes: string[] = [];
-  if (dropped.length > 0) notes.push(`secret values left out: ${dropped.join(', ')}`);
-  if (s.samplePages.some((p) => p.status === 'ok' && (p.headers?.length ?? 0) > 0))
-    notes.push('response headers are not part of a case');
+  const headers = s.samplePages.some((p) => p.status === 'ok' && (p.headers?.length ?? 0) > 0);
   store.notify(
-    `Saved test case “${saved.name}” (Tests tab)${notes.length ? `; ${notes.join('; ')}` : ''}.`,
-    notes.length ? 'warning' : 'success',
+    t('run.cases.saved', {
+      name: saved.name,
+      hasSecrets: dropped.length > 0 ? 'yes' : 'no',
+      secrets: dropped.join(', '),
+      headers: headers ? 'yes' : 'no',
+    }),
+    dropped.length > 0 || headers ? 'warning' : 'success',
   );
   return { ok: true, testCase: saved };
 }
 
-/** Stores the current output as the case's expect. */
+/** Stores the current output as the case’s expect. */
 export function acceptOutput(id: string): void {
   const s = useSpecStore.getState();
   const c = s.cases.find((x) => x.id === id);
@@ -208,7 +205,7 @@ export function acceptOutput(id: string): void {
   s.updateCase(id, { ...c.testCase, expect: actual });
 }
 
-/** The case file text: the format's keys in order, pages inline, 2-space JSON. */
+/** The case file text: the format’s keys in order, pages inline, 2-space JSON. */
 export function caseFileText(c: TestCase): string {
   const { pageFiles: _files, ...rest } = c;
   void _files;
@@ -251,9 +248,7 @@ export async function importCaseFiles(files: readonly File[]): Promise<ImportOut
   const caseFiles = files.filter(isCase);
   const others = new Map(files.filter((f) => !isCase(f)).map((f) => [f.name, f]));
   if (caseFiles.length === 0) {
-    outcome.problems.push(
-      'No *.case.json file was picked (page files are picked together with their case files).',
-    );
+    outcome.problems.push(t('run.cases.noCaseFile'));
     return outcome;
   }
   const readJson = async (
@@ -264,7 +259,7 @@ export async function importCaseFiles(files: readonly File[]): Promise<ImportOut
       ? { ok: true, value: parsed.value }
       : {
           ok: false,
-          message: `${f.name}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`,
+          message: `${f.name}:${parsed.error.line}:${parsed.error.column}: ${parseErrorText(parsed.error)}`,
         };
   };
   const secrets = secretParamNames(useSpecStore.getState().previewResult?.model);
@@ -277,7 +272,7 @@ export async function importCaseFiles(files: readonly File[]): Promise<ImportOut
     }
     const parsed = parseCase(read.value);
     if (!parsed.ok) {
-      outcome.problems.push(`${file.name}: ${caseErrorText(parsed.errors)}`);
+      outcome.problems.push(caseFileProblems(file.name, caseErrorsText(parsed.errors)));
       continue;
     }
     let testCase = parsed.testCase;
@@ -285,7 +280,11 @@ export async function importCaseFiles(files: readonly File[]): Promise<ImportOut
       const missing = testCase.pageFiles.filter((p) => !others.has(baseName(p)));
       if (missing.length > 0) {
         outcome.problems.push(
-          `${file.name} was not imported: its page file${missing.length === 1 ? '' : 's'} ${missing.map((m) => `“${m}”`).join(', ')} ${missing.length === 1 ? 'was' : 'were'} not picked. Pick the case file and its page files together.`,
+          t('run.cases.pagesMissing', {
+            file: file.name,
+            count: missing.length,
+            names: missing.map((m) => `“${m}”`).join(', '),
+          }),
         );
         continue;
       }
@@ -294,7 +293,7 @@ export async function importCaseFiles(files: readonly File[]): Promise<ImportOut
       for (const p of testCase.pageFiles) {
         const page = await readJson(others.get(baseName(p)) as File);
         if (!page.ok) {
-          outcome.problems.push(`${file.name}: page file ${page.message}`);
+          outcome.problems.push(t('run.cases.pageFileFailed', { file: file.name, message: page.message }));
           failed = true;
           break;
         }

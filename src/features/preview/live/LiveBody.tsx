@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { encodePointer, type JsonValue } from '@core';
+import { useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
+import { formatBytes } from '../../../i18n/format';
 import { useSpecStore } from '../../../store';
-import { formatBytes } from '../format';
 import { previewClient } from '../previewService';
 import { TreeNode, type TreeContext } from '../TreeNode';
 import '../tree.css';
@@ -12,7 +14,7 @@ export const LIVE_TREE_MAX_BYTES = 5 * 1024 * 1024;
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * A live page's body as the JSON tree (the preview worker holds it parsed under its page id); loaded
+ * A live page’s body as the JSON tree (the preview worker holds it parsed under its page id); loaded
  * only when opened, and only up to LIVE_TREE_MAX_BYTES: a larger page says so and offers the Tree tab.
  */
 export function LiveBody({ pageId, bytes }: { pageId: string; bytes: number }) {
@@ -23,6 +25,7 @@ export function LiveBody({ pageId, bytes }: { pageId: string; bytes: number }) {
   const setTree = useSpecStore((s) => s.setTreePageId);
   const setTab = useSpecStore((s) => s.setPreviewTab);
   const tooBig = bytes > LIVE_TREE_MAX_BYTES;
+  const t = useT();
 
   useEffect(() => {
     if (!open || !parsed || tooBig) return;
@@ -58,28 +61,30 @@ export function LiveBody({ pageId, bytes }: { pageId: string; bytes: number }) {
   return (
     <details className="pv-live-body" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Body <span className="pv-muted">({formatBytes(bytes)}, JSON)</span>
+        <T
+          id="run.live.body"
+          values={{ size: formatBytes(bytes) }}
+          components={{ 0: <span className="pv-muted" /> }}
+        />
       </summary>
       <button
         type="button"
         className="pv-button pv-quiet pv-live-open-tree"
         disabled={!parsed}
-        title="With the contentPath and explodeEntityPath matches highlighted"
+        title={t('run.live.openTreeTitle')}
         onClick={() => {
           setTree(pageId);
           setTab('sample');
         }}
       >
-        Open in the Tree tab
+        {t('run.live.openTree')}
       </button>
       {tooBig ? (
-        <p className="pv-muted">
-          This page is too large to show here ({formatBytes(bytes)}); its records are in the Records tab.
-        </p>
+        <p className="pv-muted">{t('run.live.tooLargeHere', { size: formatBytes(bytes) })}</p>
       ) : !parsed || value === undefined ? (
-        <p className="pv-muted">Loading…</p>
+        <p className="pv-muted">{t('run.live.loading')}</p>
       ) : (
-        <div className="pv-tree pv-live-tree" role="tree" aria-label="Response body">
+        <div className="pv-tree pv-live-tree" role="tree" aria-label={t('run.live.responseBody')}>
           <TreeNode name="$" value={value} pointer={encodePointer([])} ctx={ctx} depth={0} />
         </div>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HttpRequest } from '@core';
+import { useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
 import { useSpecStore } from '../../../store';
 import { RunInputsForm } from '../RunInputsForm';
 import { missingRequired } from '../runOptions';
@@ -10,7 +12,10 @@ import { LiveToolbar } from './LiveToolbar';
 import '../requests.css';
 import './live.css';
 
-/** The one line shown when the app is not served by `spec-studio serve` (its text; shown with code marks). */
+/**
+ * The one line shown when the app is not served by `spec-studio serve`, in English (its text; shown
+ * with code marks, in the chosen language, from `run.live.serverNeeded`).
+ */
 export const SERVER_NEEDED =
   'Live run needs Spec Studio’s local server: run npm start (it runs spec-studio serve) and open the address it prints.';
 
@@ -45,32 +50,32 @@ export function LiveRunTab() {
   const waiting = useSpecStore((s) => s.live.wait !== null);
   const inputs = useSpecStore((s) => s.runInputs);
   const real = useRevealed();
-  if (!result) return <p className="pv-empty">Computing the preview…</p>;
+  const t = useT();
+  if (!result) return <p className="pv-empty">{t('run.computingPreview')}</p>;
   const enabled = server.state === 'available';
   const missing = missingRequired(result.model, inputs);
   return (
     <div className="pv-requests pv-live">
       {server.state === 'unavailable' && (
         <p className="pv-live-off" role="note">
-          Live run needs Spec Studio’s local server: run <code>npm start</code> (it runs{' '}
-          <code>spec-studio serve</code>) and open the address it prints.
+          <T id="run.live.serverNeeded" components={{ 0: <code />, 1: <code /> }} />
         </p>
       )}
       {(server.state === 'checking' || server.state === 'unknown') && (
-        <p className="pv-muted">Looking for the local server…</p>
+        <p className="pv-muted">{t('run.live.lookingForServer')}</p>
       )}
       <LiveToolbar model={result.model} enabled={enabled} />
       {enabled && (
         <p className="pv-muted pv-live-note">
-          Real requests, sent through the local server
           {server.state === 'available' && server.allowPrivateHosts
-            ? ' (loopback and private hosts allowed)'
-            : ''}
-          . Credentials stay in this tab’s memory.
+            ? t('run.live.realRequestsPrivate')
+            : t('run.live.realRequests')}
           {missing.length > 0 && (
             <>
               {' '}
-              <span className="pv-live-missing">Required, still empty: {missing.join(', ')}.</span>
+              <span className="pv-live-missing">
+                {t('run.live.requiredEmpty', { names: missing.join(', ') })}
+              </span>
             </>
           )}
         </p>
@@ -79,18 +84,18 @@ export function LiveRunTab() {
       {busy !== null && !waiting && (
         <p className="pv-live-wait" role="status">
           <span className="pv-spinner" aria-hidden="true" />
-          {busy === 'test' ? 'Testing the connection…' : 'Sending…'}
+          {busy === 'test' ? t('run.live.testing') : t('run.live.sending')}
         </p>
       )}
       <TestVerdict />
       <StopBox />
       {/* Folded once the run has exchanges, so they come into view; a click opens it again. */}
       <details className="pv-inputs-box" open={exchanges.length === 0}>
-        <summary>Run inputs (real values: sent to the API)</summary>
+        <summary>{t('run.live.inputs')}</summary>
         <RunInputsForm model={result.model} />
       </details>
       {exchanges.length > 0 && (
-        <ol className="pv-steps" aria-label="Live requests">
+        <ol className="pv-steps" aria-label={t('run.live.requests')}>
           {exchanges.map((ex) => (
             <li key={ex.n}>
               <ExchangeCard ex={ex} {...(real?.get(ex.n) ? { real: real.get(ex.n) } : {})} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SpecModel } from '@core';
+import { t as tNow, useT } from '../../../i18n';
 import { useSpecStore } from '../../../store';
-import { plural } from '../format';
 import { runParams } from '../runOptions';
 import { abortLive, keepLivePages, liveCommand } from './liveService';
 
@@ -10,6 +10,7 @@ import { abortLive, keepLivePages, liveCommand } from './liveService';
  * Keep as samples, Reveal secrets. Disabled (but Reveal) without the local server.
  */
 export function LiveToolbar({ model, enabled }: { model: SpecModel; enabled: boolean }) {
+  const t = useT();
   const busy = useSpecStore((s) => s.live.busy);
   const maxPages = useSpecStore((s) => s.liveMaxPages);
   const setMaxPages = useSpecStore((s) => s.setLiveMaxPages);
@@ -24,14 +25,14 @@ export function LiveToolbar({ model, enabled }: { model: SpecModel; enabled: boo
   const hasTest = runParams(model, authName).auth.some((p) => p.name === 'authorizationTestUrl');
   const idle = enabled && busy === null;
   return (
-    <div className="pv-toolbar pv-live-toolbar" role="toolbar" aria-label="Live run">
+    <div className="pv-toolbar pv-live-toolbar" role="toolbar" aria-label={t('run.live.toolbar')}>
       {hasTest && (
         <button type="button" className="pv-button" disabled={!idle} onClick={() => liveCommand('test')}>
-          Test connection
+          {t('run.live.testConnection')}
         </button>
       )}
       <button type="button" className="pv-button" disabled={!idle} onClick={() => liveCommand('step')}>
-        Step
+        {t('run.live.step')}
       </button>
       <button
         type="button"
@@ -39,10 +40,10 @@ export function LiveToolbar({ model, enabled }: { model: SpecModel; enabled: boo
         disabled={!idle}
         onClick={() => liveCommand('run')}
       >
-        Run
+        {t('run.live.run')}
       </button>
       <label className="pv-live-max">
-        Max pages
+        {t('run.live.maxPages')}
         <input
           type="number"
           min={1}
@@ -56,24 +57,24 @@ export function LiveToolbar({ model, enabled }: { model: SpecModel; enabled: boo
         />
       </label>
       <button type="button" className="pv-button" disabled={!enabled || busy === null} onClick={abortLive}>
-        Abort
+        {t('run.live.abort')}
       </button>
       <span className="pv-spacer" />
       <button
         type="button"
         className="pv-button"
         disabled={unkept === 0 || busy !== null}
-        title="Turn the live pages into ordinary sample pages (bodies exactly as received)"
+        title={t('run.live.keepTitle')}
         onClick={() => {
           const n = keepLivePages();
-          if (n > 0) notify(`${plural(n, 'live page')} kept as sample pages.`, 'info');
+          if (n > 0) notify(tNow('run.live.kept', { count: n }), 'info');
         }}
       >
-        Keep as samples{unkept > 0 ? ` (${unkept})` : ''}
+        {unkept > 0 ? t('run.live.keepCount', { count: unkept }) : t('run.live.keep')}
       </button>
       <label className="pv-check">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
-        Reveal secrets
+        {t('run.revealSecrets')}
       </label>
     </div>
   );

@@ -1,11 +1,12 @@
 import type { HttpRequest } from '@core';
+import { t } from '../../../i18n';
 import { useSpecStore } from '../../../store';
 import type { LiveCommand, LiveEvent } from '../../../store/liveTypes';
 import { createLiveClient, type LiveClient } from '../../../workers/liveClient';
 import { addSamples, removeSample } from '../previewService';
 import { toRunOptions } from '../runOptions';
 
-/** The local server's status route: answered only by `spec-studio serve` (and `npm run dev`). */
+/** The local server’s status route: answered only by `spec-studio serve` (and `npm run dev`). */
 export { checkLiveServer, LIVE_STATUS_PATH } from '../../../store/liveServer';
 
 let client: LiveClient | null = null;
@@ -23,7 +24,7 @@ function onEvent(e: LiveEvent): void {
     addSamples([
       {
         id: e.pageId,
-        name: `live page ${e.index + 1} · ${hhmmss()} UTC`,
+        name: t('run.live.pageName', { n: e.index + 1, time: hhmmss() }),
         origin: 'live',
         source: e.body,
         headers: Object.entries(e.headers),
@@ -39,7 +40,7 @@ function onEvent(e: LiveEvent): void {
   s.applyLiveEvent(e);
 }
 
-/** The app's one live client (created on first use). */
+/** The app’s one live client (created on first use). */
 export function liveClient(): LiveClient {
   if (!client) {
     client = createLiveClient();
@@ -64,8 +65,8 @@ function dropUnkeptLivePages(): void {
 /**
  * Runs a live command with the current spec and run inputs. `step` and `run` continue the current
  * run when there is one that has not stopped and the spec, inputs and page cap are those it started
- * with; otherwise they start a new one, which drops the earlier run's pages that were not kept.
- * `test` calls the auth spec's authorizationTestUrl. Nothing happens while a command is in flight.
+ * with; otherwise they start a new one, which drops the earlier run’s pages that were not kept.
+ * `test` calls the auth spec’s authorizationTestUrl. Nothing happens while a command is in flight.
  */
 export function liveCommand(command: LiveCommand): void {
   const s = useSpecStore.getState();
@@ -96,7 +97,7 @@ export function liveCommand(command: LiveCommand): void {
 
 /**
  * Keeps the live run on screen in step with the document: opening another spec aborts what is in
- * flight and clears the run's log (its pages stay in the samples until the next run). Returns the
+ * flight and clears the run’s log (its pages stay in the samples until the next run). Returns the
  * unsubscribe function.
  */
 export function followDocument(): () => void {

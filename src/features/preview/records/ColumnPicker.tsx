@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TableColumn } from '@core';
+import { useT } from '../../../i18n';
 
 /**
  * Columns listed at once in the picker; past this many matches the list says so and asks for a
@@ -18,6 +19,7 @@ export interface ColumnPickerProps {
  * list by name (and type), and All / None, which act on the columns the search lists.
  */
 export function ColumnPicker({ columns, hidden, onChange }: ColumnPickerProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const root = useRef<HTMLDivElement>(null);
@@ -61,9 +63,11 @@ export function ColumnPicker({ columns, hidden, onChange }: ColumnPickerProps) {
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        Columns
+        {t('preview.columns.button')}
         <span className="pv-muted pv-picker-count">
-          {shownCount === columns.length ? columns.length : `${shownCount} of ${columns.length}`}
+          {shownCount === columns.length
+            ? columns.length
+            : t('preview.columns.count', { shown: shownCount, total: columns.length })}
         </span>
       </button>
       {open && (
@@ -71,7 +75,7 @@ export function ColumnPicker({ columns, hidden, onChange }: ColumnPickerProps) {
           className="pv-picker-panel"
           id={panelId}
           role="dialog"
-          aria-label="Columns shown"
+          aria-label={t('preview.columns.dialog')}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
@@ -84,30 +88,30 @@ export function ColumnPicker({ columns, hidden, onChange }: ColumnPickerProps) {
             ref={search}
             type="search"
             className="pv-picker-search"
-            aria-label="Search columns"
-            placeholder="Search columns"
+            aria-label={t('preview.columns.search')}
+            placeholder={t('preview.columns.search')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
           <div className="pv-picker-bulk">
             <span className="pv-muted" aria-live="polite">
               {query.trim() === ''
-                ? `${shownCount} of ${columns.length} shown`
-                : `${matches.length} of ${columns.length} match`}
+                ? t('preview.columns.shown', { shown: shownCount, total: columns.length })
+                : t('preview.columns.matching', { count: matches.length, total: columns.length })}
             </span>
-            {(['All', 'None'] as const).map((name) => (
+            {(['all', 'none'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
                 className="pv-button pv-quiet"
                 disabled={ids.length === 0}
-                onClick={() => onChange(ids, name === 'None')}
+                onClick={() => onChange(ids, name === 'none')}
               >
-                {name}
+                {name === 'all' ? t('preview.columns.all') : t('preview.columns.none')}
               </button>
             ))}
           </div>
-          <ul className="pv-picker-list" aria-label="Columns">
+          <ul className="pv-picker-list" aria-label={t('preview.columns.button')}>
             {listed.map((c) => (
               <li key={c.id}>
                 <label title={`${c.label}: ${c.types.join(' | ')}`}>
@@ -124,11 +128,12 @@ export function ColumnPicker({ columns, hidden, onChange }: ColumnPickerProps) {
           </ul>
           {matches.length > listed.length && (
             <p className="pv-muted pv-picker-more" role="note">
-              {matches.length - listed.length} more not listed: search to narrow (All / None still act on
-              every match).
+              {t('preview.columns.more', { count: matches.length - listed.length })}
             </p>
           )}
-          {matches.length === 0 && <p className="pv-muted pv-picker-more">No column matches “{query}”.</p>}
+          {matches.length === 0 && (
+            <p className="pv-muted pv-picker-more">{t('preview.columns.noMatch', { query })}</p>
+          )}
         </div>
       )}
     </div>

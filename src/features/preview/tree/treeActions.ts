@@ -1,4 +1,5 @@
 import { compileLoosePath, wrapperName, type JsonValue, type PathSpec } from '@core';
+import { t } from '../../../i18n';
 import type { PointerEdit } from '../../../store/types';
 import { contentPathFor, explodePathFor, jsonPathAt } from '../treePaths';
 
@@ -74,7 +75,7 @@ function paginationAction(
         : 'pointerPath';
   const base = { id, label, path };
   if (params !== undefined && !isObject(params)) {
-    const disabled = 'paginationParams has a legacy shape';
+    const disabled = t('preview.treeActions.legacyShape');
     return { ...base, edits: [], done: '', disabled };
   }
   const current = String(params?.type ?? params?.paginationType ?? 'NONE').toUpperCase();
@@ -83,22 +84,24 @@ function paginationAction(
     return {
       ...base,
       edits: [{ pointer: `${PAGINATION}/${field}`, value: path }],
-      done: `paginationParams.${field} set to ${path}`,
+      done: t('preview.treeActions.set', { field: `paginationParams.${field}`, path }),
     };
   }
   if (current !== 'NONE') {
-    const disabled = `pagination is ${current}`;
+    const disabled = t('preview.treeActions.paginationIs', { type: current });
     return { ...base, edits: [], done: '', disabled };
   }
   const next: Record<string, JsonValue> = { ...(params as Record<string, JsonValue> | undefined) };
   delete next.paginationType;
   next.type = type;
   next[field] = path;
-  const more = type === 'CONTINUATION_TOKEN' ? '; fill in parameterType and parameterName' : '';
   return {
     ...base,
     edits: [{ pointer: PAGINATION, value: next }],
-    done: `pagination set to ${type} with ${field} ${path}${more}`,
+    done:
+      type === 'CONTINUATION_TOKEN'
+        ? t('preview.treeActions.paginationSetToken', { type, field, path })
+        : t('preview.treeActions.paginationSet', { type, field, path }),
   };
 }
 
@@ -113,7 +116,7 @@ export function treeActions(target: TreeTarget, ctx: TreeActionContext): TreeAct
   return nodeActions(target, ctx).map((a) => {
     if (a.disabled || compileLoosePath(a.path).ok) return a;
     // A key with a control character other than \b \f \n \r \t has no JSONPath the core reads.
-    const disabled = 'a key holds a character JSONPath cannot';
+    const disabled = t('preview.treeActions.badKey');
     return { ...a, edits: [], disabled };
   });
 }
@@ -126,10 +129,10 @@ function nodeActions(target: TreeTarget, ctx: TreeActionContext): TreeAction[] {
     const path = contentPathFor(ctx.sample, pointer);
     out.push({
       id: 'records',
-      label: 'Use as records',
+      label: t('preview.treeActions.records'),
       path,
       edits: pathEdits(ctx.attrs, 'contentPath', path),
-      done: `contentPath set to ${path}`,
+      done: t('preview.treeActions.set', { field: 'contentPath', path }),
     });
   }
   if (Array.isArray(value)) {
@@ -138,29 +141,30 @@ function nodeActions(target: TreeTarget, ctx: TreeActionContext): TreeAction[] {
       : null;
     out.push({
       id: 'explode',
-      label: 'Explode this array',
+      label: t('preview.treeActions.explode'),
       path: path ?? '',
       edits: path === null ? [] : pathEdits(ctx.attrs, 'explodeEntityPath', path),
-      done: `explodeEntityPath set to ${path}`,
-      ...(path === null ? { disabled: 'only an array inside a record' } : {}),
+      done: t('preview.treeActions.set', { field: 'explodeEntityPath', path: String(path) }),
+      ...(path === null ? { disabled: t('preview.treeActions.onlyInRecord') } : {}),
     });
   }
   if (branch) return out;
   const path = jsonPathAt(ctx.sample, pointer);
   if (typeof value === 'string' || typeof value === 'number' || value === null) {
-    out.push(paginationAction(ctx, 'token', 'CONTINUATION_TOKEN', 'Use as continuation token', path));
+    out.push(paginationAction(ctx, 'token', 'CONTINUATION_TOKEN', t('preview.treeActions.token'), path));
   }
   if (typeof value === 'string' || value === null) {
-    out.push(paginationAction(ctx, 'pointer', 'POINTER', 'Use as next-page pointer', path));
+    out.push(paginationAction(ctx, 'pointer', 'POINTER', t('preview.treeActions.pointer'), path));
   }
   const params = ctx.attrs?.paginationParams;
   if (isObject(params) && String(params.type ?? '').toUpperCase() === 'OFFSET') {
     const edits: PointerEdit[] = [{ pointer: `${PAGINATION}/endConditionName`, value: path }];
-    let done = `paginationParams.endConditionName set to ${path}`;
-    if (params.endConditionValue === undefined) {
-      done += '; set endConditionValue to the value that ends paging (e.g. Const:false)';
-    }
-    out.push({ id: 'end', label: 'Use as end condition', path, edits, done });
+    const field = 'paginationParams.endConditionName';
+    const done =
+      params.endConditionValue === undefined
+        ? t('preview.treeActions.setEnd', { field, path })
+        : t('preview.treeActions.set', { field, path });
+    out.push({ id: 'end', label: t('preview.treeActions.end'), path, edits, done });
   }
   return out;
 }

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AUTH_TYPES, getAt, joinPointer, type JsonObject, type SectionInfo } from '@core';
+import { t as translate, useLocale, useT } from '../../../i18n';
 import { useDoc, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { AUTH_TEMPLATES } from '../model/authTemplates';
 import type { FieldSpec } from '../model/fields';
@@ -8,7 +9,8 @@ import { Notice } from './Notice';
 import { ParamsTable } from './ParamsTable';
 import { RjsfSection } from './RjsfSection';
 
-const ENTRY_FIELDS: readonly FieldSpec[] = [
+/** The fields of one entry, with the type labels in the current language. */
+const entryFields = (): readonly FieldSpec[] => [
   { key: 'name', title: 'Name', kind: 'text', required: true },
   {
     key: 'type',
@@ -16,19 +18,37 @@ const ENTRY_FIELDS: readonly FieldSpec[] = [
     kind: 'choice',
     options: AUTH_TYPES,
     optionLabels: {
-      OAuth2RefreshCode: 'OAuth 2 refresh code (OAuth2RefreshCode)',
-      BasicAuthentication: 'Basic authentication (BasicAuthentication)',
-      KeyBased: 'API key (KeyBased)',
+      OAuth2RefreshCode: translate('form.auth.type.oauth2'),
+      BasicAuthentication: translate('form.auth.type.basic'),
+      KeyBased: translate('form.auth.type.apiKey'),
     },
     required: true,
   },
 ];
+
+/** The label of a template of AUTH_TEMPLATES in the current language. */
+function templateLabel(id: string, english: string): string {
+  switch (id) {
+    case 'basic':
+      return translate('form.auth.template.basic');
+    case 'oauth2':
+      return translate('form.auth.template.oauth2');
+    case 'apiKey':
+      return translate('form.auth.template.apiKey');
+    default:
+      return english;
+  }
+}
 
 /**
  * The authSpec list: one card per entry (name and type as a small form, credentials as a params table),
  * with move up / move down / remove, and "Add" from Adobe's templates.
  */
 export function AuthSpecSection({ section }: { section: SectionInfo }) {
+  const t = useT();
+  const locale = useLocale();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels change with the language
+  const fields = useMemo(() => entryFields(), [locale]);
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
@@ -37,14 +57,14 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
   const entrySchema = prop(section.schema, 'items');
 
   if (list !== undefined && !Array.isArray(list)) {
-    return <Notice pointer={section.pointer}>authSpec is not a list — edit in JSON.</Notice>;
+    return <Notice pointer={section.pointer}>{t('form.auth.notList')}</Notice>;
   }
   const entries = list ?? [];
   const add = () => {
-    const t = AUTH_TEMPLATES.find((x) => x.id === template);
-    if (!t) return;
-    if (list === undefined) write(section.pointer, [t.entry]);
-    else write(joinPointer(section.pointer, '-'), t.entry);
+    const tpl = AUTH_TEMPLATES.find((x) => x.id === template);
+    if (!tpl) return;
+    if (list === undefined) write(section.pointer, [tpl.entry]);
+    else write(joinPointer(section.pointer, '-'), tpl.entry);
   };
   const move = (from: number, to: number) => {
     const next = [...entries];
@@ -59,7 +79,10 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
       {entries.map((entry, i) => {
         const p = joinPointer(section.pointer, i);
         const name = prop(entry, 'name');
-        const title = `${i + 1}. ${typeof name === 'string' && name ? name : 'Unnamed method'}`;
+        const title = t('form.auth.entryTitle', {
+          index: String(i + 1),
+          name: typeof name === 'string' && name ? name : t('form.auth.unnamed'),
+        });
         return (
           <section key={i} className="sf-card" aria-label={title}>
             <header className="sf-card-header">
@@ -68,7 +91,7 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
                 <button
                   type="button"
                   className="sf-button sf-button-quiet"
-                  aria-label={`Move ${title} up`}
+                  aria-label={t('form.auth.moveUp', { title })}
                   disabled={frozen || i === 0}
                   onClick={() => move(i, i - 1)}
                 >
@@ -77,7 +100,7 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
                 <button
                   type="button"
                   className="sf-button sf-button-quiet"
-                  aria-label={`Move ${title} down`}
+                  aria-label={t('form.auth.moveDown', { title })}
                   disabled={frozen || i === entries.length - 1}
                   onClick={() => move(i, i + 1)}
                 >
@@ -86,11 +109,11 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
                 <button
                   type="button"
                   className="sf-button sf-button-quiet"
-                  aria-label={`Remove ${title}`}
+                  aria-label={t('form.auth.removeLabel', { title })}
                   disabled={frozen}
                   onClick={() => write(p, undefined)}
                 >
-                  Remove
+                  {t('form.auth.remove')}
                 </button>
               </div>
             </header>
@@ -98,21 +121,25 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
               <>
                 <RjsfSection
                   pointer={p}
-                  fields={ENTRY_FIELDS}
+                  fields={fields}
                   coreSchema={isObject(entrySchema) ? (entrySchema as JsonObject) : undefined}
                   label={title}
                 />
-                <ParamsTable specPointer={joinPointer(p, 'spec')} caption="Credentials" headerNames />
+                <ParamsTable
+                  specPointer={joinPointer(p, 'spec')}
+                  caption={t('form.auth.credentials')}
+                  headerNames
+                />
               </>
             ) : (
-              <Notice pointer={p}>This entry is not an object — edit in JSON.</Notice>
+              <Notice pointer={p}>{t('form.auth.notObject')}</Notice>
             )}
           </section>
         );
       })}
       <div className="sf-add-row">
         <label className="sf-label" htmlFor="sf-auth-template">
-          New method from template
+          {t('form.auth.templateLabel')}
         </label>
         <select
           id="sf-auth-template"
@@ -121,14 +148,14 @@ export function AuthSpecSection({ section }: { section: SectionInfo }) {
           disabled={frozen}
           onChange={(e) => setTemplate(e.target.value)}
         >
-          {AUTH_TEMPLATES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          {AUTH_TEMPLATES.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {templateLabel(tpl.id, tpl.label)}
             </option>
           ))}
         </select>
         <button type="button" className="sf-button" disabled={frozen} onClick={add}>
-          Add authentication method
+          {t('form.auth.add')}
         </button>
       </div>
     </div>

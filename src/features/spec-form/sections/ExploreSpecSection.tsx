@@ -1,10 +1,12 @@
 import { EXPLORE_SPEC_BOILERPLATE, getAt, type SectionInfo } from '@core';
+import { useT } from '../../../i18n';
 import { useDoc, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { deepEqual } from '../model/json';
 
 /** exploreSpec is fixed boilerplate: shown read-only, with a one-click reset to Adobe's version. */
 export function ExploreSpecSection({ section }: { section: SectionInfo }) {
+  const t = useT();
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
@@ -14,17 +16,17 @@ export function ExploreSpecSection({ section }: { section: SectionInfo }) {
     <div className="sf-explore">
       <p className={same ? 'sf-help' : 'sf-notice'} role="status">
         {value === undefined
-          ? 'exploreSpec is missing.'
+          ? t('form.explore.missing')
           : same
-            ? "Matches Adobe's boilerplate."
-            : "Differs from Adobe's boilerplate (Adobe documents it as fixed)."}
+            ? t('form.explore.matches')
+            : t('form.explore.differs')}
       </p>
       {value !== undefined && (
         <pre
           className="sf-code sf-readonly"
           id={fieldId(section.pointer)}
           tabIndex={0}
-          aria-label="exploreSpec (read-only)"
+          aria-label={t('form.explore.readOnly')}
         >
           {JSON.stringify(value, null, 2)}
         </pre>
@@ -35,7 +37,7 @@ export function ExploreSpecSection({ section }: { section: SectionInfo }) {
         disabled={frozen || same}
         onClick={() => write(section.pointer, EXPLORE_SPEC_BOILERPLATE)}
       >
-        Reset to Adobe&apos;s boilerplate
+        {t('form.explore.reset')}
       </button>
     </div>
   );

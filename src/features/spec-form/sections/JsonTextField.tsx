@@ -1,5 +1,7 @@
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
+import { parseErrorText } from '../../../i18n/diagnostics';
 import { getAt, parseJson, type JsonValue, type ParseError } from '@core';
+import { useT } from '../../../i18n';
 import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { deepEqual } from '../model/json';
@@ -44,6 +46,7 @@ export function JsonTextField({
   placeholders = false,
   removeWhenEmpty = true,
 }: JsonTextFieldProps) {
+  const t = useT();
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
@@ -105,10 +108,10 @@ export function JsonTextField({
             type="button"
             className="sf-button sf-button-quiet"
             aria-pressed={code}
-            title="Edit this JSON in a code editor (syntax colouring, folding, bracket matching)"
+            title={t('form.json.codeEditorHint')}
             onClick={() => setCode((c) => !c)}
           >
-            Code editor
+            {t('form.json.codeEditor')}
           </button>
         )}
       </div>
@@ -144,7 +147,11 @@ export function JsonTextField({
       )}
       {current.error && (
         <p className="sf-diag sf-diag-error" id={errorId} role="alert">
-          Not saved: line {current.error.line}, column {current.error.column}: {current.error.message}
+          {t('form.json.notSaved', {
+            line: String(current.error.line),
+            column: String(current.error.column),
+            message: parseErrorText(current.error),
+          })}
         </p>
       )}
       <FieldDiagnostics pointer={pointer} />

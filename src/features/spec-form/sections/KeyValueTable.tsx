@@ -1,4 +1,6 @@
 import { getAt, joinPointer, type JsonValue } from '@core';
+import { t as translate, useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
 import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { freshKey, isObject, renameKey } from '../model/json';
@@ -11,8 +13,8 @@ interface KeyValueTableProps {
   /** Pointer of the string → string object (queryParams, headerParams). */
   pointer: string;
   caption: string;
-  /** Singular noun for buttons and labels, e.g. "query parameter". */
-  noun: string;
+  /** What a row is, for buttons and labels: a query parameter or a header. */
+  kind: 'query' | 'header';
   /** Base of new keys, e.g. "param" → param1. */
   keyBase: string;
 }
@@ -22,7 +24,8 @@ interface KeyValueTableProps {
  * object with the key in place (order kept); add and remove write one key. A legacy "a=1,b=2" string
  * and non-string values are shown, never coerced: edit in JSON.
  */
-export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTableProps) {
+export function KeyValueTable({ pointer, caption, kind, keyBase }: KeyValueTableProps) {
+  const t = useT();
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
@@ -34,8 +37,11 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
       <div className="sf-table-block">
         <h3 className="sf-subtitle">{caption}</h3>
         <Notice pointer={pointer}>
-          {caption} is {typeof value === 'string' ? 'a legacy string' : 'not an object'}:{' '}
-          <code>{preview(value)}</code>. The table cannot edit it — edit in JSON (or use Modernise).
+          <T
+            id="form.keyValue.notObject"
+            values={{ caption, shape: typeof value === 'string' ? 'string' : 'other', value: preview(value) }}
+            components={{ 0: <code /> }}
+          />
         </Notice>
       </div>
     );
@@ -48,9 +54,9 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
     else write(joinPointer(pointer, key), '');
   };
   const rename = (from: string, to: string): string | null => {
-    if (to === '') return 'A name is required.';
+    if (to === '') return translate('form.keyValue.nameRequired');
     const next = renameKey(obj, from, to);
-    if (next === null) return `"${to}" is already used.`;
+    if (next === null) return translate('form.keyValue.nameUsed', { name: to });
     write(pointer, next);
     return null;
   };
@@ -61,10 +67,10 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
         <caption className="sf-subtitle">{caption}</caption>
         <thead hidden={entries.length === 0}>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('form.keyValue.name')}</th>
+            <th scope="col">{t('form.keyValue.value')}</th>
             <th scope="col">
-              <span className="sf-visually-hidden">Actions</span>
+              <span className="sf-visually-hidden">{t('form.keyValue.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -77,7 +83,7 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
                   <KeyInput
                     id={`${fieldId(p)}#name`}
                     value={key}
-                    ariaLabel={`Name of ${noun} ${i + 1}`}
+                    ariaLabel={t('form.keyValue.nameOf', { kind, index: String(i + 1) })}
                     readOnly={frozen}
                     onRename={(to) => rename(key, to)}
                     onFocus={() => events.onFocus(fieldId(p))}
@@ -87,7 +93,7 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
                   <ValueCell
                     pointer={p}
                     value={v}
-                    label={`Value of ${key}`}
+                    label={t('form.keyValue.valueOf', { key })}
                     readOnly={frozen}
                     write={write}
                     events={events}
@@ -97,7 +103,7 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
                   <button
                     type="button"
                     className="sf-button sf-button-quiet"
-                    aria-label={`Remove ${noun} ${key}`}
+                    aria-label={t('form.keyValue.remove', { kind, key })}
                     disabled={frozen}
                     onClick={() => write(p, undefined)}
                   >
@@ -109,9 +115,9 @@ export function KeyValueTable({ pointer, caption, noun, keyBase }: KeyValueTable
           })}
         </tbody>
       </table>
-      {entries.length === 0 && <p className="sf-help">None.</p>}
+      {entries.length === 0 && <p className="sf-help">{t('form.keyValue.none')}</p>}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
-        Add {noun}
+        {t('form.keyValue.add', { kind })}
       </button>
     </div>
   );
@@ -129,7 +135,7 @@ function ValueCell(props: {
   if (typeof value !== 'string') {
     return (
       <Notice pointer={pointer}>
-        <code>{preview(value)}</code> is not a string — edit in JSON.
+        <T id="form.keyValue.notString" values={{ value: preview(value) }} components={{ 0: <code /> }} />
       </Notice>
     );
   }

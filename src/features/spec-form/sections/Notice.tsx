@@ -1,16 +1,20 @@
 import type { ReactNode } from 'react';
 import { joinPointer, type JsonValue } from '@core';
+import { useT } from '../../../i18n';
+import { formatNumber } from '../../../i18n/format';
+import { T } from '../../../i18n/T';
 import { useSpecStore } from '../../../store';
 import { FORM_FIELD_MAX_CHARS, fieldChars, type FieldSpec } from '../model/fields';
 
 /** A notice about a value the form cannot edit, with a button that shows it in the JSON view. */
 export function Notice({ pointer, children }: { pointer: string; children: ReactNode }) {
+  const t = useT();
   const revealPointer = useSpecStore((s) => s.revealPointer);
   return (
     <div className="sf-notice" role="note">
       <span>{children}</span>
       <button type="button" className="sf-link" onClick={() => revealPointer(pointer, 'form')}>
-        Show in JSON
+        {t('form.notice.showInJson')}
       </button>
     </div>
   );
@@ -26,9 +30,12 @@ export function preview(value: JsonValue): string {
 export function ForeignValues({
   pointer,
   items,
+  titleOf = (spec) => spec.title,
 }: {
   pointer: string;
   items: Array<{ spec: FieldSpec; value: JsonValue }>;
+  /** The field's name as the form labels it (default: the field spec's title). */
+  titleOf?: (spec: FieldSpec) => string;
 }) {
   if (items.length === 0) return null;
   return (
@@ -38,15 +45,21 @@ export function ForeignValues({
         return (
           <Notice key={spec.key} pointer={joinPointer(pointer, spec.key)}>
             {chars > FORM_FIELD_MAX_CHARS ? (
-              <>
-                <strong>{spec.title}</strong>: {chars.toLocaleString('en')} characters, more than a form field
-                shows ({FORM_FIELD_MAX_CHARS.toLocaleString('en')}): edit it in the JSON view.
-              </>
+              <T
+                id="form.notice.tooLong"
+                values={{
+                  title: titleOf(spec),
+                  chars: formatNumber(chars),
+                  max: formatNumber(FORM_FIELD_MAX_CHARS),
+                }}
+                components={{ 0: <strong /> }}
+              />
             ) : (
-              <>
-                <strong>{spec.title}</strong>: <code>{preview(value)}</code> cannot be shown in this form —
-                edit in JSON.
-              </>
+              <T
+                id="form.notice.foreign"
+                values={{ title: titleOf(spec), value: preview(value) }}
+                components={{ 0: <strong />, 1: <code /> }}
+              />
             )}
           </Notice>
         );

@@ -1,5 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { joinPointer, type JsonObject, type JsonValue } from '@core';
+import { t as translate, useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
 import { useFieldEvents, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { deepEqual, isObject } from '../model/json';
@@ -19,22 +21,54 @@ import { Notice, preview } from './Notice';
 
 const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array'];
 
-/** Column headers of a ParamsTable, in the order of a row's cells ("Header name": auth credentials only). */
+/** Column headers of a ParamsTable, in the order of a row's cells ("header": auth credentials only). */
 export const PARAM_COLUMNS = [
-  'Name',
-  'Type',
-  'Required',
-  'Secret',
-  'Hidden',
-  'Title',
-  'Description',
-  'Format',
-  'Default',
-  'Allowed values',
-  'Header name',
-  'Remove',
-  'Problems',
+  'name',
+  'type',
+  'required',
+  'secret',
+  'hidden',
+  'title',
+  'description',
+  'format',
+  'default',
+  'enum',
+  'header',
+  'remove',
+  'problems',
 ] as const;
+
+/** A column header of PARAM_COLUMNS in the current language. */
+export function paramColumnLabel(column: (typeof PARAM_COLUMNS)[number]): string {
+  switch (column) {
+    case 'name':
+      return translate('form.param.column.name');
+    case 'type':
+      return translate('form.param.column.type');
+    case 'required':
+      return translate('form.param.column.required');
+    case 'secret':
+      return translate('form.param.column.secret');
+    case 'hidden':
+      return translate('form.param.column.hidden');
+    case 'title':
+      return translate('form.param.column.title');
+    case 'description':
+      return translate('form.param.column.description');
+    case 'format':
+      return translate('form.param.column.format');
+    case 'default':
+      return translate('form.param.column.default');
+    case 'enum':
+      return translate('form.param.column.enum');
+    case 'header':
+      return translate('form.param.column.header');
+    case 'remove':
+      return translate('form.param.column.remove');
+    case 'problems':
+      return translate('form.param.column.problems');
+  }
+}
 
 /**
  * One cell of a row. It carries the grid area (`sf-param-<area>`), so the control inside fills it and
@@ -52,7 +86,8 @@ function Cell({ area, children }: { area: string; children: ReactNode }) {
 function Flag(props: {
   area: string;
   word: string;
-  name: string;
+  /** The checkbox's accessible name, e.g. "listId is required". */
+  label: string;
   id?: string;
   checked: boolean;
   disabled: boolean;
@@ -64,7 +99,7 @@ function Flag(props: {
         <input
           id={props.id}
           type="checkbox"
-          aria-label={`${props.name} is ${props.word}`}
+          aria-label={props.label}
           checked={props.checked}
           disabled={props.disabled}
           onChange={(e) => props.onChange(e.target.checked)}
@@ -102,16 +137,17 @@ export interface ParamRowProps {
  */
 export const ParamRow = memo(function ParamRow(props: ParamRowProps) {
   const { name, index, pointer, decl, actions } = props;
+  const t = useT();
   const frozen = useFrozen();
   const events = useFieldEvents();
   const id = fieldId(pointer);
   return (
-    <div className="sf-param" role="row" aria-rowindex={index + 2} aria-label={`Parameter ${name}`}>
+    <div className="sf-param" role="row" aria-rowindex={index + 2} aria-label={t('form.param.row', { name })}>
       <div role="rowheader" className="sf-param-cell sf-param-name">
         <KeyInput
           id={id}
           value={name}
-          ariaLabel={`Name of parameter ${index + 1}`}
+          ariaLabel={t('form.param.nameOf', { index: String(index + 1) })}
           readOnly={frozen}
           onRename={(to) => actions.rename(name, to)}
           onFocus={() => events.onFocus(id)}
@@ -123,7 +159,7 @@ export const ParamRow = memo(function ParamRow(props: ParamRowProps) {
       ) : (
         <Cell area="wide">
           <Notice pointer={pointer}>
-            <code>{preview(decl)}</code> is not a schema object — edit in JSON.
+            <T id="form.param.notObject" values={{ value: preview(decl) }} components={{ 0: <code /> }} />
           </Notice>
         </Cell>
       )}
@@ -131,7 +167,7 @@ export const ParamRow = memo(function ParamRow(props: ParamRowProps) {
         <button
           type="button"
           className="sf-button sf-button-quiet"
-          aria-label={`Remove parameter ${name}`}
+          aria-label={t('form.param.remove', { name })}
           disabled={frozen}
           onClick={() => actions.remove(name)}
         >
@@ -160,6 +196,7 @@ function sameRow(a: ParamRowProps, b: ParamRowProps): boolean {
 
 function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean }) {
   const { name, pointer, decl, readOnly } = props;
+  const t = useT();
   const write = useWrite();
   const writeMany = useWriteMany();
   const events = useFieldEvents();
@@ -187,7 +224,7 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
         <select
           id={idOf('type')}
           className="form-control sf-input"
-          aria-label={`Type of ${name}`}
+          aria-label={t('form.param.typeOf', { name })}
           value={type}
           disabled={readOnly}
           onChange={(e) => set('type', e.target.value === '' ? undefined : e.target.value)}
@@ -202,16 +239,16 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
       </Cell>
       <Flag
         area="req"
-        word="required"
-        name={name}
+        word={t('form.param.required')}
+        label={t('form.param.isRequired', { name })}
         checked={props.required}
         disabled={readOnly || !props.requiredEditable}
         onChange={(on) => props.actions.setRequired(name, on)}
       />
       <Flag
         area="secret"
-        word="secret"
-        name={name}
+        word={t('form.param.secret')}
+        label={t('form.param.isSecret', { name })}
         checked={format === 'password'}
         disabled={readOnly}
         onChange={(on) => {
@@ -221,8 +258,8 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
       />
       <Flag
         area="hidden"
-        word="hidden"
-        name={name}
+        word={t('form.param.hidden')}
+        label={t('form.param.isHidden', { name })}
         id={fieldId(joinPointer(pointer, 'uiAttributes', 'hidden'))}
         checked={hidden === true}
         disabled={readOnly || (hidden !== undefined && typeof hidden !== 'boolean')}
@@ -231,10 +268,12 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
       {(['title', 'description'] as const).map((key) => (
         <Cell key={key} area={key}>
           <input
-            placeholder={key === 'title' ? 'Title' : 'Description'}
+            placeholder={key === 'title' ? t('form.param.title') : t('form.param.description')}
             id={idOf(key)}
             className="form-control sf-input"
-            aria-label={`${key === 'title' ? 'Title' : 'Description'} of ${name}`}
+            aria-label={
+              key === 'title' ? t('form.param.titleOf', { name }) : t('form.param.descriptionOf', { name })
+            }
             value={text(key)}
             readOnly={readOnly}
             onChange={(e) => set(key, e.target.value === '' ? undefined : e.target.value)}
@@ -247,14 +286,14 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
         <select
           id={idOf('format')}
           className="form-control sf-input"
-          aria-label={`Format of ${name}`}
+          aria-label={t('form.param.formatOf', { name })}
           value={format}
           disabled={readOnly || (decl['format'] !== undefined && typeof decl['format'] !== 'string')}
           onChange={(e) => set('format', e.target.value === '' ? undefined : e.target.value)}
           {...focus}
           {...blur}
         >
-          <option value="">no format</option>
+          <option value="">{t('form.param.noFormat')}</option>
           {format !== '' && !(PARAM_FORMATS as readonly string[]).includes(format) && (
             <option>{format}</option>
           )}
@@ -265,18 +304,24 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
       </Cell>
       {(
         [
-          ['default', 'Default', 'Default', defaultShown, parseDefault],
-          ['enum', 'Allowed values', 'Allowed values (a, b, c)', enumShown, parseEnum],
+          [
+            'default',
+            t('form.param.defaultOf', { name }),
+            t('form.param.defaultPlaceholder'),
+            defaultShown,
+            parseDefault,
+          ],
+          ['enum', t('form.param.enumOf', { name }), t('form.param.enumPlaceholder'), enumShown, parseEnum],
         ] as const
       ).map(([key, label, placeholder, shown, parse]) => (
         <Cell key={key} area={key}>
           {shown === null ? (
-            <span className="sf-help">{key}: edit in JSON</span>
+            <span className="sf-help">{t('form.param.editKeyInJson', { key })}</span>
           ) : (
             <DraftInput
               id={idOf(key)}
               className="form-control sf-input"
-              ariaLabel={`${label} of ${name}`}
+              ariaLabel={label}
               placeholder={placeholder}
               value={shown}
               readOnly={readOnly}
@@ -293,8 +338,8 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
             <input
               id={fieldId(joinPointer(pointer, 'restAttributes', 'headerParamName'))}
               className="form-control sf-input"
-              aria-label={`Header name of ${name}`}
-              placeholder="Sent in header (restAttributes.headerParamName)"
+              aria-label={t('form.param.headerOf', { name })}
+              placeholder={t('form.param.headerPlaceholder')}
               value={header ?? ''}
               readOnly={readOnly}
               onChange={(e) =>
@@ -308,7 +353,7 @@ function ParamCells(props: ParamRowProps & { decl: JsonObject; readOnly: boolean
               {...blur}
             />
           ) : (
-            <span className="sf-help">header name: edit in JSON</span>
+            <span className="sf-help">{t('form.param.headerInJson')}</span>
           )}
         </Cell>
       )}

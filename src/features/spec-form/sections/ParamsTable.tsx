@@ -1,11 +1,13 @@
 import { useId, useMemo } from 'react';
 import { getAt, joinPointer, type JsonValue } from '@core';
+import { t as translate, useT } from '../../../i18n';
+import { formatNumber } from '../../../i18n/format';
 import { useSpecStore } from '../../../store';
 import { useDoc, useFrozen, useWrite, useWriteMany } from '../hooks/useSpecBindings';
 import { freshKey, isObject, prop, renameKey } from '../model/json';
 import { declarationWrite } from '../model/placeholders';
 import { Notice } from './Notice';
-import { PARAM_COLUMNS, ParamRow, type ParamActions, type ParamRowProps } from './ParamRow';
+import { PARAM_COLUMNS, paramColumnLabel, ParamRow, type ParamActions, type ParamRowProps } from './ParamRow';
 import { VirtualParamRows } from './VirtualParamRows';
 
 /**
@@ -39,6 +41,7 @@ function requiredList(doc: JsonValue, specPointer: string): string[] | null {
  * re-renders that row only; above VIRTUALIZE_PARAMS_ABOVE rows only those in view are rendered.
  */
 export function ParamsTable({ specPointer, caption, headerNames = false }: ParamsTableProps) {
+  const t = useT();
   const doc = useDoc();
   const frozen = useFrozen();
   const write = useWrite();
@@ -57,10 +60,10 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
     };
     return {
       rename: (from, to) => {
-        if (to === '') return 'A name is required.';
+        if (to === '') return translate('form.param.nameRequired');
         const { properties: obj, reqList } = current();
         const next = renameKey(obj, from, to);
-        if (next === null) return `"${to}" is already declared.`;
+        if (next === null) return translate('form.param.nameDeclared', { name: to });
         // The key and its `required` entry change together: one undo step.
         writeMany([
           { pointer: propsPtr, value: next },
@@ -89,7 +92,7 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
   const reqSet = useMemo(() => new Set(requiredList(doc, specPointer)), [doc, specPointer]);
 
   if ((spec !== undefined && !isObject(spec)) || (properties !== undefined && !isObject(properties))) {
-    return <Notice pointer={specPointer}>{caption}: the schema is not an object — edit in JSON.</Notice>;
+    return <Notice pointer={specPointer}>{t('form.param.schemaNotObject', { caption })}</Notice>;
   }
   const rows = Object.entries(properties ?? {});
   const add = () => {
@@ -122,21 +125,23 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
       </h4>
       {virtual && (
         <p className="sf-help" role="note">
-          {rows.length.toLocaleString('en-US')} parameters: only the rows in view are shown (more than{' '}
-          {VIRTUALIZE_PARAMS_ABOVE}); scroll the list, or find a name in the JSON view.
+          {t('form.param.virtual', {
+            count: formatNumber(rows.length),
+            max: formatNumber(VIRTUALIZE_PARAMS_ABOVE),
+          })}
         </p>
       )}
       {rows.length === 0 ? (
-        <p className="sf-help">No parameters declared.</p>
+        <p className="sf-help">{t('form.param.none')}</p>
       ) : (
         // A table for assistive technology (column headers, the name as row header); the rows keep
         // their grid layout. Virtualised, the table tells its full row count (+1: the header row).
         <div role="table" aria-labelledby={captionId} aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <div role="rowgroup" className="sf-visually-hidden">
             <div role="row" aria-rowindex={1}>
-              {PARAM_COLUMNS.filter((c) => headerNames || c !== 'Header name').map((c) => (
+              {PARAM_COLUMNS.filter((c) => headerNames || c !== 'header').map((c) => (
                 <span role="columnheader" key={c}>
-                  {c}
+                  {paramColumnLabel(c)}
                 </span>
               ))}
             </div>
@@ -158,7 +163,7 @@ export function ParamsTable({ specPointer, caption, headerNames = false }: Param
         </div>
       )}
       <button type="button" className="sf-button" disabled={frozen} onClick={add}>
-        Add parameter
+        {t('form.param.add')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { getAt, joinPointer, type JsonObject, type JsonValue } from '@core';
+import { useLocale, useT } from '../../../i18n';
 import { BASE_FORM_PROPS, sectionFormValidator, type FormRecord } from '../../../lib/rjsf';
 import type { PointerEdit } from '../../../store';
 import { useDoc, useFieldEvents, useFrozen, useWriteMany } from '../hooks/useSpecBindings';
@@ -15,6 +16,8 @@ import {
   type FieldSpec,
 } from '../model/fields';
 import { isObject, prop } from '../model/json';
+import { translateRjsfString } from '../rjsfStrings';
+import { localizedSchema } from '../schemaText';
 import { FORM_TEMPLATES } from '../templates/templates';
 import { FORM_WIDGETS } from '../widgets/widgets';
 import { ForeignValues, Notice } from './Notice';
@@ -42,7 +45,11 @@ export interface RjsfSectionProps {
  * (echoes after external formData changes) write nothing.
  */
 export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
-  const { pointer, fields, coreSchema, onWrite, label } = props;
+  const { pointer, fields, onWrite, label } = props;
+  const t = useT();
+  useLocale();
+  // Memoised per schema and language: a new object only when the language changes.
+  const coreSchema = localizedSchema(props.coreSchema);
   const doc = useDoc();
   const frozen = useFrozen();
   const writeMany = useWriteMany();
@@ -52,18 +59,26 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
   const editableKeys = editable.map((f) => f.key).join('\n');
   const { schema, uiSchema } = useMemo(() => {
     const keys = new Set(editableKeys.split('\n'));
-    return buildFormSchema(
-      fields.filter((f) => keys.has(f.key)),
-      coreSchema,
-    );
-  }, [fields, editableKeys, coreSchema]);
+    const shown = fields.filter((f) => keys.has(f.key));
+    const built = buildFormSchema(shown, coreSchema);
+    for (const f of shown) {
+      const ui = built.uiSchema[f.key] as Record<string, unknown> | undefined;
+      if (ui && f.kind === 'lines') ui['ui:placeholder'] = t('form.field.onePerLine');
+    }
+    return built;
+  }, [fields, editableKeys, coreSchema, t]);
+  const coreProps = prop(coreSchema, 'properties');
+  const titleOf = (spec: FieldSpec): string => {
+    const title = prop(prop(coreProps, spec.key), 'title');
+    return typeof title === 'string' ? title : spec.title;
+  };
   const formData = useMemo(() => formDataOf(editable, slice), [editable, slice]);
 
   if (slice !== undefined && !isObject(slice)) {
     return (
       props.nonObject?.(slice) ?? (
         <Notice pointer={pointer}>
-          {label} holds a {Array.isArray(slice) ? 'list' : typeof slice} the form cannot edit: edit in JSON.
+          {t('form.rjsfSection.notObject', { label, kind: Array.isArray(slice) ? 'list' : typeof slice })}
         </Notice>
       )
     );
@@ -98,6 +113,7 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
         validator={sectionFormValidator}
         templates={FORM_TEMPLATES}
         widgets={FORM_WIDGETS}
+        translateString={translateRjsfString}
         readonly={frozen}
         onChange={onChange}
         onFocus={events.onFocus}
@@ -106,7 +122,7 @@ export const RjsfSection = memo(function RjsfSection(props: RjsfSectionProps) {
       >
         <></>
       </Form>
-      <ForeignValues pointer={pointer} items={foreign} />
+      <ForeignValues pointer={pointer} items={foreign} titleOf={titleOf} />
     </div>
   );
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { getAt, joinPointer, type JsonValue, type SectionInfo } from '@core';
+import { t, useLocale } from '../../../i18n';
 import type { PointerEdit } from '../../../store';
 import { useDoc } from '../hooks/useSpecBindings';
 import { useVariantStash } from '../hooks/useVariantStash';
@@ -13,12 +14,15 @@ import {
   SCHEDULE_TYPE_FIELD,
 } from '../model/sectionFields';
 import { planVariantSwitch } from '../model/variants';
+import { sectionText } from '../schemaText';
 import { RjsfSection } from './RjsfSection';
 
 interface VariantConfig {
   typeField: FieldSpec;
   variants: Readonly<Record<string, readonly FieldSpec[]>>;
   common: readonly FieldSpec[];
+  /** Labels of type options the core schema does not title, in the current language. */
+  typeLabels?: () => Readonly<Record<string, string>>;
   /** The variant a `type` value selects (case-insensitive, absent → `absent`). */
   variantOf: (type: JsonValue | undefined) => string | undefined;
 }
@@ -33,6 +37,7 @@ const PAGINATION: VariantConfig = {
 
 const SCHEDULE: VariantConfig = {
   typeField: SCHEDULE_TYPE_FIELD,
+  typeLabels: () => ({ STANDARD: t('form.schedule.standard') }),
   variants: SCHEDULE_FIELDS,
   common: [],
   variantOf: (t) =>
@@ -50,10 +55,19 @@ const SCHEDULE: VariantConfig = {
 function VariantSection({ section, config }: { section: SectionInfo; config: VariantConfig }) {
   const doc = useDoc();
   const stash = useVariantStash(section.pointer);
+  const locale = useLocale();
   const variant = config.variantOf(prop(getAt(doc, section.pointer), 'type'));
+  const typeField = useMemo(
+    () =>
+      config.typeLabels
+        ? { ...config.typeField, optionLabels: { ...config.typeField.optionLabels, ...config.typeLabels() } }
+        : config.typeField,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels change with the language
+    [config, locale],
+  );
   const fields = useMemo(
-    () => [config.typeField, ...(variant ? (config.variants[variant] ?? []) : []), ...config.common],
-    [config, variant],
+    () => [typeField, ...(variant ? (config.variants[variant] ?? []) : []), ...config.common],
+    [config, variant, typeField],
   );
   const onWrite = (
     key: string,
@@ -83,7 +97,7 @@ function VariantSection({ section, config }: { section: SectionInfo; config: Var
       fields={fields}
       coreSchema={section.schema}
       onWrite={onWrite}
-      label={section.title}
+      label={sectionText(section).title}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
+import { useT } from '../../../i18n';
 import type { FormRecord } from '../../../lib/rjsf';
 
 const OTHER = '__other__';
@@ -12,6 +13,7 @@ const OTHER = '__other__';
  */
 export function ChoiceWidget(props: WidgetProps<FormRecord>) {
   const { id, value, readonly, disabled, onChange, onFocus, onBlur, options } = props;
+  const t = useT();
   const choices = Array.isArray(options['choices']) ? (options['choices'] as string[]) : [];
   const labels = Array.isArray(options['choiceLabels']) ? (options['choiceLabels'] as string[]) : [];
   const current = typeof value === 'string' ? value : '';
@@ -44,13 +46,13 @@ export function ChoiceWidget(props: WidgetProps<FormRecord>) {
             {labels[i] ?? c}
           </option>
         ))}
-        <option value={OTHER}>Other…</option>
+        <option value={OTHER}>{t('form.choice.other')}</option>
       </select>
       {other && (
         <input
-          id={`${id}#other`}
+          id={id + '#other'}
           className="form-control sf-input"
-          aria-label={`${props.label || 'Value'} (other)`}
+          aria-label={t('form.choice.otherLabel', { label: props.label || t('form.choice.value') })}
           value={current}
           readOnly={readonly || disabled}
           spellCheck={false}

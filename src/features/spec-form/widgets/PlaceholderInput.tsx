@@ -1,4 +1,6 @@
 import { useRef, useState, type ChangeEvent, type KeyboardEvent, type Ref } from 'react';
+import { useT } from '../../../i18n';
+import { T } from '../../../i18n/T';
 import { useDeclaredParams } from '../hooks/useSpecBindings';
 import { completePlaceholder, openPlaceholderAt, undeclaredParams } from '../model/placeholders';
 
@@ -26,6 +28,7 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
  */
 export function PlaceholderInput(props: PlaceholderInputProps) {
   const { id, value, onChange, readOnly = false, multiline = false, flagUndeclared = true } = props;
+  const t = useT();
   const { declared, declare } = useDeclaredParams();
   const ref = useRef<Field>(null);
   const [query, setQuery] = useState<{ partial: string; caret: number } | null>(null);
@@ -34,7 +37,7 @@ export function PlaceholderInput(props: PlaceholderInputProps) {
     ? declared.filter((n) => n.toLowerCase().startsWith(query.partial.toLowerCase()))
     : [];
   const open = !readOnly && suggestions.length > 0;
-  const listId = `${id}__suggestions`;
+  const listId = id + '__suggestions';
 
   const track = (el: Field) => {
     const caret = el.selectionStart ?? el.value.length;
@@ -80,7 +83,7 @@ export function PlaceholderInput(props: PlaceholderInputProps) {
     'aria-autocomplete': 'list' as const,
     'aria-expanded': open,
     'aria-controls': open ? listId : undefined,
-    'aria-activedescendant': open ? `${listId}-${active}` : undefined,
+    'aria-activedescendant': open ? listId + '-' + String(active) : undefined,
     onChange: handleChange,
     onKeyDown: handleKey,
     onFocus: () => props.onFocus?.(id),
@@ -105,11 +108,16 @@ export function PlaceholderInput(props: PlaceholderInputProps) {
           <input {...common} ref={ref as Ref<HTMLInputElement>} type="text" spellCheck={false} />
         )}
         {open && (
-          <ul className="sf-suggestions" role="listbox" id={listId} aria-label="Declared parameters">
+          <ul
+            className="sf-suggestions"
+            role="listbox"
+            id={listId}
+            aria-label={t('form.placeholder.declared')}
+          >
             {suggestions.map((name, i) => (
               <li
                 key={name}
-                id={`${listId}-${i}`}
+                id={listId + '-' + String(i)}
                 role="option"
                 aria-selected={i === active}
                 onMouseDown={(e) => {
@@ -127,10 +135,14 @@ export function PlaceholderInput(props: PlaceholderInputProps) {
       </div>
       {missing.map((name) => (
         <p key={name} className="sf-undeclared" role="alert">
-          <code>{'${' + name + '}'}</code> is not declared in any spec.properties.
+          <T
+            id="form.placeholder.undeclared"
+            values={{ placeholder: '${' + name + '}' }}
+            components={{ 0: <code /> }}
+          />
           {!readOnly && (
             <button type="button" className="sf-link" onClick={() => declare(name)}>
-              Declare as user input
+              {t('form.placeholder.declare')}
             </button>
           )}
         </p>
