@@ -16,8 +16,6 @@ export const MAX_HISTORY = 200;
 
 /** The notice shown when the oldest undo step is first dropped, in the current language. */
 export const undoCapNotice = (): string => t('engine.history.undoCap', { count: MAX_HISTORY });
-/** {@link undoCapNotice} in English (the language at start-up), for tests. */
-export const UNDO_CAP_NOTICE = undoCapNotice();
 /**
  * Characters the undo steps may hold together (removed + inserted text): steps of whole-text pastes
  * of a 5 MB spec hold 10 MB each. Beyond it the oldest steps are dropped (the newest is always kept),
@@ -29,8 +27,6 @@ export const undoSizeNotice = (): string =>
   t('engine.history.undoSize', {
     amount: formatNumber(MAX_HISTORY_CHARS, { notation: 'compact', compactDisplay: 'long' }),
   });
-/** {@link undoSizeNotice} in English (the language at start-up), for tests. */
-export const UNDO_SIZE_NOTICE = undoSizeNotice();
 
 export type EditKind = 'type' | 'form' | 'other';
 

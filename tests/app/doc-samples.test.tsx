@@ -27,7 +27,7 @@ import { docSamplesSettled, flushDocSamples, followDocSamples } from '../../src/
 import { addSamples, clearSamples, setPreviewClient } from '../../src/features/preview/previewService';
 import { SamplesPanel } from '../../src/features/preview/SamplesPanel';
 import { LibraryDialog } from '../../src/features/library/LibraryDialog';
-import { UNDO_AFTER_RELOAD_NOTE, UndoAfterReloadNote } from '../../src/features/library/UndoAfterReloadNote';
+import { UndoAfterReloadNote } from '../../src/features/library/UndoAfterReloadNote';
 import { idbDelete, idbGet, idbKeys, idbPut } from '../../src/lib/idb';
 import { hasEntry, listEntries, saveEntry } from '../../src/lib/library';
 import { resetStore, useSpecStore } from '../../src/store';
@@ -267,7 +267,7 @@ describe('undo history after a reload', () => {
     st().loadDocument(SPEC_A, 'library', { docId: 'doc-u' });
     useSpecStore.setState({ loadedText: '' });
     render(<UndoAfterReloadNote />);
-    expect(screen.getByRole('note').textContent).toBe(UNDO_AFTER_RELOAD_NOTE);
+    expect(screen.getByRole('note').textContent).toBe('Undo history starts fresh after a reload');
     act(() => st().setText(SPEC_B));
     expect(screen.queryByRole('note')).toBeNull();
   });

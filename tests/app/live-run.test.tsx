@@ -2,7 +2,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkLiveServer, setLiveClient } from '../../src/features/preview/live/liveService';
-import { SERVER_NEEDED } from '../../src/features/preview/live/LiveRunTab';
 import { PreviewPane } from '../../src/features/preview/PreviewPane';
 import { setPreviewClient } from '../../src/features/preview/previewService';
 import { persistOptions } from '../../src/store/persistConfig';
@@ -53,7 +52,9 @@ describe('Live run tab', () => {
   it('without the local server: disabled, with one line saying how to start it', async () => {
     await openLive('offset', false);
     expect(st().liveServer.state).toBe('unavailable');
-    expect(screen.getByRole('note').textContent).toBe(SERVER_NEEDED);
+    expect(screen.getByRole('note').textContent).toBe(
+      'Live run needs Spec Studio’s local server: run npm start (it runs spec-studio serve) and open the address it prints.',
+    );
     for (const name of ['Step', 'Run', 'Abort']) expect(button(name)).toHaveProperty('disabled', true);
     // the rest of the preview still works
     fireEvent.click(screen.getByRole('tab', { name: /Requests/ }));

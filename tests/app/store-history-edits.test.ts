@@ -11,7 +11,7 @@ import {
   COALESCE_MS,
   MAX_HISTORY,
   MAX_HISTORY_CHARS,
-  UNDO_SIZE_NOTICE,
+  undoSizeNotice,
   type History,
 } from '../../src/store/history';
 import { AUTOSAVE_RETRY_MS } from '../../src/store/persistConfig';
@@ -127,7 +127,7 @@ describe('history size cap', () => {
     const n = Math.ceil(MAX_HISTORY_CHARS / 20);
     const texts = [...fill].map((ch) => `{"a": "${ch.repeat(n)}"}`);
     st().loadDocument(texts[0] ?? '', 'file');
-    const notices = () => st().toasts.filter((t) => t.message === UNDO_SIZE_NOTICE);
+    const notices = () => st().toasts.filter((t) => t.message === undoSizeNotice());
     for (const t of texts.slice(1, 10)) {
       st().setText(t);
       vi.advanceTimersByTime(COALESCE_MS + 1);
@@ -142,7 +142,7 @@ describe('history size cap', () => {
     expect(heldChars(st().history)).toBeLessThanOrEqual(MAX_HISTORY_CHARS);
     expect(st().history.undo.length).toBeLessThan(12);
     expect(notices()).toHaveLength(1);
-    expect(UNDO_SIZE_NOTICE).toContain('50 million characters');
+    expect(undoSizeNotice()).toContain('50 million characters');
     // What is kept still undoes exactly.
     const kept = st().history.undo.length;
     for (let i = 0; i < kept; i++) st().undo();

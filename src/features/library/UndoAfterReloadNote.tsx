@@ -2,9 +2,6 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useSpecStore } from '../../store';
 
-/** The note's English text (tests), said in the title bar after a reload restored an edited session. */
-export const UNDO_AFTER_RELOAD_NOTE = 'Undo history starts fresh after a reload';
-
 /**
  * Undo history lives in memory only: after a reload restored an edited spec, the title bar says that
  * the undo steps of before the reload are gone (until the next edit gives Undo something to do, or

@@ -18,7 +18,7 @@ import {
   setAutosaveWritable,
   useSpecStore,
 } from '../../../src/store';
-import { MAX_HISTORY, UNDO_CAP_NOTICE } from '../../../src/store/history';
+import { MAX_HISTORY, undoCapNotice } from '../../../src/store/history';
 import { selectSpecName } from '../../../src/store/selectors';
 import { FaultyStorage, installStorage } from './persist.helpers';
 
@@ -169,7 +169,7 @@ describe('item 8: reload with invalid JSON restores the last valid document too'
 describe('item 11: the undo cap is announced when first reached', () => {
   it('one notice when the oldest step is first dropped, saying how many steps are kept', () => {
     vi.useFakeTimers();
-    const cap = () => st().toasts.filter((t) => t.message === UNDO_CAP_NOTICE);
+    const cap = () => st().toasts.filter((t) => t.message === undoCapNotice());
     for (let i = 0; i < MAX_HISTORY; i++) {
       st().setText(`{"n": ${i}}`);
       vi.advanceTimersByTime(2000);
@@ -179,7 +179,7 @@ describe('item 11: the undo cap is announced when first reached', () => {
     st().setText('{"n": "over"}');
     expect(st().history.past).toHaveLength(MAX_HISTORY);
     expect(cap()).toHaveLength(1);
-    expect(UNDO_CAP_NOTICE).toContain(String(MAX_HISTORY));
+    expect(undoCapNotice()).toContain(String(MAX_HISTORY));
     for (let i = 0; i < 5; i++) {
       vi.advanceTimersByTime(2000);
       st().setText(`{"m": ${i}}`);

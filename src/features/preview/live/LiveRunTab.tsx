@@ -12,13 +12,6 @@ import { LiveToolbar } from './LiveToolbar';
 import '../requests.css';
 import './live.css';
 
-/**
- * The one line shown when the app is not served by `spec-studio serve`, in English (its text; shown
- * with code marks, in the chosen language, from `run.live.serverNeeded`).
- */
-export const SERVER_NEEDED =
-  'Live run needs Spec Studio’s local server: run npm start (it runs spec-studio serve) and open the address it prints.';
-
 /** The real requests (secrets shown) while "Reveal secrets" is on; they stay in the worker otherwise. */
 function useRevealed(): Map<number, HttpRequest> | null {
   const reveal = useSpecStore((s) => s.revealSecrets);
