@@ -168,3 +168,15 @@ describe('the connection test’s verdict in the chosen language', () => {
     expect(testHintText(results[2]!)).toMatch(/^donnez une valeur à authorizationTestUrl/);
   });
 });
+
+describe('a parse error is one printable line', () => {
+  it('DEL and C1 controls in what was found are escaped', () => {
+    for (const c of ['\u007f', '\u0085', '\u009f', '\u0001']) {
+      const e = errorOf(`${c}{}`);
+      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+      expect(e.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(parseErrorText(e)).toBe(e.message);
+    }
+    expect(errorOf('\u007f').message).toBe('unexpected "\\u007f" at line 1, column 1');
+  });
+});

@@ -60,7 +60,11 @@ function messageOf(code: number): [string, string] {
 
 /** "unexpected "…"" naming the first 20 characters of what was found. */
 function unexpectedAt(text: string, offset: number, length: number): ParseError {
-  const found = JSON.stringify(text.slice(offset, offset + Math.min(length, 20)));
+  // JSON.stringify escapes C0 controls but not DEL and C1 (U+007F–U+009F): a message is one printable line.
+  const found = JSON.stringify(text.slice(offset, offset + Math.min(length, 20))).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return errorAt(text, offset, length, `unexpected ${found}`, 'json-unexpected', { found });
 }
 
