@@ -6,7 +6,6 @@ import type { PreviewTab } from '../../store/previewTypes';
 import { CasesTab } from './cases/CasesTab';
 import { useCasesSync } from './cases/casesService';
 import { CustomerView } from './CustomerView';
-import { formatCount } from './format';
 import { checkLiveServer, followDocument } from './live/liveService';
 import { LiveRunTab } from './live/LiveRunTab';
 import { RecordsTab, RecordsWindow } from './RecordsTab';
@@ -44,7 +43,7 @@ function TabCount({ tab }: { tab: PreviewTab }) {
       (tab === 'tests' && Object.values(s.caseResults?.byId ?? {}).some((r) => !r.diff.pass)),
   );
   if (n === null) return null;
-  return <span className={`pv-tab-count${bad ? ' pv-bad' : ''}`}>{formatCount(n)}</span>;
+  return <span className={`pv-tab-count${bad ? ' pv-bad' : ''}`}>{formatNumber(n)}</span>;
 }
 
 /** "updating…" while a newer preview is computed; the shown one is then not current. */

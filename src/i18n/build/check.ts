@@ -4,11 +4,11 @@
  * tags as its English source. Returns the problems (each located: file and id) and a summary.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { diagnosticMessageIds } from '../dynamic/diagnostics.js';
 import { schemaMessageIds } from '../dynamic/schema.js';
 import { LOCALES, SOURCE_LOCALE } from '../locales.js';
-import { compileOne, messageShape, readCatalog, type CatalogEntry, type CatalogProblem } from './catalogs.js';
+import { messageShape, readCatalog, type CatalogProblem } from './catalogs.js';
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -122,10 +122,3 @@ export function checkCatalogs(root: string, dynamicIds?: readonly string[]): Che
   }
   return { problems, summary };
 }
-
-export function relativeTo(root: string, file: string): string {
-  return relative(root, file);
-}
-
-export { compileOne };
-export type { CatalogEntry };
