@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { catalogPlugin } from './src/i18n/build/catalogPlugin.js';
+import { monacoNlsPlugin } from './src/i18n/build/monacoNlsPlugin.js';
 import { CSP, DEV_CSP } from './src/server/csp.js';
 
 /**
@@ -111,6 +112,7 @@ export default defineConfig({
     localApi(),
     connectionSpecSchemaFile(),
     catalogPlugin(fileURLToPath(new URL('.', import.meta.url))),
+    monacoNlsPlugin(fileURLToPath(new URL('.', import.meta.url))),
   ],
   resolve: {
     alias: {

@@ -114,9 +114,12 @@ export async function startBench(dist) {
   const profiles = [];
   return {
     baseUrl,
-    /** A fresh context (empty cache and storage) with the long-task probe installed. */
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    /**
+     * A fresh context (empty cache and storage) with the long-task probe installed; `locale`: the
+     * browser's language, which picks the app's on a first visit.
+     */
+    async newPage(locale = 'en-US') {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
       profiles.push(context);
       await context.addInitScript(PROBE);
       const page = await context.newPage();
@@ -290,10 +293,11 @@ export function bigInputsSpec(n) {
  * What a first visit loads around its first paint, measured in the page (resource timing): gzip
  * bytes of the JS files whose download ended before the first contentful paint (`before`), and of
  * those requested before it (`requested`: lazy chunks a first render asks for, such as the preview and
- * Monaco panes, which finish after the paint). `files` lists both sets.
+ * Monaco panes, which finish after the paint). `files` lists both sets. `locale`: the browser's
+ * language (the app's catalogue for it is part of the first paint).
  */
-export async function paintJs(bench, dist) {
-  const page = await bench.newPage();
+export async function paintJs(bench, dist, locale = 'en-US') {
+  const page = await bench.newPage(locale);
   await page.goto(`${bench.baseUrl}/`);
   await page.evaluate(() => window.__bench.formReady());
   await pause(1500);

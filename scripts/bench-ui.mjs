@@ -67,14 +67,25 @@ if (ONLY.includes('a')) {
 const bench = await lib.startBench(DIST);
 try {
   if (ONLY.includes('a')) {
-    // Measured in Chromium: every chunk whose download ended before the first paint counts.
-    const m = await lib.paintJs(bench, DIST);
+    // Measured in Chromium: every chunk whose download ended before the first paint counts. A first
+    // visit in each language (its catalogue's first part loads before the first render); the
+    // largest is the one that counts.
+    const langs = [
+      ['en', 'en-US'],
+      ['sv', 'sv-SE'],
+      ['fr', 'fr-FR'],
+      ['ko', 'ko-KR'],
+      ['zh-Hant', 'zh-TW'],
+    ];
+    const each = [];
+    for (const [l, browserLocale] of langs) each.push([l, await lib.paintJs(bench, DIST, browserLocale)]);
+    const [, m] = each.reduce((a, b) => (b[1].before > a[1].before ? b : a));
     if (process.env.BENCH_VERBOSE) console.log(`    before first paint: ${m.files.before.join(' ')}`);
     report(
-      `   JS loaded before first paint, gzip (${m.files.before.length} files, measured)`,
+      `   JS loaded before first paint, gzip, largest of 5 languages (${m.files.before.length} files, measured; ${each.map(([l, r]) => `${l} ${kb(r.before)}`).join(', ')})`,
       kb(m.before),
       '≤ 250 KB',
-      m.paint !== null && m.before <= 250_000,
+      each.every(([, r]) => r.paint !== null && r.before <= 250_000),
     );
     report(
       `   JS requested before first paint, gzip (${m.files.requested.length} files; lazy panes finish later)`,

@@ -33,7 +33,7 @@ export function AdobeDialogs({ which, onClose, onBeforeLoad }: AdobeDialogsProps
           onClose={onClose}
           onOpen={(opened) => {
             onClose();
-            load(opened.text, 'file', t('app.adobe.openedLabel', { name: opened.name }));
+            load(opened.text, 'file', () => t('app.adobe.openedLabel', { name: opened.name }));
             recordAdobeLink(useSpecStore.getState().docId, {
               connectionSpecId: opened.connectionSpecId,
               sandbox: opened.sandbox,
@@ -41,7 +41,7 @@ export function AdobeDialogs({ which, onClose, onBeforeLoad }: AdobeDialogsProps
               at: Date.now(),
             });
             notify(
-              t('app.adobe.openedNote', { sandbox: opened.sandbox, id: opened.connectionSpecId }),
+              () => t('app.adobe.openedNote', { sandbox: opened.sandbox, id: opened.connectionSpecId }),
               'info',
             );
           }}

@@ -20,7 +20,7 @@ export function exportNow(): void {
   const file = specFileName(specName(s.doc));
   downloadText(file, s.text);
   markExported(s.docId);
-  s.notify(t('app.banners.downloaded', { file }), 'success');
+  s.notify(() => t('app.banners.downloaded', { file }), 'success');
 }
 
 /** Storage problems (with Export offered), the "open in another tab" choice, and crash recovery. */

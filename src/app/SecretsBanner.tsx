@@ -47,8 +47,8 @@ export function SecretsBanner() {
     // The document now (the banner may still show the one from before the last keystrokes).
     const current = secretPointersOf(useSpecStore.getState().doc);
     if (updateMany(current.map((pointer) => ({ pointer, value: undefined }))))
-      notify(t('app.secrets.removed', { count: n }), 'success');
-    else notify(t('app.secrets.removeFailed'), 'error');
+      notify(() => t('app.secrets.removed', { count: n }), 'success');
+    else notify(() => t('app.secrets.removeFailed'), 'error');
   };
   return (
     <Banner

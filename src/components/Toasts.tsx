@@ -3,7 +3,8 @@ import { useT } from '../i18n';
 
 export interface ToastItem {
   id: number;
-  message: string;
+  /** Read at render time: a store toast given as a function words itself in the current language. */
+  readonly message: string;
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
@@ -19,6 +20,8 @@ export function Toasts({ toasts, onDismiss }: { toasts: ToastItem[]; onDismiss: 
 }
 
 function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: number) => void }) {
+  // useT re-renders this on a language switch: a store toast given as a function (a getter) then
+  // words itself again when `toast.message` is read below.
   const t = useT();
   useEffect(() => {
     const ms = toast.tone === 'error' || toast.tone === 'warning' ? 8000 : 4000;

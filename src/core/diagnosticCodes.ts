@@ -4,7 +4,7 @@
  * for each. A new code in the core belongs here (tests/core/diagnostic-codes.test.ts checks the
  * diagnostics of every example and fixture against this list).
  */
-export const DIAGNOSTIC_CODES = [
+const CHECK_DIAGNOSTIC_CODES = [
   // JSON parse errors (ParseError.code, json/parseJson.ts)
   'json-unexpected-character',
   'json-invalid-number',
@@ -100,6 +100,77 @@ export const DIAGNOSTIC_CODES = [
   'schedule-query-unused',
   'schema-uri-unknown',
   'explode-skipped',
+  // details inside other messages: why a JSONPath does not compile (the `detail`
+  // of jsonpath-invalid, content-path-invalid, explode-path-invalid; jsonpath/jsonPathErrors.ts)
+  'jsonpath-expected-root',
+  'jsonpath-trailing-whitespace',
+  'jsonpath-expected-segment',
+  'jsonpath-bald-descendant',
+  'jsonpath-descendant-token',
+  'jsonpath-whitespace-after-dot',
+  'jsonpath-shorthand-selector',
+  'jsonpath-unbalanced-brackets',
+  'jsonpath-unclosed-brackets',
+  'jsonpath-bracket-token',
+  'jsonpath-filter-token',
+  'jsonpath-fraction-digit',
+  'jsonpath-invalid-escape',
+  'jsonpath-unclosed-string',
+  'jsonpath-bracket-token-kind',
+  'jsonpath-unexpected-token',
+  'jsonpath-leading-zero',
+  'jsonpath-expected-token',
+  'jsonpath-end-of-query',
+  'jsonpath-trailing-comma',
+  'jsonpath-empty-brackets',
+  'jsonpath-result-must-be-compared',
+  'jsonpath-number-literal',
+  'jsonpath-unknown-operator',
+  'jsonpath-empty-parens',
+  'jsonpath-unbalanced-parens',
+  'jsonpath-expected-expression',
+  'jsonpath-end-of-expression',
+  'jsonpath-unexpected',
+  'jsonpath-unknown-escape',
+  'jsonpath-incomplete-escape',
+  'jsonpath-low-surrogate',
+  'jsonpath-unexpected-codepoint',
+  'jsonpath-hex-escape',
+  'jsonpath-invalid-character',
+  'jsonpath-invalid-escape-sequence',
+  'jsonpath-non-singular',
+  'jsonpath-result-not-comparable',
+  'jsonpath-literal-not-compared',
+  'jsonpath-no-function',
+  'jsonpath-argument-count',
+  'jsonpath-argument-type',
+  'jsonpath-index-range',
+  'jsonpath-too-long',
+  'jsonpath-too-nested',
+  'jsonpath-nested-too-deeply',
+  'jsonpath-unreadable',
+  // details: why a pattern was not run (jsonpath/linearRegex.ts; the pattern screen and
+  // jsonpath-pattern-not-run word these codes)
+  'pattern-too-long',
+  'pattern-nests-too-deeply',
+  'pattern-program-estimate',
+  'pattern-program-size',
+  'pattern-engine-rejects',
+  'pattern-uses',
+  'pattern-unavailable',
+  // details: the allowed types of schema-type / schema-anyOf / schema-oneOf (`expectedText`;
+  // spec/schemaErrors.ts)
+  'schema-type-word',
+  'schema-type-list',
+  'schema-type-or',
+] as const;
+
+/**
+ * The codes only the preview gives (records flattened from sample pages, simulated and live runs,
+ * the connection test, the local server that sends a live run's requests): the app loads their
+ * messages after the first paint, with the preview pane.
+ */
+export const PREVIEW_DIAGNOSTIC_CODES = [
   // preview: sample pages
   'sample-path-no-match',
   // flatten
@@ -111,12 +182,163 @@ export const DIAGNOSTIC_CODES = [
   'explode-path-invalid',
   'explode-missing',
   'explode-not-array',
+  // details: why match()/search() refused a pattern (the `reason` of content-path-regex-refused;
+  // jsonpath/iRegexp.ts, jsonpath/regexSyntax.ts)
+  'regex-quantifier-after-anchor',
+  'regex-unclosed-group',
+  'regex-unexpected-char',
+  'regex-escape',
+  'regex-category-braces',
+  'regex-category-unknown',
+  'regex-unclosed-class',
+  'regex-class-dash',
+  'regex-class-range',
+  'regex-class-escape',
+  'regex-unbalanced-paren',
+  'regex-quantifier-number',
+  'regex-quantifier-unterminated',
+  'regex-quantifier-reversed',
+  'regex-unexpected-end',
+  // details: why a query stopped (the `detail` of content-path-budget; jsonpath/budget.ts,
+  // jsonpath/evaluate.ts, jsonpath/regexFunctions.ts)
+  'jsonpath-too-deep-value',
+  'jsonpath-over-budget',
+  'jsonpath-stopped',
+  'jsonpath-took-steps',
+  'jsonpath-took-time',
+  'jsonpath-evaluation-failed',
+  'jsonpath-pattern-not-run',
+  'regex-test-skipped',
   // simulate
   'run-blocked',
   'pagination-loop',
   'missing-input',
   'schedule-no-backfill',
   'page-count-header',
+  // run blocked: why request 1 (or a next request) cannot be built (run/requests.ts, run/auth.ts,
+  // run/compose.ts, placeholders/placeholders.ts, run/oauth.ts renderAuthUrl); also the run's own
+  // start failures, nested in `run-blocked` (run/pagination.ts startRun, run/schedule.ts)
+  'run-no-auth-spec',
+  'run-maximum-request',
+  'schedule-date-format',
+  'request-at',
+  'request-value-reason',
+  'request-unterminated',
+  'request-undeclared',
+  'request-needs-value',
+  'request-needs-value-in',
+  'request-engine-unencodable',
+  'request-value-unencodable',
+  'request-host-not-origin',
+  'request-host-not-origin-via',
+  'request-auth-host',
+  'request-auth-host-none',
+  'request-auth-host-secret',
+  'request-auth-host-undeclared',
+  'request-query-name-surrogate',
+  'request-query-value-surrogate',
+  'request-schedule-surrogate',
+  'request-header-name',
+  'request-header-invalid',
+  'request-header-value',
+  'request-pagination-header-name',
+  'request-pagination-unencodable',
+  'request-url-control',
+  'request-url-unrequestable',
+  'request-auth-needs-value',
+  'request-auth-surrogate',
+  'request-auth-header-name',
+  'request-auth-header-value',
+  // live run: an HTTP error stop and the OAuth token refresh (run/live.ts; run/oauth.ts
+  // readAccessToken): worded by the app's stop text through the diagnostics
+  'live-http-error',
+  'live-refresh-failed',
+  'live-refresh-aborted',
+  'live-refresh-status',
+  'token-answer-not-json',
+  'token-answer-no-field',
+  'token-unsendable',
+  'token-unusable',
+  // local server: the host rules' refusals (placeholders/hostCheck.ts
+  // classifyTarget, checkUrlSyntax), the outbound door's refusals and send failures
+  // (src/server/outbound.ts, netguard.ts) and its answers to bad calls (src/server/api.ts,
+  // fetchBody.ts): an exchange's `error`, nested in `live-send-failed`; Node's words are params
+  'host-kind-refused',
+  'url-unsafe-character',
+  'url-not-absolute',
+  'url-parser-rejects',
+  'url-user-info',
+  'url-host-rewritten',
+  'url-host-not-as-written',
+  'url-unsendable',
+  'url-unsendable-shown',
+  'outbound-cannot-resolve',
+  'outbound-address-refused',
+  'outbound-resolves-to',
+  'outbound-tls-certificate',
+  'outbound-node-error',
+  'outbound-too-large',
+  'outbound-undecodable',
+  'outbound-cut-short',
+  'outbound-method-token',
+  'outbound-header-name-token',
+  'outbound-header-value',
+  'outbound-request-unsendable',
+  'outbound-aborted-unsent',
+  'outbound-aborted',
+  'outbound-timeout',
+  'outbound-failed',
+  'outbound-request-invalid',
+  'outbound-refused',
+  'outbound-redirect-refused',
+  'outbound-unreachable',
+  'outbound-redirect-unreachable',
+  'outbound-too-many-redirects',
+  'outbound-redirect-unusable',
+  'server-body-not-json',
+  'server-body-too-large',
+  'server-body-invalid-json',
+  'server-body-not-object',
+  'server-field-strings',
+  'server-field-object',
+  'server-field-method',
+  'server-field-url',
+  'server-field-headers',
+  'server-field-header-string',
+  'server-field-header-name',
+  'server-field-header-value',
+  'server-field-body',
+  'server-timeout-range',
+  'server-foreign-host',
+  'server-bad-target',
+  'server-not-the-app',
+  'server-method-not-allowed',
+  'server-no-route',
+  'server-not-found',
+  'server-internal-error',
 ] as const;
 
+export const DIAGNOSTIC_CODES = [...CHECK_DIAGNOSTIC_CODES, ...PREVIEW_DIAGNOSTIC_CODES] as const;
+
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** A message with its code and parameters, as the core builds it. */
+export interface CodedText {
+  message: string;
+  code?: string;
+  params?: Record<string, string | number | string[]>;
+}
+
+/**
+ * The parameters that carry a coded message inside another message, under `name`: the English
+ * text as `name`, its code as `<name>Code` and its parameters as `<name>.<param>` (the app words
+ * the inner message in the chosen language; see `withNested` in src/i18n/diagnostics.ts). Without
+ * a code, only the English text.
+ */
+export function nestedParams(name: string, inner: CodedText): Record<string, string | number | string[]> {
+  const out: Record<string, string | number | string[]> = { [name]: inner.message };
+  if (inner.code === undefined) return out;
+  out[`${name}Code`] = inner.code;
+  for (const [k, v] of Object.entries(inner.params ?? {})) out[`${name}.${k}`] = v;
+  return out;
+}

@@ -9,7 +9,7 @@
  */
 import { documentKindCode, type Diagnostic, type DocumentKind, type JsonValue, type ParseError } from '@core';
 import { formatList, formatNumber } from './format';
-import { t, tMaybe } from './index';
+import { hasMessage, t, tMaybe } from './index';
 
 /** Number parameters that messages use in `{x, plural, …}`: passed to the message as numbers. */
 const PLURAL_PARAMS: ReadonlySet<string> = new Set(['count', 'others', 'page']);
@@ -24,7 +24,39 @@ function messageValues(params: Diagnostic['params']): Record<string, string | nu
         ? formatNumber(v)
         : v;
   }
+  return withNested(params, out);
+}
+
+/**
+ * Nested coded text (a core convention for a message that carries another one, such as a blocked
+ * run's reason): a parameter `x` whose sibling `xCode` names a diagnostic code is English text the
+ * core built from that code and the parameters `x.<name>`; it is replaced by that code's message in
+ * the chosen language (`diagnostics.<xCode>`), nested codes inside it resolved the same way. `x`
+ * stays as it is when the code has no message.
+ */
+export function withNested<V extends Record<string, unknown>>(params: Diagnostic['params'], out: V): V {
+  if (params === undefined) return out;
+  for (const [k, code] of Object.entries(params)) {
+    if (!k.endsWith('Code') || typeof code !== 'string') continue;
+    const name = k.slice(0, -4);
+    const english = params[name];
+    if (typeof english !== 'string') continue;
+    const prefix = `${name}.`;
+    const inner = Object.fromEntries(
+      Object.entries(params).flatMap(([n, x]) => (n.startsWith(prefix) ? [[n.slice(prefix.length), x]] : [])),
+    );
+    (out as Record<string, unknown>)[name] = diagnosticText({ code, params: inner, message: english });
+  }
   return out;
+}
+
+/**
+ * Whether the app words `code` from `diagnostics.<code>`: a code of the core's registry (i18n:check
+ * keeps each one worded), its message loaded. Read from the catalogue, so the registry itself stays
+ * out of the app's first JS.
+ */
+export function isDiagnosticCode(code: string | undefined): boolean {
+  return code !== undefined && hasMessage(`diagnostics.${code}`);
 }
 
 export function diagnosticText(d: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {

@@ -103,6 +103,11 @@ i18n.on('change', () => {
 });
 const snapshot = (): string => `${currentLocale()}#${version}`;
 
+/** Changes whenever the language changes or more of its messages arrive (for caches of worded text). */
+export function messagesVersion(): string {
+  return snapshot();
+}
+
 /** The current language; the calling component re-renders when it changes or more messages load. */
 export function useLocale(): Locale {
   useSyncExternalStore(subscribe, snapshot, snapshot);

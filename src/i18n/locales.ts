@@ -60,7 +60,11 @@ const FIRST_PREFIXES = [
   'schema.metadata.',
 ];
 
-/** Whether message `id` is in the part of a catalogue loaded after the first paint. */
+/**
+ * Whether message `id` is in the part of a catalogue loaded after the first paint. The build also
+ * puts there the messages of the core's codes that only the preview gives (build/catalogPlugin.ts),
+ * which the app always words through `tMaybe` (never blank, never an id).
+ */
 export function isLaterId(id: string): boolean {
   if (!LATER_PREFIXES.some((p) => id.startsWith(p)) || FIRST_PREFIXES.some((p) => id.startsWith(p)))
     return false;

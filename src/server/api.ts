@@ -6,14 +6,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { LiveFetchMeta, LiveSend, LiveServerStatus } from '@core';
+import type { DiagnosticParams, LiveFetchMeta, LiveSend, LiveServerStatus } from '@core';
 import { version } from '../../package.json';
 import { cspHeader, CSP } from './csp';
 import { checkFetchBody, MAX_FETCH_BODY_BYTES } from './fetchBody';
 import { checkApiCaller, checkHost, secretCookie } from './guards';
 import { fetchLine, formatBytes, refusedLine } from './log';
 import { maskForLog } from './mask';
-import { createSender } from './outbound';
+import { createSender, maskedParams } from './outbound';
 
 /** The version `/api/status` reports (package.json's). */
 export const SERVER_VERSION: string = version;
@@ -112,8 +112,27 @@ function readBody(req: IncomingMessage, max: number): Promise<BodyRead> {
   });
 }
 
-const badRequest = (res: ServerResponse, message: string, status = 400, close = false): void =>
-  sendJson(res, status, { error: 'bad-request', message }, close ? { Connection: 'close' } : {});
+/**
+ * An error answer's message with its stable code and parameters (a diagnostic code: the page words
+ * it from `diagnostics.<code>`; the English `message` stays as it is, for the CLI and old pages).
+ */
+interface ServerText {
+  message: string;
+  code: string;
+  params: DiagnosticParams;
+}
+
+const text = (code: string, message: string, params: DiagnosticParams = {}): ServerText => ({
+  message,
+  code,
+  params,
+});
+
+const badRequest = (res: ServerResponse, why: ServerText, status = 400, close = false): void =>
+  sendJson(res, status, { error: 'bad-request', ...why }, close ? { Connection: 'close' } : {});
+
+const NOT_ALLOWED = text('server-method-not-allowed', 'method not allowed');
+const INTERNAL = text('server-internal-error', 'internal error');
 
 /** `POST /api/fetch`: one live request through the outbound door; see LiveFetchBody for the wire format. */
 async function fetchRoute(
@@ -124,21 +143,31 @@ async function fetchRoute(
 ): Promise<void> {
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     req.resume();
-    return badRequest(res, 'the body must be JSON (Content-Type: application/json)');
+    return badRequest(
+      res,
+      text('server-body-not-json', 'the body must be JSON (Content-Type: application/json)'),
+    );
   }
   const read = await readBody(req, MAX_FETCH_BODY_BYTES);
   if (!read.ok) {
     if (!read.tooLarge) return; // the caller went away
-    return badRequest(res, `the request body is larger than ${formatBytes(MAX_FETCH_BODY_BYTES)}`, 413, true);
+    const size = formatBytes(MAX_FETCH_BODY_BYTES);
+    return badRequest(
+      res,
+      text('server-body-too-large', `the request body is larger than ${size}`, { size }),
+      413,
+      true,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(read.bytes.toString('utf8'));
   } catch {
-    return badRequest(res, 'the body is not valid JSON');
+    return badRequest(res, text('server-body-invalid-json', 'the body is not valid JSON'));
   }
   const checked = checkFetchBody(value);
-  if (!checked.ok) return badRequest(res, checked.message);
+  if (!checked.ok)
+    return badRequest(res, { message: checked.message, code: checked.code, params: checked.params });
   const body = checked.body;
   const shownUrl = maskForLog(body.display.url, body.secrets);
   const abort = new AbortController();
@@ -183,9 +212,13 @@ async function fetchRoute(
     return;
   }
   const message = maskForLog(result.message, body.secrets);
+  const mask = (t: string): string => maskForLog(t, body.secrets);
   const answer = {
     error: result.error,
     message,
+    ...(result.code === undefined
+      ? {}
+      : { code: result.code, params: maskedParams(result.params ?? {}, mask) }),
     ms: result.ms,
     ...(result.redirects ? { redirects: result.redirects } : {}),
   };
@@ -212,24 +245,44 @@ export function createApiHandler(o: ApiOptions): Handler {
     res: ServerResponse,
     status: number,
     why: string,
-    message: string,
+    answer: ServerText,
   ): void => {
     o.log(refusedLine(status, why, req.method, maskForLog(req.url ?? '', [])));
     req.resume(); // a refused body is drained, never read
-    sendJson(res, status, { error: status === 403 ? 'forbidden' : 'bad-request', message });
+    sendJson(res, status, { error: status === 403 ? 'forbidden' : 'bad-request', ...answer });
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, next?: () => void): void => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const port = o.port();
     const host = checkHost(req, port);
-    if (!host.ok) return refuse(req, res, 403, host.why, 'this server answers only to its own address');
+    if (!host.ok)
+      return refuse(
+        req,
+        res,
+        403,
+        host.why,
+        text('server-foreign-host', 'this server answers only to its own address'),
+      );
     const path = pathOf(req.url);
-    if (path === null) return refuse(req, res, 400, 'request target not a path', 'bad request target');
+    if (path === null)
+      return refuse(
+        req,
+        res,
+        400,
+        'request target not a path',
+        text('server-bad-target', 'bad request target'),
+      );
     if (path === '/api' || path.startsWith('/api/')) {
       const caller = checkApiCaller(req, o.secret, port);
       if (!caller.ok)
-        return refuse(req, res, 403, caller.why, 'only the Spec Studio app of this server may call its API');
+        return refuse(
+          req,
+          res,
+          403,
+          caller.why,
+          text('server-not-the-app', 'only the Spec Studio app of this server may call its API'),
+        );
       const route = `${req.method ?? ''} ${path}`;
       if (route === 'GET /api/status') {
         const status: LiveServerStatus = {
@@ -241,7 +294,7 @@ export function createApiHandler(o: ApiOptions): Handler {
       }
       if (route === 'POST /api/fetch') {
         fetchRoute(req, res, o, send).catch(() => {
-          if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal', ...INTERNAL });
           else res.destroy();
         });
         return;
@@ -251,32 +304,27 @@ export function createApiHandler(o: ApiOptions): Handler {
         return sendJson(
           res,
           405,
-          { error: 'bad-request', message: 'method not allowed' },
+          { error: 'bad-request', ...NOT_ALLOWED },
           { Allow: path === '/api/status' ? 'GET' : 'POST' },
         );
       }
       req.resume();
-      return sendJson(res, 404, { error: 'not-found', message: 'no such API route' });
+      return sendJson(res, 404, { error: 'not-found', ...text('server-no-route', 'no such API route') });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       req.resume();
-      return sendJson(
-        res,
-        405,
-        { error: 'bad-request', message: 'method not allowed' },
-        { Allow: 'GET, HEAD' },
-      );
+      return sendJson(res, 405, { error: 'bad-request', ...NOT_ALLOWED }, { Allow: 'GET, HEAD' });
     }
     onHtml(res, htmlHeaders(o, port));
     if (next) return next();
-    sendJson(res, 404, { error: 'not-found', message: 'not found' });
+    sendJson(res, 404, { error: 'not-found', ...text('server-not-found', 'not found') });
   };
 
   return (req, res, next) => {
     try {
       handle(req, res, next);
     } catch {
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'internal error' });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', ...INTERNAL });
       else res.destroy();
     }
   };

@@ -12,7 +12,29 @@ import { Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { isIP } from 'node:net';
-import { classifyAddress, classifyTarget, HOST_KIND_LABEL, type ParsedUrl } from '@core';
+import {
+  classifyAddress,
+  classifyTarget,
+  HOST_KIND_LABEL,
+  type DiagnosticParams,
+  nestedParams,
+  type HostKind,
+  type ParsedUrl,
+} from '@core';
+
+/**
+ * A message of the door with its stable code and parameters (a diagnostic code: the app words it
+ * from `diagnostics.<code>`; Node's and the system's own words are parameters, never translated).
+ */
+export interface Coded {
+  message: string;
+  code: string;
+  params: DiagnosticParams;
+}
+
+/** The `kind` parameter of an address class (ICU `select` keys take no hyphen). */
+const kindKey = (kind: HostKind | 'invalid'): string =>
+  kind === 'invalid' ? 'unusable' : kind === 'link-local' ? 'linkLocal' : kind;
 
 /** DNS: every address of a name. */
 export type Lookup = (hostname: string) => Promise<Array<{ address: string; family: 4 | 6 }>>;
@@ -35,7 +57,7 @@ export interface CheckedTarget {
 }
 
 export type TargetCheck =
-  { ok: true; target: CheckedTarget } | { ok: false; error: 'refused' | 'network-error'; message: string };
+  { ok: true; target: CheckedTarget } | ({ ok: false; error: 'refused' | 'network-error' } & Coded);
 
 /** The DNS error code of `e` (ENOTFOUND, EAI_AGAIN, …), or its message. */
 function lookupCause(e: unknown): string {
@@ -57,7 +79,14 @@ export async function checkTarget(
   lookup: Lookup,
 ): Promise<TargetCheck> {
   const verdict = classifyTarget(url, { allowPrivateHosts, display });
-  if (!verdict.ok) return { ok: false, error: 'refused', message: verdict.message };
+  if (!verdict.ok)
+    return {
+      ok: false,
+      error: 'refused',
+      message: verdict.message,
+      code: verdict.code,
+      params: verdict.params,
+    };
   const parsed = verdict.url;
   const tls = parsed.protocol === 'https:';
   const port = parsed.port === '' ? (tls ? 443 : 80) : Number(parsed.port);
@@ -70,15 +99,9 @@ export async function checkTarget(
     try {
       addresses = await lookup(host);
     } catch (e) {
-      return {
-        ok: false,
-        error: 'network-error',
-        message: `${shownHost} cannot be resolved (${lookupCause(e)})`,
-      };
+      return unresolved(shownHost, lookupCause(e));
     }
-    if (!Array.isArray(addresses) || addresses.length === 0) {
-      return { ok: false, error: 'network-error', message: `${shownHost} cannot be resolved (ENOTFOUND)` };
-    }
+    if (!Array.isArray(addresses) || addresses.length === 0) return unresolved(shownHost, 'ENOTFOUND');
   }
   for (const a of addresses) {
     const kind = classifyAddress(String(a.address));
@@ -86,7 +109,15 @@ export async function checkTarget(
     if (kind === 'metadata' || kind === 'invalid' || !allowPrivateHosts) {
       const label = kind === 'invalid' ? 'unusable' : HOST_KIND_LABEL[kind];
       const what = literal !== 0 ? '' : `${shownHost} resolves to `;
-      return { ok: false, error: 'refused', message: `${what}${label} address ${String(a.address)}` };
+      const address = String(a.address);
+      return {
+        ok: false,
+        error: 'refused',
+        message: `${what}${label} address ${address}`,
+        ...(literal !== 0
+          ? { code: 'outbound-address-refused', params: { kind: kindKey(kind), address } }
+          : { code: 'outbound-resolves-to', params: { host: shownHost, kind: kindKey(kind), address } }),
+      };
     }
   }
   const first = addresses[0] as { address: string; family: 4 | 6 };
@@ -94,24 +125,52 @@ export async function checkTarget(
   return { ok: true, target: { url: parsed, address: first.address, family, port, tls, servername: host } };
 }
 
+/** A name that cannot be resolved: `api.example.test cannot be resolved (ENOTFOUND)`. */
+function unresolved(host: string, cause: string): TargetCheck {
+  return {
+    ok: false,
+    error: 'network-error',
+    message: `${host} cannot be resolved (${cause})`,
+    code: 'outbound-cannot-resolve',
+    params: { host, cause },
+  };
+}
+
 /** The cause of a socket/TLS error in words, with its code. */
 export function describeError(e: unknown): string {
+  return describeErrorCoded(e).message;
+}
+
+/**
+ * {@link describeError} with its code: `outbound-tls-certificate` (Node's message and error code
+ * as `error` and `errno`), else `outbound-node-error` (`error`: Node's words as they are).
+ */
+export function describeErrorCoded(e: unknown): Coded {
   const err = e as { code?: unknown; message?: unknown } | null;
   const code = typeof err?.code === 'string' ? err.code : '';
   const message = typeof err?.message === 'string' ? err.message : String(e);
   if (/CERT|SSL|TLS|SELF_SIGNED|ALTNAME|UNABLE_TO_(VERIFY|GET)/i.test(code)) {
-    return `TLS certificate error: ${message} (${code})`;
+    return {
+      message: `TLS certificate error: ${message} (${code})`,
+      code: 'outbound-tls-certificate',
+      params: { error: message, errno: code },
+    };
   }
-  return code && !message.includes(code) ? `${message} (${code})` : message;
+  const text = code && !message.includes(code) ? `${message} (${code})` : message;
+  return { message: text, code: 'outbound-node-error', params: { error: text } };
 }
 
-/** A failure the door reports as is. */
+/** A failure the door reports as is (with its message's code and parameters). */
 export class DoorError extends Error {
+  readonly code: string;
+  readonly params: DiagnosticParams;
   constructor(
     readonly kind: 'network-error' | 'too-large' | 'refused',
-    message: string,
+    coded: Coded,
   ) {
-    super(message);
+    super(coded.message);
+    this.code = coded.code;
+    this.params = coded.params;
   }
 }
 
@@ -134,10 +193,11 @@ function decoderFor(encoding: string): Transform | null {
  */
 export async function readBody(res: IncomingMessage, cap: number, shown: string): Promise<Buffer> {
   const tooLarge = () =>
-    new DoorError(
-      'too-large',
-      `${shown}: the response is larger than ${megabytes(cap)} (the cap of a live page)`,
-    );
+    new DoorError('too-large', {
+      message: `${shown}: the response is larger than ${megabytes(cap)} (the cap of a live page)`,
+      code: 'outbound-too-large',
+      params: { url: shown, size: megabytes(cap) },
+    });
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > cap) {
     res.destroy();
@@ -179,11 +239,20 @@ export async function readBody(res: IncomingMessage, cap: number, shown: string)
       /^Z_|ERR_(ZLIB|BROTLI)|incorrect header|unexpected end/i.test(
         `${(e as { code?: string }).code ?? ''} ${(e as Error).message}`,
       );
+    const cause = describeErrorCoded(e);
     throw new DoorError(
       'network-error',
       zlib
-        ? `${shown}: the ${codings.join(', ')} body cannot be decoded (${describeError(e)})`
-        : `${shown}: the connection ended before the whole response arrived (${describeError(e)})`,
+        ? {
+            message: `${shown}: the ${codings.join(', ')} body cannot be decoded (${cause.message})`,
+            code: 'outbound-undecodable',
+            params: { url: shown, encoding: codings.join(', '), ...nestedParams('cause', cause) },
+          }
+        : {
+            message: `${shown}: the connection ended before the whole response arrived (${cause.message})`,
+            code: 'outbound-cut-short',
+            params: { url: shown, ...nestedParams('cause', cause) },
+          },
     );
   }
   return Buffer.concat(chunks, total);
@@ -192,12 +261,24 @@ export async function readBody(res: IncomingMessage, cap: number, shown: string)
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Why Node would refuse to write this method or these headers (CR/LF injection…), or null. */
-export function requestProblem(method: string, headers: Array<[string, string]>): string | null {
-  if (!TOKEN.test(method)) return 'the method is not an HTTP token';
+export function requestProblem(method: string, headers: Array<[string, string]>): Coded | null {
+  if (!TOKEN.test(method))
+    return { message: 'the method is not an HTTP token', code: 'outbound-method-token', params: {} };
   for (const [name, value] of headers) {
-    if (!TOKEN.test(name)) return `the header name ${JSON.stringify(name.slice(0, 60))} is not an HTTP token`;
+    if (!TOKEN.test(name)) {
+      const quoted = JSON.stringify(name.slice(0, 60));
+      return {
+        message: `the header name ${quoted} is not an HTTP token`,
+        code: 'outbound-header-name-token',
+        params: { name: quoted },
+      };
+    }
     if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) {
-      return `the ${name} header value holds a line break, NUL or another character a header cannot carry`;
+      return {
+        message: `the ${name} header value holds a line break, NUL or another character a header cannot carry`,
+        code: 'outbound-header-value',
+        params: { name },
+      };
     }
   }
   return null;

@@ -12,7 +12,9 @@ import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 import {
   LIVE_LIMITS,
+  nestedParams,
   quoteText,
+  type DiagnosticParams,
   type LiveAbortSignal,
   type LiveOutbound,
   type LiveRedirect,
@@ -24,10 +26,11 @@ import { maskForLog } from './mask';
 import {
   checkTarget,
   defaultLookup,
-  describeError,
+  describeErrorCoded,
   DoorError,
   readBody,
   requestProblem,
+  type Coded,
   type Lookup,
 } from './netguard';
 
@@ -108,6 +111,15 @@ const oneLine = (text: string): string =>
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
   text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
+/** `params` as `fail` leaves its message: every text masked (`mask`) and on one line. */
+export function maskedParams(params: DiagnosticParams, mask: (text: string) => string): DiagnosticParams {
+  const one = (v: string): string => oneLine(mask(v));
+  const out: DiagnosticParams = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] = typeof v === 'string' ? one(v) : Array.isArray(v) ? v.map(one) : v;
+  return out;
+}
+
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
 /** Response headers from the raw list: lower-case names, repeated ones joined with ", ". */
@@ -143,7 +155,7 @@ function exchange(
     try {
       socket = connect(target);
     } catch (e) {
-      reject(new DoorError('network-error', describeError(e)));
+      reject(new DoorError('network-error', describeErrorCoded(e)));
       return;
     }
     socket.on('error', () => {}); // reported through the request's 'error'
@@ -158,8 +170,14 @@ function exchange(
       });
     } catch (e) {
       socket.destroy();
-      const m = (e as Error).message ?? '';
-      reject(new DoorError('network-error', `the request cannot be sent: ${m.replace(/\[.*$/, '').trim()}`));
+      const m = ((e as Error).message ?? '').replace(/\[.*$/, '').trim();
+      reject(
+        new DoorError('network-error', {
+          message: `the request cannot be sent: ${m}`,
+          code: 'outbound-request-unsendable',
+          params: { error: m },
+        }),
+      );
       return;
     }
     const off = cancel.on(() => {
@@ -219,14 +237,21 @@ export async function sendOutbound(
   const redirects: LiveRedirect[] = [];
   const elapsed = () => Math.round(performance.now() - t0);
   let shown = mask(String(o?.display?.url ?? '(no URL)'));
-  const fail = (error: Extract<LiveSendResult, { ok: false }>['error'], message: string): LiveSendResult => ({
+  const fail = (error: Extract<LiveSendResult, { ok: false }>['error'], coded: Coded): LiveSendResult => ({
     ok: false,
     error,
-    message: oneLine(mask(message)),
+    message: oneLine(mask(coded.message)),
+    code: coded.code,
+    params: maskedParams(coded.params, mask),
     ms: elapsed(),
     ...(redirects.length > 0 ? { redirects: [...redirects] } : {}),
   });
-  if (signal?.aborted) return fail('aborted', `${shown}: aborted before it was sent`);
+  if (signal?.aborted)
+    return fail('aborted', {
+      message: `${shown}: aborted before it was sent`,
+      code: 'outbound-aborted-unsent',
+      params: { url: shown },
+    });
   const timeoutMs =
     typeof o?.timeoutMs === 'number' && Number.isFinite(o.timeoutMs) && o.timeoutMs > 0
       ? o.timeoutMs
@@ -239,9 +264,13 @@ export async function sendOutbound(
   signal?.addEventListener('abort', onAbort, { once: true });
   const cancelled = (): LiveSendResult | null =>
     cancel.reason === 'timeout'
-      ? fail('timeout', `${shown}: no complete answer within ${seconds(timeoutMs)}`)
+      ? fail('timeout', {
+          message: `${shown}: no complete answer within ${seconds(timeoutMs)}`,
+          code: 'outbound-timeout',
+          params: { url: shown, seconds: Number((timeoutMs / 1000).toFixed(3)) },
+        })
       : cancel.reason === 'aborted'
-        ? fail('aborted', `${shown}: aborted`)
+        ? fail('aborted', { message: `${shown}: aborted`, code: 'outbound-aborted', params: { url: shown } })
         : null;
   try {
     const ctx: HopContext = { options, deps, cancel, cap, maxRedirects, redirects, mask, fail };
@@ -249,8 +278,13 @@ export async function sendOutbound(
   } catch (e) {
     const stopped = cancelled();
     if (stopped) return stopped;
-    if (e instanceof DoorError) return fail(e.kind, e.message);
-    return fail('network-error', `${shown}: ${describeError(e)}`);
+    if (e instanceof DoorError) return fail(e.kind, { message: e.message, code: e.code, params: e.params });
+    const cause = describeErrorCoded(e);
+    return fail('network-error', {
+      message: `${shown}: ${cause.message}`,
+      code: 'outbound-failed',
+      params: { url: shown, ...nestedParams('cause', cause) },
+    });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -268,7 +302,7 @@ interface HopContext {
   /** Filled as redirects are followed (masked URLs). */
   redirects: LiveRedirect[];
   mask: (text: string) => string;
-  fail: (error: 'refused' | 'network-error', message: string) => LiveSendResult;
+  fail: (error: 'refused' | 'network-error', coded: Coded) => LiveSendResult;
 }
 
 /** The redirect loop of `sendOutbound`; `setShown` learns each hop's masked URL for messages. */
@@ -295,7 +329,11 @@ async function follow(
   ]);
   const invalid = requestProblem(method, headers);
   if (invalid !== null)
-    return fail('refused', `${shown}: the request cannot be sent: ${invalid} (nothing was sent)`);
+    return fail('refused', {
+      message: `${shown}: the request cannot be sent: ${invalid.message} (nothing was sent)`,
+      code: 'outbound-request-invalid',
+      params: { url: shown, ...nestedParams('problem', invalid) },
+    });
   for (;;) {
     const check = await Promise.race([
       checkTarget(url, shown, options.allowPrivateHosts, lookup),
@@ -307,7 +345,24 @@ async function follow(
         check.error !== 'refused'
           ? `: ${check.message}`
           : ` refused: ${check.message} (${redirects.length === 0 ? 'nothing was sent' : 'not followed'})`;
-      return fail(check.error, `${where}${why}`);
+      const first = redirects.length === 0;
+      const code =
+        check.error === 'refused'
+          ? first
+            ? 'outbound-refused'
+            : 'outbound-redirect-refused'
+          : first
+            ? 'outbound-unreachable'
+            : 'outbound-redirect-unreachable';
+      return fail(check.error, {
+        message: `${where}${why}`,
+        code,
+        params: {
+          url: shown,
+          ...(first ? {} : { redirect: redirects.length }),
+          ...nestedParams('reason', check),
+        },
+      });
     }
     const t = check.target;
     const parsed = new URL(t.url.href);
@@ -325,17 +380,22 @@ async function follow(
     if (REDIRECT_STATUS.has(status) && typeof location === 'string') {
       res.destroy();
       if (redirects.length >= maxRedirects) {
-        return fail('network-error', `more than ${maxRedirects} redirects (the last from ${shown})`);
+        return fail('network-error', {
+          message: `more than ${maxRedirects} redirects (the last from ${shown})`,
+          code: 'outbound-too-many-redirects',
+          params: { max: maxRedirects, url: shown },
+        });
       }
       let next: URL;
       try {
         next = new URL(location, url);
       } catch {
         const quoted = quoteText(mask(location).slice(0, 200));
-        return fail(
-          'network-error',
-          `the ${status} answer from ${shown} redirects to an unusable location ${quoted}`,
-        );
+        return fail('network-error', {
+          message: `the ${status} answer from ${shown} redirects to an unusable location ${quoted}`,
+          code: 'outbound-redirect-unusable',
+          params: { status, url: shown, location: quoted },
+        });
       }
       const nextShown = mask(next.href);
       redirects.push({ status, url: nextShown });

@@ -1,4 +1,13 @@
-import type { Diagnostic, JsonValue, ParseError, SimulationResult, SpecModel, TableColumn } from '@core';
+import type {
+  Diagnostic,
+  JsonValue,
+  ParseError,
+  ParseWarning,
+  SimulationResult,
+  SpecModel,
+  TableColumn,
+} from '@core';
+import type { EnvelopeProblem, ValueShape } from '../workers/previewProtocol';
 
 /** Where a sample page came from (`live`: fetched by a live run). */
 export type SampleOrigin = 'paste' | 'file' | 'example' | 'live';
@@ -16,9 +25,21 @@ export interface SamplePage {
   status: 'parsing' | 'ok' | 'error';
   /** Set when `status` is `error`: the parse error with its line and column. */
   error?: ParseError;
-  /** Short description of the parsed value, e.g. "object with 4 keys". */
+  /** Set with `error` when the page is not a response envelope: why (worded when shown). */
+  problem?: EnvelopeProblem;
+  /**
+   * What the parsed value is (with `headerCount` for an envelope page): the list words it when shown,
+   * e.g. "object with 4 keys + 2 headers", in the language chosen then.
+   */
+  shape?: ValueShape;
+  headerCount?: number;
+  /** Parser warnings (duplicate keys, unsafe integers) as coded values, worded when shown. */
+  parseWarnings?: ParseWarning[];
+  /**
+   * Pages made by earlier versions (the store and stored samples kept them): the summary and the
+   * warnings as text, in the language of that time. Shown as they are when the values are missing.
+   */
   summary?: string;
-  /** Parser warnings (duplicate keys, unsafe integers), as messages with their position. */
   warnings?: string[];
   /** Parsed as an envelope `{"headers": {...}, "body": ...}` (the page's value is the body). */
   envelope?: boolean;

@@ -14,9 +14,17 @@ export interface RevealRequest {
   seq: number;
 }
 
+/**
+ * A toast's words: text written in the chosen language is given as a function (`() => t('…', v)`),
+ * worded again whenever the toast renders (it follows a language switch); a plain string is text
+ * that is data (an API's, a file's or the browser's words) and shows as it is.
+ */
+export type ToastText = string | (() => string);
+
 export interface Toast {
   id: number;
-  message: string;
+  /** The words in the current language (a getter for a toast given as a function: see {@link ToastText}). */
+  readonly message: string;
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
@@ -101,7 +109,7 @@ export interface UiActions {
   revealPointer: (pointer: string, source: RevealRequest['source']) => void;
   touch: (pointer: string) => void;
   setDiagnostics: (diagnostics: Diagnostic[], revision: number) => void;
-  notify: (message: string, tone?: Toast['tone']) => void;
+  notify: (message: ToastText, tone?: Toast['tone']) => void;
   dismissToast: (id: number) => void;
   setStorageIssue: (issue: StorageIssue | null) => void;
   setOtherTab: (value: boolean) => void;

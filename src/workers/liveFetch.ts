@@ -1,4 +1,12 @@
-import type { LiveFetchMeta, LiveOutbound, LiveRedirect, LiveSend, LiveSendResult } from '@core';
+import {
+  nestedParams,
+  type DiagnosticParams,
+  type LiveFetchMeta,
+  type LiveOutbound,
+  type LiveRedirect,
+  type LiveSend,
+  type LiveSendResult,
+} from '@core';
 
 /** The local server's door for one outbound request (same origin; the secret cookie goes by itself). */
 export const LIVE_FETCH_PATH = '/api/fetch';
@@ -46,6 +54,21 @@ function readRedirects(v: unknown): LiveRedirect[] {
   return out;
 }
 
+/**
+ * The stable code and parameters the server gave its message (`code` + `params`: strings, numbers,
+ * lists of strings), or nothing (an older server, or a malformed answer).
+ */
+function readCoded(body: unknown): { code: string; params: DiagnosticParams } | null {
+  if (!isObject(body) || typeof body.code !== 'string' || !/^[a-z][a-z0-9-]*$/.test(body.code)) return null;
+  const params: DiagnosticParams = {};
+  if (isObject(body.params))
+    for (const [k, v] of Object.entries(body.params)) {
+      if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) params[k] = v;
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) params[k] = v as string[];
+    }
+  return { code: body.code, params };
+}
+
 /** A failure of the local server itself (its error JSON, or a sentence when it has none). */
 function serverError(status: number, text: string, ms: number): LiveSendResult {
   let body: unknown;
@@ -56,13 +79,15 @@ function serverError(status: number, text: string, ms: number): LiveSendResult {
   }
   const message = isObject(body) && typeof body.message === 'string' ? body.message : '';
   const error = isObject(body) && typeof body.error === 'string' ? body.error : '';
+  // The server's message is English data; with its code and params the page words it.
+  const said = message ? readCoded(body) : null;
   if (status === 502 && ERRORS.includes(error as SendError)) {
     const redirects = isObject(body) ? readRedirects(body.redirects) : [];
     return {
       ok: false,
       error: error as SendError,
       ...(message
-        ? { message }
+        ? { message, ...(said ?? {}) }
         : { message: `The request failed (${error}).`, code: 'fetch-failed', params: { error } }),
       ms: isObject(body) && typeof body.ms === 'number' ? body.ms : ms,
       ...(redirects.length > 0 ? { redirects } : {}),
@@ -72,16 +97,22 @@ function serverError(status: number, text: string, ms: number): LiveSendResult {
     status === 403
       ? 'the local server refused the call (reload the page it printed: its secret changes each launch)'
       : `the local server answered ${status}`;
-  // The server's own message is English data; a sentence of this page's has a code.
-  const coded: { code?: string; params?: { status?: number } } = message
-    ? {}
+  const full = `${message || why}.`.replace(/\.\.$/, '.');
+  // The server's own message is English data (worded from its code when it has one, with the
+  // period this page adds); a sentence of this page's has a code.
+  const coded: { code?: string; params?: DiagnosticParams } = message
+    ? said === null
+      ? {}
+      : full === message
+        ? said
+        : { code: 'fetch-server-answer', params: nestedParams('answer', { message, ...said }) }
     : status === 403
       ? { code: 'fetch-server-refused', params: {} }
       : { code: 'fetch-server-status', params: { status } };
   return {
     ok: false,
     error: 'network-error',
-    message: `${message || why}.`.replace(/\.\.$/, '.'),
+    message: full,
     ms,
     ...coded,
   };

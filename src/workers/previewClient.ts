@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, SpecModel } from '@core';
+import type { JsonObject, JsonValue, ParseWarning, SpecModel } from '@core';
 import { t } from '../i18n';
 import { diagnosticText } from '../i18n/diagnostics';
 import { formatNumber } from '../i18n/format';
@@ -6,6 +6,7 @@ import type { PreviewResult } from '../store/previewTypes';
 import type { PreviewEngine } from './previewEngine';
 import {
   supersedeKey,
+  type EnvelopeProblem,
   type ExplainResult,
   type ExportResult,
   type ParseSampleResult,
@@ -127,40 +128,45 @@ export function sampleSummaryText(shape: ValueShape, headerCount?: number): stri
 function localised(r: ParseSampleResult): ParseSampleResult {
   if (!r.ok) {
     if (!r.problem) return r;
-    const p = r.problem;
-    const message =
-      p.code === 'no-body'
-        ? t('engine.envelope.noBody')
-        : p.code === 'headers-not-object'
-          ? t('engine.envelope.headersNotObject')
-          : t('engine.envelope.headerNotString', { name: p.name, value: p.value });
-    return { ...r, error: { ...r.error, message } };
+    return { ...r, error: { ...r.error, message: envelopeProblemText(r.problem) } };
   }
   const out = { ...r };
   if (r.shape) out.summary = sampleSummaryText(r.shape, r.headerCount);
-  if (r.parseWarnings)
-    out.warnings = r.parseWarnings.map((w) =>
-      t('engine.sample.warning', {
-        line: String(w.line),
-        column: String(w.column),
-        message: diagnosticText(w),
-      }),
-    );
+  if (r.parseWarnings) out.warnings = r.parseWarnings.map(sampleWarningText);
   return out;
+}
+
+/** Why a page is not a response envelope, in the current language. */
+export function envelopeProblemText(p: EnvelopeProblem): string {
+  return p.code === 'no-body'
+    ? t('engine.envelope.noBody')
+    : p.code === 'headers-not-object'
+      ? t('engine.envelope.headersNotObject')
+      : t('engine.envelope.headerNotString', { name: p.name, value: p.value });
+}
+
+/** A sample page's parse warning with its place ("line 3, column 5: …"), in the current language. */
+export function sampleWarningText(w: ParseWarning): string {
+  return t('engine.sample.warning', {
+    line: String(w.line),
+    column: String(w.column),
+    message: diagnosticText(w),
+  });
 }
 
 /** An export result with its note in the chosen language. */
 function localisedExport(r: ExportResult): ExportResult {
   if (!r.omitted) return r;
-  const { kept, total } = r.omitted;
-  return {
-    ...r,
-    note: t('engine.export.csvColumns', {
-      kept: formatNumber(kept),
-      total: formatNumber(total),
-      left: total - kept,
-    }),
-  };
+  return { ...r, note: exportNoteText(r.omitted) };
+}
+
+/** An export's note (CSV columns left out) in the current language, from its counts. */
+export function exportNoteText({ kept, total }: { kept: number; total: number }): string {
+  return t('engine.export.csvColumns', {
+    kept: formatNumber(kept),
+    total: formatNumber(total),
+    left: total - kept,
+  });
 }
 
 /**

@@ -36,6 +36,7 @@ import {
 import { screenPattern } from '../../src/features/preview/patternScreen';
 import { StopBox } from '../../src/features/preview/live/LiveStatus';
 import { setLocale } from '../../src/i18n';
+import { same } from './i18n-same';
 import { useSpecStore } from '../../src/store';
 import { mailchimp, mailchimpParams, members, NOW, paging } from '../fixtures/run/models';
 import { drive, fakeApi, json, params, partner, records } from '../core/live.helpers';
@@ -45,15 +46,6 @@ afterEach(async () => {
   useSpecStore.getState().resetLive();
   await setLocale('en', false);
 });
-
-/** English equals the core's message; French differs. */
-async function same(render: () => string, english: string): Promise<void> {
-  await setLocale('en', false);
-  expect(render()).toBe(english);
-  await setLocale('fr', false);
-  expect(render()).not.toBe(english);
-  await setLocale('en', false);
-}
 
 const run = (pagination: Pagination, pages: SampleResponse[], extra: Partial<SpecModel> = {}) =>
   simulate(mailchimp({ pagination, ...extra }), { params: mailchimpParams, now: NOW }, pages).stop;

@@ -19,6 +19,7 @@ import {
 } from '../../src/i18n';
 import { formatBytes, formatList, formatNumber } from '../../src/i18n/format';
 import { AREAS, isLaterId, LOCALES } from '../../src/i18n/locales';
+import { isLaterMessage } from '../../src/i18n/build/catalogPlugin';
 
 afterEach(async () => {
   localStorage.clear();
@@ -63,6 +64,24 @@ describe('a catalogue in two parts', () => {
       'schema.exploreSpec.description',
     ])
       expect(isLaterId(id), id).toBe(true);
+  });
+
+  it('the preview’s diagnostics in the second part, the checks’ (and their details) in the first', () => {
+    for (const id of [
+      'diagnostics.jsonpath-invalid',
+      'diagnostics.jsonpath-expected-root',
+      'diagnostics.schema-type-or',
+      'diagnostics.json-empty',
+    ])
+      expect(isLaterMessage(id), id).toBe(false);
+    for (const id of [
+      'diagnostics.request-at',
+      'diagnostics.live-http-error',
+      'diagnostics.outbound-refused',
+      'diagnostics.content-path-budget',
+      'preview.tabs.records',
+    ])
+      expect(isLaterMessage(id), id).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { englishStringTranslator, TranslatableString } from '@rjsf/utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SECTIONS } from '@core';
-import { setLocale, tMaybe } from '../../src/i18n';
+import { loadRestOfCatalogue, setLocale, tMaybe } from '../../src/i18n';
 import { schemaMessageIds, schemaTexts } from '../../src/i18n/dynamic/schema';
 import { translateRjsfString } from '../../src/features/spec-form/rjsfStrings';
 import { localizedSchema } from '../../src/features/spec-form/schemaText';
@@ -40,6 +40,18 @@ describe('spec form in French', () => {
     expect(fr['title']).toBe('URL de la requête');
     expect(localizedSchema(url.schema)).toBe(fr);
     expect(url.schema['title']).toBe('Request URL');
+  });
+
+  it('makes the copy again when the rest of the catalogue arrives after the first paint', async () => {
+    // Korean is loaded nowhere else in this file: only the first part of its catalogue is in.
+    const url = SECTIONS.find((s) => s.id === 'urlParams')!;
+    await setLocale('ko', false, true);
+    const early = localizedSchema(url.schema);
+    expect(early['description']).toBe(url.schema['description']);
+    await loadRestOfCatalogue();
+    const later = localizedSchema(url.schema);
+    expect(later['description']).not.toBe(url.schema['description']);
+    expect(later['description']).toBe(tMaybe('schema.urlParams.description', undefined, ''));
   });
 });
 

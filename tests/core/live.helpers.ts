@@ -132,3 +132,15 @@ export function partner(overrides: Partial<SpecModel> = {}): SpecModel {
 
 export const BASE = 'https://acme.partner.test/lists/L1/items';
 export const params = { domain: 'acme', listId: 'L1', accessToken: 'old-access-token-1' };
+
+/** The token URL and the values of an OAuth 2 refresh-code run (tests of the one token refresh). */
+export const TOKEN_URL = 'https://auth.partner.test/oauth/token';
+export const refreshParams = {
+  domain: 'acme',
+  listId: 'L1',
+  accessToken: 'old-access-token-1',
+  refreshToken: 'refresh-token-77',
+  clientId: 'client-id-5',
+  clientSecret: 'client-secret-9',
+  accessTokenUrl: TOKEN_URL,
+};

@@ -9,18 +9,18 @@ import {
   type LiveRunOptions,
   type SpecModel,
 } from '../../src/core';
-import { BASE, drive, fakeApi, json, partner, records, type Reply } from './live.helpers';
+import {
+  BASE,
+  drive,
+  fakeApi,
+  json,
+  partner,
+  records,
+  refreshParams,
+  TOKEN_URL,
+  type Reply,
+} from './live.helpers';
 
-const TOKEN_URL = 'https://auth.partner.test/oauth/token';
-const refreshParams = {
-  domain: 'acme',
-  listId: 'L1',
-  accessToken: 'old-access-token-1',
-  refreshToken: 'refresh-token-77',
-  clientId: 'client-id-5',
-  clientSecret: 'client-secret-9',
-  accessTokenUrl: TOKEN_URL,
-};
 const SECRETS = ['old-access-token-1', 'refresh-token-77', 'client-secret-9', 'new-access-token-2'];
 
 /** The partner API: data needs the current token; the token URL trades the refresh token. */

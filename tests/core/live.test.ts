@@ -313,6 +313,8 @@ describe('errors stop the run with the API’s own words', () => {
       status: 401,
       message: 'request 1: 401 bad credentials',
       hint: expect.stringMatching(/credentials.*auth type/),
+      code: 'live-http-error',
+      params: { request: '1', answer: '401 bad credentials', retry: 'none' },
     });
     expect(r.exchanges).toEqual([expect.objectContaining({ kind: 'page', status: 401, bytes: 29 })]);
   });

@@ -2,8 +2,15 @@
  * Record extraction and flattening, exactly as SEMANTICS §4: content items by `contentPath`,
  * keep/skip, the wrapper, then `explodeEntityPath` against each record.
  */
-import { compileLoosePath, deepestMatchingPrefix, lastNameSegment, runJsonPath } from '../jsonpath/jsonPath';
-import { quotePattern } from '../jsonpath/linearRegex';
+import { nestedParams, type CodedText } from '../diagnosticCodes';
+import {
+  compileLoosePath,
+  compileProblem,
+  deepestMatchingPrefix,
+  lastNameSegment,
+  runJsonPath,
+} from '../jsonpath/jsonPath';
+import { compileLinear, quotePattern } from '../jsonpath/linearRegex';
 import type { Diagnostic, JsonObject, JsonValue, PathSpec } from '../types';
 import {
   explodeConflictMessage,
@@ -51,6 +58,14 @@ function kindOf(v: JsonValue): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+/** Why `match()`/`search()` refused `pattern` (`reason`, its English), with its code when it has one. */
+function refusalReason(pattern: string, reason: string): CodedText {
+  const compiled = compileLinear(pattern, 'i-regexp');
+  return !compiled.ok && compiled.code !== undefined && compiled.message === reason
+    ? { message: reason, code: compiled.code, params: compiled.params ?? {} }
+    : { message: reason };
+}
+
 function items(contentPath: PathSpec | undefined, body: JsonValue, label: string) {
   const out: JsonValue[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -73,13 +88,13 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       params: {
         page,
         path: JSON.stringify(contentPath.path),
-        detail: compiled.message,
+        ...nestedParams('detail', compileProblem(compiled)),
         position: String(compiled.offset + 1),
       },
     });
     return { items: out, diagnostics };
   }
-  const { matches, stopped, refused } = runJsonPath(compiled.path, body);
+  const { matches, stopped, stoppedText, refused } = runJsonPath(compiled.path, body);
   for (const r of refused ?? []) {
     // match()/search() with an invalid pattern is false (RFC 9535): say so, never a silent "0 records".
     const message = `${label}contentPath \`${contentPath.path}\`: the pattern ${quotePattern(r.pattern)} is not valid I-Regexp (${r.reason}), so it was refused and every match()/search() with it was false`;
@@ -88,7 +103,12 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-regex-refused',
       message,
-      params: { page, path: contentPath.path, pattern: quotePattern(r.pattern), reason: r.reason },
+      params: {
+        page,
+        path: contentPath.path,
+        pattern: quotePattern(r.pattern),
+        ...nestedParams('reason', refusalReason(r.pattern, r.reason)),
+      },
     });
   }
   if (stopped !== undefined) {
@@ -98,7 +118,7 @@ function items(contentPath: PathSpec | undefined, body: JsonValue, label: string
       pointer: `${CONTENT}/path`,
       code: 'content-path-budget',
       message,
-      params: { page, detail: stopped },
+      params: { page, ...nestedParams('detail', stoppedText ?? { message: stopped }) },
     });
   } else if (matches.length === 0 && refused === undefined) {
     const prefix = deepestMatchingPrefix(contentPath.path, body);
@@ -170,7 +190,7 @@ function prepareExplode(spec: PathSpec | undefined, diagnostics: Diagnostic[]): 
     message,
     params: {
       path: JSON.stringify(spec.path),
-      detail: compiled.message,
+      ...nestedParams('detail', compileProblem(compiled)),
       position: String(compiled.offset + 1),
     },
   });

@@ -3,6 +3,7 @@
  * segment, so a query whose worst case is too expensive for the value is refused up front, by an
  * estimate from the shape of the expression and the size and depth of the value.
  */
+import type { CodedText } from '../diagnosticCodes';
 import { MAX_JSON_DEPTH } from '../json/parseJson';
 import type { JsonValue } from '../types';
 
@@ -14,8 +15,17 @@ export const MAX_JSONPATH_WORK = 5_000_000;
  */
 export const MAX_JSONPATH_MILLIS = 3_000;
 
-/** A query stopped by a limit; the message says why ("it took 3 s"). */
-export class BudgetExceeded extends Error {}
+/**
+ * A query stopped by a limit; the message says why ("it took more than 3 s"), `why` is the same as
+ * coded text (for the app's languages).
+ */
+export class BudgetExceeded extends Error {
+  readonly why: CodedText;
+  constructor(why: CodedText) {
+    super(why.message);
+    this.why = why;
+  }
+}
 
 /** When the running query must stop (ms since the epoch), or null outside a query. */
 let deadline: number | null = null;
@@ -37,7 +47,11 @@ export function withDeadline<T>(fn: () => T): T {
 /** Throws {@link BudgetExceeded} when the running query is past its deadline. */
 export function checkDeadline(): void {
   if (deadline !== null && Date.now() > deadline)
-    throw new BudgetExceeded(`it took more than ${MAX_JSONPATH_MILLIS / 1000} s`);
+    throw new BudgetExceeded({
+      message: `it took more than ${MAX_JSONPATH_MILLIS / 1000} s`,
+      code: 'jsonpath-took-time',
+      params: { seconds: String(MAX_JSONPATH_MILLIS / 1000) },
+    });
 }
 
 /** Size and depth of a value, measured iteratively; counting stops past the work budget. */
@@ -96,20 +110,41 @@ export function expressionShape(expr: string): { descendants: number; roots: num
  * A value nested deeper than {@link MAX_JSON_DEPTH} is refused for any descendant segment.
  */
 export function budgetProblem(expr: string, value: JsonValue): string | null {
+  return budgetRefusal(expr, value)?.message ?? null;
+}
+
+/** {@link budgetProblem} as coded text (`jsonpath-too-deep-value`, `jsonpath-over-budget`), or null. */
+export function budgetRefusal(expr: string, value: JsonValue): CodedText | null {
   const { descendants, roots } = expressionShape(expr);
   if (descendants === 0 && roots === 0) return null;
   const { nodes, depth } = measureValue(value);
+  const path = short(expr);
   if (depth > MAX_JSON_DEPTH) {
-    return `\`${short(expr)}\` is not evaluated: the value is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    return {
+      message: `\`${path}\` is not evaluated: the value is nested deeper than ${MAX_JSON_DEPTH} levels`,
+      code: 'jsonpath-too-deep-value',
+      params: { path, max: String(MAX_JSON_DEPTH) },
+    };
   }
   const estimate = nodes * Math.pow(depth + 1, Math.max(0, descendants - 1)) * Math.pow(nodes, roots);
   if (estimate <= MAX_JSONPATH_WORK) return null;
-  const size = nodes > MAX_JSONPATH_WORK ? `more than ${MAX_JSONPATH_WORK.toLocaleString('en')}` : nodes;
-  return (
-    `\`${short(expr)}\` is not evaluated: on this value (${size} values, nested ${depth} deep) it could take ` +
-    `about ${estimate.toExponential(1)} steps, over the budget of ${MAX_JSONPATH_WORK.toLocaleString('en')}; ` +
-    'use a more specific path (fewer `..` segments or root queries inside filters)'
-  );
+  const budget = MAX_JSONPATH_WORK.toLocaleString('en');
+  const over = nodes > MAX_JSONPATH_WORK;
+  const size = over ? `more than ${budget}` : nodes;
+  return {
+    message:
+      `\`${path}\` is not evaluated: on this value (${size} values, nested ${depth} deep) it could take ` +
+      `about ${estimate.toExponential(1)} steps, over the budget of ${budget}; ` +
+      'use a more specific path (fewer `..` segments or root queries inside filters)',
+    code: 'jsonpath-over-budget',
+    params: {
+      path,
+      size: over ? 'over' : String(nodes),
+      depth: String(depth),
+      estimate: estimate.toExponential(1),
+      max: budget,
+    },
+  };
 }
 
 function short(expr: string): string {

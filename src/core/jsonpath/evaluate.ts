@@ -3,9 +3,10 @@
  * worst case is too expensive, else walked lazily counting every node any segment produces.
  */
 import { JSONPathNode, type JSONPathQuery } from 'json-p3';
+import { nestedParams, type CodedText } from '../diagnosticCodes';
 import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
-import { BudgetExceeded, budgetProblem, checkDeadline, MAX_JSONPATH_WORK, withDeadline } from './budget';
+import { BudgetExceeded, budgetRefusal, checkDeadline, MAX_JSONPATH_WORK, withDeadline } from './budget';
 import type { JsonPathMatch } from './jsonPath';
 import { collectRefusedPatterns, type RefusedPattern } from './regexFunctions';
 
@@ -14,6 +15,8 @@ export interface JsonPathRun {
   matches: JsonPathMatch[];
   /** Set when the query was refused or cut short (work or time budget, nesting, evaluation fault). */
   stopped?: string;
+  /** `stopped` as coded text (for the app's languages); set with it. */
+  stoppedText?: CodedText;
   /**
    * Patterns of `match()`/`search()` that are not valid I-Regexp: each test of one was false
    * (RFC 9535), so a filter using it matched nothing. Absent when there were none.
@@ -34,14 +37,20 @@ export function evaluate(q: JSONPathQuery, source: string, value: JsonValue, lim
 function run(q: JSONPathQuery, source: string, value: JsonValue, limit: number): JsonPathRun {
   const matches: JsonPathMatch[] = [];
   if (limit < 1) return { matches };
-  const problem = budgetProblem(source, value);
-  if (problem) return { matches, stopped: problem };
+  const problem = budgetRefusal(source, value);
+  if (problem) return { matches, stopped: problem.message, stoppedText: problem };
   let steps = 0;
   const counted = function* (nodes: Iterable<JSONPathNode>): Generator<JSONPathNode> {
     for (const node of nodes) {
       steps++;
-      if (steps > MAX_JSONPATH_WORK)
-        throw new BudgetExceeded(`it took more than ${MAX_JSONPATH_WORK.toLocaleString('en')} steps`);
+      if (steps > MAX_JSONPATH_WORK) {
+        const max = MAX_JSONPATH_WORK.toLocaleString('en');
+        throw new BudgetExceeded({
+          message: `it took more than ${max} steps`,
+          code: 'jsonpath-took-steps',
+          params: { max },
+        });
+      }
       if ((steps & 1023) === 0) checkDeadline();
       yield node;
     }
@@ -54,8 +63,18 @@ function run(q: JSONPathQuery, source: string, value: JsonValue, limit: number):
       if (matches.length >= limit) break;
     }
   } catch (e) {
-    const why = e instanceof BudgetExceeded ? e.message : 'evaluation failed';
-    return { matches, stopped: `\`${source}\` stopped after ${matches.length} matches: ${why}` };
+    const why: CodedText =
+      e instanceof BudgetExceeded
+        ? e.why
+        : { message: 'evaluation failed', code: 'jsonpath-evaluation-failed' };
+    const message = `\`${source}\` stopped after ${matches.length} matches: ${why.message}`;
+    const params = {
+      path: source,
+      count: matches.length,
+      n: String(matches.length),
+      ...nestedParams('why', why),
+    };
+    return { matches, stopped: message, stoppedText: { message, code: 'jsonpath-stopped', params } };
   }
   return { matches };
 }

@@ -20,7 +20,8 @@ import {
   type Piece,
 } from './regexSyntax';
 
-const invalid = (why: string) => new PatternProblem('invalid', why);
+const invalid = (why: string, code: string, params?: Record<string, string>) =>
+  new PatternProblem('invalid', why, code, params);
 
 /** `%x00-27 / "," / "-" / %x2F-3E / %x40-5A / %x5E-7A / %x7E-D7FF / %xE000-10FFFF`. */
 function isNormalChar(cp: number): boolean {
@@ -69,7 +70,7 @@ class Parser extends PatternCursor {
     const atom = this.atom();
     const q = this.quantifier();
     if (!q) return atom;
-    if (anchor) throw invalid('a quantifier cannot follow ^ or $');
+    if (anchor) throw invalid('a quantifier cannot follow ^ or $', 'regex-quantifier-after-anchor');
     return quantify(atom, q.text, q.min, q.max);
   }
 
@@ -91,7 +92,7 @@ class Parser extends PatternCursor {
     const cp = this.next();
     if (cp === 0x28) {
       const inner = this.regexp();
-      if (this.peek() !== 0x29) throw invalid('unclosed (');
+      if (this.peek() !== 0x29) throw invalid('unclosed (', 'regex-unclosed-group');
       this.i++;
       return { source: `(?:${inner.source})`, size: inner.size + 1 };
     }
@@ -103,7 +104,10 @@ class Parser extends PatternCursor {
       return single === null ? emitClass(parts, false) : { source: emitCodePoint(single), size: 1 };
     }
     if (cp === 0x5e || cp === 0x24) return { source: cp === 0x5e ? '^' : '$', size: 1 };
-    if (!isNormalChar(cp)) throw invalid(`unexpected ${JSON.stringify(String.fromCodePoint(cp))}`);
+    if (!isNormalChar(cp))
+      throw invalid(`unexpected ${JSON.stringify(String.fromCodePoint(cp))}`, 'regex-unexpected-char', {
+        char: JSON.stringify(String.fromCodePoint(cp)),
+      });
     return { source: emitCodePoint(cp), size: 1 };
   }
 
@@ -112,11 +116,16 @@ class Parser extends PatternCursor {
     const c = String.fromCodePoint(this.next());
     const single = SINGLE_ESCAPES[c];
     if (single !== undefined) return single;
-    if (c !== 'p' && c !== 'P') throw invalid(`\\${c} is not an I-Regexp escape`);
-    if (this.p[this.i] !== '{') throw invalid(`\\${c} needs {category}`);
+    if (c !== 'p' && c !== 'P')
+      throw invalid(`\\${c} is not an I-Regexp escape`, 'regex-escape', { escape: `\\${c}` });
+    if (this.p[this.i] !== '{')
+      throw invalid(`\\${c} needs {category}`, 'regex-category-braces', { escape: `\\${c}` });
     const end = this.p.indexOf('}', this.i);
     const name = end < 0 ? '' : this.p.slice(this.i + 1, end);
-    if (!GENERAL_CATEGORIES.has(name)) throw invalid(`\\${c}{${name}} is not a category of RFC 9485`);
+    if (!GENERAL_CATEGORIES.has(name))
+      throw invalid(`\\${c}{${name}} is not a category of RFC 9485`, 'regex-category-unknown', {
+        category: `\\${c}{${name}}`,
+      });
     this.i = end + 1;
     parts.props.push(`\\${c}{${name}}`);
     return null;
@@ -130,7 +139,7 @@ class Parser extends PatternCursor {
     let first = true;
     for (;;) {
       const cp = this.peek();
-      if (cp === undefined) throw invalid('unclosed [');
+      if (cp === undefined) throw invalid('unclosed [', 'regex-unclosed-class');
       if (cp === 0x5d && !first) break;
       if (cp === 0x2d) {
         this.i++;
@@ -139,7 +148,7 @@ class Parser extends PatternCursor {
           first = false;
           continue;
         }
-        throw invalid('- must come first or last in a class');
+        throw invalid('- must come first or last in a class', 'regex-class-dash');
       }
       const lo = this.classChar(parts);
       first = false;
@@ -147,7 +156,7 @@ class Parser extends PatternCursor {
       if (this.peek() === 0x2d && this.p.codePointAt(this.i + 1) !== 0x5d) {
         this.i++;
         const hi = this.classChar(parts);
-        if (hi === null || hi < lo) throw invalid('invalid range in a class');
+        if (hi === null || hi < lo) throw invalid('invalid range in a class', 'regex-class-range');
         parts.ranges.push([lo, hi]);
       } else parts.ranges.push([lo, lo]);
     }
@@ -160,7 +169,13 @@ class Parser extends PatternCursor {
     const cp = this.next();
     if (cp === 0x5c) return this.escape(parts);
     if (!isClassChar(cp))
-      throw invalid(`${JSON.stringify(String.fromCodePoint(cp))} must be escaped in a class`);
+      throw invalid(
+        `${JSON.stringify(String.fromCodePoint(cp))} must be escaped in a class`,
+        'regex-class-escape',
+        {
+          char: JSON.stringify(String.fromCodePoint(cp)),
+        },
+      );
     return cp;
   }
 }
@@ -173,6 +188,6 @@ class Parser extends PatternCursor {
 export function translateIRegexp(pattern: string): Piece {
   const parser = new Parser(pattern);
   const piece = parser.regexp();
-  if (parser.i < pattern.length) throw invalid('unbalanced )');
+  if (parser.i < pattern.length) throw invalid('unbalanced )', 'regex-unbalanced-paren');
   return piece;
 }

@@ -3,11 +3,13 @@
  * only of name segments (`$.a.b`, `$['a']`) take a fast path of own-property lookups.
  */
 import { JSONPathEnvironment, JSONPathError, JSONPathNode, jsonpath, type JSONPathQuery } from 'json-p3';
+import type { CodedText } from '../diagnosticCodes';
 import { MAX_JSON_DEPTH } from '../json/parseJson';
 import { encodePointer } from '../json/pointer';
 import type { JsonValue } from '../types';
 import { budgetProblem, withDeadline } from './budget';
 import { evaluate, type JsonPathRun } from './evaluate';
+import { codeJsonPathMessage } from './jsonPathErrors';
 import { nestingProblem } from './nesting';
 import { registerLinearRegexFunctions } from './regexFunctions';
 
@@ -53,6 +55,36 @@ export interface CompiledJsonPath {
 
 export type CompileResult =
   { ok: true; path: CompiledJsonPath } | { ok: false; message: string; offset: number };
+
+/**
+ * Why an expression does not compile (a failed {@link compileJsonPath} or {@link compileLoosePath}),
+ * as coded text: its English message with the code and parameters of its shape (jsonPathErrors.ts),
+ * for `nestedParams`; only the message for a shape not known there.
+ */
+export function compileProblem(r: { message: string }): CodedText {
+  const coded = codeJsonPathMessage(r.message);
+  return coded ? { message: r.message, ...coded } : { message: r.message };
+}
+
+/**
+ * json-p3's message without the context it appends (`('$[?'abc']':4)`: the part of the expression
+ * around the problem, and its index), removed exactly as json-p3 builds it.
+ */
+function bareMessage(e: JSONPathError): string {
+  const { input, index } = e.token;
+  const around =
+    input.length <= 9
+      ? input
+      : index > input.length - 5
+        ? input.slice(input.length - 9)
+        : index - 4 < 0
+          ? input.slice(0, 9)
+          : input.slice(index - 4, index + 5);
+  const context = ` ('${around}':${index})`;
+  return e.message.endsWith(context)
+    ? e.message.slice(0, -context.length)
+    : e.message.replace(/ \('[\s\S]*':\d+\)$/, '');
+}
 
 /** Descendant segments walk recursively: allow the JSON depth limit (json-p3's default is 50). */
 const env = new JSONPathEnvironment({ maxRecursionDepth: MAX_JSON_DEPTH + 8 });
@@ -152,7 +184,7 @@ export function compileJsonPath(expr: string): CompileResult {
     return remember(expr, { ok: true, path: build(expr, env.compile(expr)) });
   } catch (e) {
     if (e instanceof JSONPathError) {
-      const message = e.message.replace(/ \('[\s\S]*':\d+\)$/, '');
+      const message = bareMessage(e);
       return remember(expr, {
         ok: false,
         message,

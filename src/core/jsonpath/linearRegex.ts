@@ -14,6 +14,7 @@
  * `unavailable`.
  */
 import type { RE2JS } from 're2js';
+import type { CodedText } from '../diagnosticCodes';
 import { translateEcmaPattern } from './ecmaPattern';
 import { translateIRegexp } from './iRegexp';
 import { PatternProblem, type Piece } from './regexSyntax';
@@ -79,14 +80,16 @@ export type LinearPattern =
       /**
        * A stable code for `message` with the values it is built from (`pattern-too-long`,
        * `pattern-nests-too-deeply`, `pattern-program-estimate`, `pattern-program-size`,
-       * `pattern-engine-rejects`, `pattern-uses`, `pattern-invalid`), for the app's languages.
+       * `pattern-engine-rejects`, `pattern-uses`, `pattern-invalid`, `pattern-unavailable`, and the
+       * `regex-…` codes of an I-Regexp's syntax errors), for the app's languages.
        */
       code?: string;
       params?: Record<string, string | number>;
     };
 
 /** The outcome of one test: whether it matched, or why it was not run. */
-export type LinearTest = { matched: boolean; skipped?: undefined } | { skipped: string };
+export type LinearTest =
+  { matched: boolean; skipped?: undefined } | { skipped: string; skippedText: CodedText };
 
 const caches: Record<RegexDialect, Map<string, LinearPattern>> = { 'i-regexp': new Map(), ecma: new Map() };
 
@@ -137,7 +140,7 @@ function build(pattern: string, dialect: RegexDialect): LinearPattern {
         return fail('invalid', err.message, 'pattern-invalid', { detail: err.message });
       const uses = /^uses a (lookahead|lookbehind|backreference)$/.exec(err.message);
       if (uses) return fail(err.kind, err.message, 'pattern-uses', { feature: uses[1] as string });
-      return fail(err.kind, err.message);
+      return fail(err.kind, err.message, err.code, err.params);
     }
     // A pathological nesting of groups: refused like any pattern too large to compile.
     if (err instanceof RangeError) return fail('too-large', 'nests too deeply', 'pattern-nests-too-deeply');
@@ -151,7 +154,12 @@ function build(pattern: string, dialect: RegexDialect): LinearPattern {
       'pattern-program-estimate',
       { size: piece.size, max: MAX_REGEX_PROGRAM },
     );
-  if (!engine) return fail('unavailable', 'cannot run yet: the linear-time regex engine is still loading');
+  if (!engine)
+    return fail(
+      'unavailable',
+      'cannot run yet: the linear-time regex engine is still loading',
+      'pattern-unavailable',
+    );
   let re: RE2JS;
   try {
     re = engine.compile(`(?:${piece.source})`);
@@ -213,12 +221,16 @@ export function linearTest(
 ): LinearTest {
   const work = pattern.program * (s.length + 1);
   if (work > MAX_REGEX_WORK) {
-    return {
-      skipped:
-        `the pattern ${quotePattern(pattern.source)} (${pattern.program} instructions) was not run on a ` +
-        `string of ${s.length.toLocaleString('en')} characters: over the limit of ` +
-        `${MAX_REGEX_WORK.toLocaleString('en')} steps per test`,
+    const params = {
+      pattern: quotePattern(pattern.source),
+      program: String(pattern.program),
+      length: s.length.toLocaleString('en'),
+      max: MAX_REGEX_WORK.toLocaleString('en'),
     };
+    const skipped =
+      `the pattern ${params.pattern} (${params.program} instructions) was not run on a ` +
+      `string of ${params.length} characters: over the limit of ${params.max} steps per test`;
+    return { skipped, skippedText: { message: skipped, code: 'regex-test-skipped', params } };
   }
   return { matched: whole ? pattern.re.testExact(s) : pattern.re.test(s) };
 }

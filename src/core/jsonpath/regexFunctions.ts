@@ -9,6 +9,7 @@
  * - after every test the query's time budget is checked, so it holds inside one filter too.
  */
 import { FunctionExpressionType, type JSONPathEnvironment } from 'json-p3';
+import { nestedParams } from '../diagnosticCodes';
 import { BudgetExceeded, checkDeadline } from './budget';
 import { compileLinear, linearTest, quotePattern } from './linearRegex';
 
@@ -46,11 +47,16 @@ function test(s: unknown, pattern: unknown, whole: boolean): boolean {
       if (refused !== null && !refused.has(pattern)) refused.set(pattern, compiled.message);
       return false;
     }
-    throw new BudgetExceeded(`the pattern ${quotePattern(pattern)} ${compiled.message}`);
+    const quoted = quotePattern(pattern);
+    throw new BudgetExceeded({
+      message: `the pattern ${quoted} ${compiled.message}`,
+      code: 'jsonpath-pattern-not-run',
+      params: { pattern: quoted, ...nestedParams('clause', compiled) },
+    });
   }
   const result = linearTest(compiled, s, whole);
   checkDeadline();
-  if (result.skipped !== undefined) throw new BudgetExceeded(result.skipped);
+  if (result.skipped !== undefined) throw new BudgetExceeded(result.skippedText);
   return result.matched;
 }
 

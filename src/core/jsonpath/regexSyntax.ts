@@ -19,11 +19,16 @@ export interface Piece {
   size: number;
 }
 
-/** A pattern the translator refuses: `invalid` (not the dialect's syntax) or `unsupported`. */
+/**
+ * A pattern the translator refuses: `invalid` (not the dialect's syntax) or `unsupported`; with a
+ * stable `code` and `params` for the app's languages when the message has them (`regex-…`).
+ */
 export class PatternProblem extends Error {
   constructor(
     readonly kind: 'invalid' | 'unsupported',
     message: string,
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
   }
@@ -145,7 +150,7 @@ export interface Quantifier {
  */
 export function readBraceQuantifier(p: string, i: number): Quantifier {
   const lo = readDigits(p, i + 1);
-  if (!lo) throw new PatternProblem('invalid', 'a { quantifier needs a number');
+  if (!lo) throw new PatternProblem('invalid', 'a { quantifier needs a number', 'regex-quantifier-number');
   const [min, afterMin] = lo;
   let max: number | null = min;
   let j = afterMin;
@@ -154,9 +159,17 @@ export function readBraceQuantifier(p: string, i: number): Quantifier {
     max = hi ? hi[0] : null;
     j = hi ? hi[1] : j + 1;
   }
-  if (p[j] !== '}') throw new PatternProblem('invalid', 'unterminated { quantifier');
+  if (p[j] !== '}')
+    throw new PatternProblem('invalid', 'unterminated { quantifier', 'regex-quantifier-unterminated');
   if (max !== null && max < min)
-    throw new PatternProblem('invalid', `quantifier {${min},${max}} has its bounds reversed`);
+    throw new PatternProblem(
+      'invalid',
+      `quantifier {${min},${max}} has its bounds reversed`,
+      'regex-quantifier-reversed',
+      {
+        quantifier: `{${min},${max}}`,
+      },
+    );
   return { text: p.slice(i, j + 1), min, max, end: j + 1 };
 }
 
@@ -171,7 +184,8 @@ export class PatternCursor {
 
   next(): number {
     const cp = this.peek();
-    if (cp === undefined) throw new PatternProblem('invalid', 'unexpected end of pattern');
+    if (cp === undefined)
+      throw new PatternProblem('invalid', 'unexpected end of pattern', 'regex-unexpected-end');
     this.i += cp > 0xffff ? 2 : 1;
     return cp;
   }

@@ -7,8 +7,17 @@
 /** Where a rendered value lands. */
 export type Encoding = 'path' | 'query' | 'header' | 'host' | 'raw';
 
-/** Outcome of encoding one value: the encoded text, or why it cannot be sent. */
-export type Encoded = { ok: true; value: string } | { ok: false; reason: string };
+/**
+ * Outcome of encoding one value: the encoded text, or why it cannot be sent (`reason`, English, with
+ * its code `request-value-reason` and `params` `{ kind, char? }` for the app's languages).
+ */
+export type Encoded =
+  | { ok: true; value: string }
+  | { ok: false; reason: string; code: 'request-value-reason'; params: ValueIssueParams };
+
+/** Why a value cannot be sent: a lone surrogate, a line break, NUL or another control character. */
+export type ValueIssueParams =
+  { kind: 'surrogate' | 'lineBreak' } | { kind: 'nul' | 'control'; char: string };
 
 /**
  * `application/x-www-form-urlencoded` byte serialisation, as `URLSearchParams#toString` does it:
@@ -33,12 +42,18 @@ export function encodeFor(value: string, where: Encoding): Encoded {
     if (where === 'query') return { ok: true, value: encodeQueryComponent(value) };
   } catch (e) {
     if (e instanceof URIError)
-      return { ok: false, reason: 'contains a lone UTF-16 surrogate and cannot be encoded' };
+      return {
+        ok: false,
+        reason: 'contains a lone UTF-16 surrogate and cannot be encoded',
+        code: 'request-value-reason',
+        params: { kind: 'surrogate' },
+      };
     throw e;
   }
   if (where === 'header') {
-    const problem = headerValueProblem(value);
-    if (problem !== null) return { ok: false, reason: problem };
+    const problem = headerValueCoded(value);
+    if (problem !== null)
+      return { ok: false, reason: problem.message, code: problem.code, params: problem.params };
   }
   return { ok: true, value };
 }
@@ -105,6 +120,19 @@ export function headerValueProblem(value: string): string | null {
     return 'contains a line break (CR or LF), which is not allowed in a header value';
   const name = issue.kind === 'nul' ? 'NUL' : 'a control character';
   return `contains ${name} (${issue.char}), which is not allowed in a header value`;
+}
+
+/**
+ * {@link headerValueProblem} with its code (`request-value-reason`) and params (`kind`, `char`), for
+ * the app to word it in the chosen language; null when the value can be sent.
+ */
+export function headerValueCoded(
+  value: string,
+): { message: string; code: 'request-value-reason'; params: ValueIssueParams } | null {
+  const issue = headerValueIssue(value);
+  const message = headerValueProblem(value);
+  if (issue === null || message === null) return null;
+  return { message, code: 'request-value-reason', params: issue };
 }
 
 /** What {@link headerValueProblem} words: a line break, NUL or another control character (`U+0007`). */

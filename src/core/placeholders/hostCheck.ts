@@ -7,6 +7,8 @@
  * authority does not survive parsing unchanged (the text sent would differ from the text shown)
  * is refused outright.
  */
+import { nestedParams } from '../diagnosticCodes';
+
 /** Why a host must not be requested: its class, or `invalid` for a URL that cannot be sent as is. */
 export type HostKind = 'loopback' | 'link-local' | 'metadata' | 'private' | 'unspecified' | 'shared';
 
@@ -19,6 +21,26 @@ export const HOST_KIND_LABEL: Readonly<Record<HostKind, string>> = {
   unspecified: 'unspecified',
   shared: 'shared address space',
 };
+
+/**
+ * The key of each kind in coded messages' `kind` parameter (ICU `select` keys take no hyphen):
+ * `loopback`, `linkLocal`, `metadata`, `private`, `unspecified`, `shared`.
+ */
+const HOST_KIND_KEY: Readonly<Record<HostKind, string>> = {
+  loopback: 'loopback',
+  'link-local': 'linkLocal',
+  metadata: 'metadata',
+  private: 'private',
+  unspecified: 'unspecified',
+  shared: 'shared',
+};
+
+/** A message with its stable code and parameters (the app words it from `diagnostics.<code>`). */
+interface Coded {
+  message: string;
+  code: string;
+  params: Record<string, string>;
+}
 
 /** Host names that always resolve to this machine or to a cloud metadata service. */
 const NAMED: Array<[RegExp, HostKind]> = [
@@ -160,10 +182,21 @@ export interface TargetOptions {
   display?: string;
 }
 
-/** `classifyTarget`'s verdict. `alwaysRefused` is true for metadata and invalid URLs. */
+/**
+ * `classifyTarget`'s verdict. `alwaysRefused` is true for metadata and invalid URLs. `code` and
+ * `params`: the message's stable code (a diagnostic code: `host-kind-refused`, `url-unsendable`,
+ * `url-unsendable-shown`, the last two with the problem nested as `problem`).
+ */
 export type TargetVerdict =
   | { ok: true; url: ParsedUrl }
-  | { ok: false; reason: HostKind | 'invalid'; alwaysRefused: boolean; message: string };
+  | {
+      ok: false;
+      reason: HostKind | 'invalid';
+      alwaysRefused: boolean;
+      message: string;
+      code: string;
+      params: Record<string, string | number | string[]>;
+    };
 
 /** C0 controls, DEL, C1 controls, every kind of white space and backslashes (parsers drop or rewrite them). */
 // eslint-disable-next-line no-control-regex -- control characters are what this matches
@@ -192,40 +225,60 @@ function writtenAuthority(text: string): string | null {
  * authority (host and port) is exactly what `new URL()` serialises (letter case and a default port
  * aside). `reveal`: the message may quote the host (false when the host may hold a secret).
  */
-function syntaxProblem(url: string, parsed: ParsedUrl | null, reveal: boolean): string | null {
+function syntaxProblem(url: string, parsed: ParsedUrl | null, reveal: boolean): Coded | null {
   const bad = UNSAFE_CHAR.exec(url);
   if (bad) {
     const c = bad[0];
-    const what =
+    const [key, what] =
       c === '\\'
-        ? 'a backslash'
+        ? ['backslash', 'a backslash']
         : c.charCodeAt(0) > 0x20 && /\s/u.test(c)
-          ? 'white space'
-          : 'a control character or space';
-    return `it holds ${what} (${quoteText(c)}), which URL parsers drop or rewrite`;
+          ? ['whiteSpace', 'white space']
+          : ['control', 'a control character or space'];
+    return {
+      message: `it holds ${what} (${quoteText(c)}), which URL parsers drop or rewrite`,
+      code: 'url-unsafe-character',
+      params: { what: key, character: quoteText(c) },
+    };
   }
-  if (!/^https?:\/\//i.test(url)) return 'it is not an absolute http:// or https:// URL';
-  if (parsed === null) return 'a URL parser rejects it';
-  if (parsed.username !== '' || parsed.password !== '') return 'it carries user info (user@host)';
+  if (!/^https?:\/\//i.test(url))
+    return { message: 'it is not an absolute http:// or https:// URL', code: 'url-not-absolute', params: {} };
+  if (parsed === null) return PARSER_REJECTS;
+  if (parsed.username !== '' || parsed.password !== '')
+    return { message: 'it carries user info (user@host)', code: 'url-user-info', params: {} };
   const written = (writtenAuthority(url) ?? '').toLowerCase();
   const port = parsed.protocol === 'https:' ? '443' : '80';
   if (written !== parsed.host && written !== `${parsed.hostname}:${port}`) {
     return reveal
-      ? `its host is written ${shown(written)} but a URL parser reads ${shown(parsed.host)}: write it as the parser reads it`
-      : 'its host is not written the way a URL parser reads it';
+      ? {
+          message: `its host is written ${shown(written)} but a URL parser reads ${shown(parsed.host)}: write it as the parser reads it`,
+          code: 'url-host-rewritten',
+          params: { written: shown(written), read: shown(parsed.host) },
+        }
+      : {
+          message: 'its host is not written the way a URL parser reads it',
+          code: 'url-host-not-as-written',
+          params: {},
+        };
   }
   return null;
 }
+
+const PARSER_REJECTS: Coded = { message: 'a URL parser rejects it', code: 'url-parser-rejects', params: {} };
 
 /**
  * Checks that `url` can be sent exactly as written (see `classifyTarget`), whatever its host.
  * Returns the parsed URL, or a message that never quotes the host of `url`.
  */
-export function checkUrlSyntax(url: string): { ok: true; url: ParsedUrl } | { ok: false; message: string } {
+export function checkUrlSyntax(
+  url: string,
+):
+  | { ok: true; url: ParsedUrl }
+  | { ok: false; message: string; code: string; params: Record<string, string> } {
   const parsed = UNSAFE_CHAR.test(url) ? null : parseUrl(url);
   const problem = syntaxProblem(url, parsed, false);
   if (problem === null && parsed !== null) return { ok: true, url: parsed };
-  return { ok: false, message: problem ?? 'a URL parser rejects it' };
+  return { ok: false, ...(problem ?? PARSER_REJECTS) };
 }
 
 /** The class of the host of `url` as a WHATWG parser reads it (a zone-scoped IPv6 as written). */
@@ -259,13 +312,45 @@ export function classifyTarget(url: string, options: TargetOptions = {}): Target
     const read =
       masked || parsed === null || written.toLowerCase() === parsed.host ? '' : ` (${parsed.host})`;
     const message = `${HOST_KIND_LABEL[kind]} ${noun} ${shown(written)}${read}`;
-    return { ok: false, reason: kind, alwaysRefused: kind === 'metadata', message };
+    const params = {
+      kind: HOST_KIND_KEY[kind],
+      noun,
+      host: shown(written),
+      hasRead: read === '' ? 'no' : 'yes',
+      read: read === '' ? '' : (parsed?.host ?? ''),
+    };
+    return {
+      ok: false,
+      reason: kind,
+      alwaysRefused: kind === 'metadata',
+      message,
+      code: 'host-kind-refused',
+      params,
+    };
   }
   const problem = syntaxProblem(url, parsed, !masked);
   if (problem !== null || parsed === null) {
+    const why = problem ?? PARSER_REJECTS;
     const what = masked ? `the URL ${quoteText(options.display as string)}` : 'the URL';
-    const message = `${what} cannot be sent as written: ${problem ?? 'a URL parser rejects it'}`;
-    return { ok: false, reason: 'invalid', alwaysRefused: true, message };
+    const message = `${what} cannot be sent as written: ${why.message}`;
+    const nested = nestedParams('problem', why);
+    return masked
+      ? {
+          ok: false,
+          reason: 'invalid',
+          alwaysRefused: true,
+          message,
+          code: 'url-unsendable-shown',
+          params: { url: quoteText(options.display as string), ...nested },
+        }
+      : {
+          ok: false,
+          reason: 'invalid',
+          alwaysRefused: true,
+          message,
+          code: 'url-unsendable',
+          params: nested,
+        };
   }
   return { ok: true, url: parsed };
 }

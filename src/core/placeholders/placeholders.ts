@@ -2,13 +2,24 @@
  * Placeholders in spec strings (SEMANTICS.md §2): scanning them for validation and rendering
  * them, once, with the encoding of the place the value lands in.
  */
-import { checkOrigin, encodeFor, encodeKeeping, MASK, missingMarker, replaceMarkers } from './encode';
+import { nestedParams } from '../diagnosticCodes';
+import type { DiagnosticParams } from '../types';
+import {
+  checkOrigin,
+  encodeFor,
+  encodeKeeping,
+  MASK,
+  missingMarker,
+  replaceMarkers,
+  type Encoded,
+} from './encode';
 import { scanPlaceholders, type PlaceholderToken } from './scan';
 
 export { scanPlaceholders, type PlaceholderToken } from './scan';
 export {
   encodeQueryComponent,
   encodeKeeping,
+  headerValueCoded,
   headerValueProblem,
   isHeaderName,
   MASK,
@@ -47,13 +58,23 @@ export interface RenderContext {
   missing?: 'error' | 'marker';
 }
 
-export type RenderResult =
-  { ok: true; value: string; used: string[] } | { ok: false; message: string; name?: string };
+/**
+ * Why a template cannot be rendered: the English `message`, and its `code` (a diagnostic code of the
+ * `request-…` family, see DIAGNOSTIC_CODES) with `params` for the app's languages.
+ */
+export type RenderFailure = {
+  ok: false;
+  message: string;
+  name?: string;
+  code: string;
+  params: DiagnosticParams;
+};
+
+export type RenderResult = { ok: true; value: string; used: string[] } | RenderFailure;
 
 /** `renderTemplatePair`'s result: the real text and the text shown to people. */
 export type RenderPairResult =
-  | { ok: true; value: string; display: string; used: string[]; missing?: string[] }
-  | { ok: false; message: string; name?: string };
+  { ok: true; value: string; display: string; used: string[]; missing?: string[] } | RenderFailure;
 
 const own = (o: Record<string, string> | undefined, k: string): string | undefined =>
   o !== undefined && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
@@ -113,7 +134,13 @@ export function renderTemplatePair(
       return {
         ok: false,
         message: `host \`${display}\`${via} is not a valid URL origin: it needs http:// or https://, a host name, and no path, query or user info`,
-        ...(name === undefined ? {} : { name }),
+        ...(name === undefined
+          ? { code: 'request-host-not-origin', params: { host: display } }
+          : {
+              name,
+              code: 'request-host-not-origin-via',
+              params: { host: display, placeholder: `${'${'}${name}}`, name },
+            }),
       };
     }
     if (value.endsWith('/')) {
@@ -126,7 +153,25 @@ export function renderTemplatePair(
 
 type Piece =
   | { ok: true; value: string; shown: string; param: boolean; missing?: boolean }
-  | { ok: false; message: string; name: string };
+  | (RenderFailure & { name: string });
+
+/** A value that cannot be encoded: `<subject> <reason>`, the reason nested under `reason`. */
+function unencodable(
+  code: 'request-engine-unencodable' | 'request-value-unencodable',
+  subject: string,
+  placeholder: string,
+  name: string,
+  enc: Extract<Encoded, { ok: false }>,
+): Piece {
+  const reason = nestedParams('reason', { message: enc.reason, code: enc.code, params: enc.params });
+  return {
+    ok: false,
+    message: `${subject} ${enc.reason}`,
+    name,
+    code,
+    params: { placeholder, name, ...reason },
+  };
+}
 
 const verbatim = (value: string, param = false): Piece => ({ ok: true, value, shown: value, param });
 
@@ -136,13 +181,19 @@ function resolveToken(token: PlaceholderToken, written: string, ctx: RenderConte
     case 'adf':
       return verbatim(written);
     case 'unterminated':
-      return { ok: false, message: `\`${written}\` is an unterminated placeholder`, name };
+      return {
+        ok: false,
+        message: `\`${written}\` is an unterminated placeholder`,
+        name,
+        code: 'request-unterminated',
+        params: { placeholder: written },
+      };
     case 'engine': {
       const v = own(ctx.engine, name);
       if (v === undefined) return verbatim(written);
       const enc = encodeKeeping(v, ctx.encode, ctx.missing === 'marker');
       const shown = encodeKeeping(own(ctx.engineShown, name) ?? v, ctx.encode, true);
-      if (!enc.ok) return { ok: false, message: `{${name}} ${enc.reason}`, name };
+      if (!enc.ok) return unencodable('request-engine-unencodable', `{${name}}`, `{${name}}`, name, enc);
       return { ok: true, value: enc.value, shown: shown.ok ? shown.value : MASK, param: false };
     }
     case 'brace':
@@ -150,15 +201,33 @@ function resolveToken(token: PlaceholderToken, written: string, ctx: RenderConte
       break;
     default:
       if (!ctx.declared.has(name)) {
-        return { ok: false, message: `\`${written}\` is declared in no spec.properties`, name };
+        return {
+          ok: false,
+          message: `\`${written}\` is declared in no spec.properties`,
+          name,
+          code: 'request-undeclared',
+          params: { placeholder: written },
+        };
       }
   }
   const v = own(ctx.values, name);
   if (v === undefined) {
-    if (ctx.missing !== 'marker') return { ok: false, message: `needs a value for ${'${'}${name}}`, name };
+    if (ctx.missing !== 'marker') {
+      const placeholder = `${'${'}${name}}`;
+      return {
+        ok: false,
+        message: `needs a value for ${placeholder}`,
+        name,
+        code: 'request-needs-value',
+        params: { placeholder, name },
+      };
+    }
     return { ...verbatim(missingMarker(name), true), missing: true } as Piece;
   }
   const enc = encodeFor(v, ctx.encode);
-  if (!enc.ok) return { ok: false, message: `the value of ${'${'}${name}} ${enc.reason}`, name };
+  if (!enc.ok) {
+    const placeholder = `${'${'}${name}}`;
+    return unencodable('request-value-unencodable', `the value of ${placeholder}`, placeholder, name, enc);
+  }
   return verbatim(enc.value, true);
 }

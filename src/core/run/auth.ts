@@ -2,8 +2,9 @@
  * Authentication in simulated requests (SEMANTICS.md §7): choosing the auth spec, the values a
  * run resolves placeholders from, secret names, and the auth headers with their masked copies.
  */
-import { headerValueProblem, isHeaderName, MASK, missingMarker } from '../placeholders/encode';
-import type { AuthSpecModel, JsonValue, ParamDecl, SpecModel } from '../types';
+import { nestedParams } from '../diagnosticCodes';
+import { headerValueCoded, isHeaderName, MASK, missingMarker } from '../placeholders/encode';
+import type { AuthSpecModel, DiagnosticParams, JsonValue, ParamDecl, SpecModel } from '../types';
 
 export { MASK };
 
@@ -91,8 +92,16 @@ export function base64Utf8(text: string): string | null {
   return (globalThis as unknown as { btoa(s: string): string }).btoa(binary);
 }
 
-type AuthResult =
-  { ok: true; headers: DualHeader[]; missing: string[] } | { ok: false; message: string; pointer: string };
+/** Why the auth headers cannot be built: English `message`, and its `code` (`request-auth-…`) with `params`. */
+export type AuthFailure = {
+  ok: false;
+  message: string;
+  pointer: string;
+  code: string;
+  params: DiagnosticParams;
+};
+
+type AuthResult = { ok: true; headers: DualHeader[]; missing: string[] } | AuthFailure;
 
 /**
  * The auth headers of a request: `BasicAuthentication` → `Authorization: Basic
@@ -115,21 +124,22 @@ export function authHeaders(
   const pointer = `/authSpec/${auth.index}`;
   const get = (name: string): string | undefined =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-  const need = (name: string): string | { message: string } => {
+  const need = (name: string): string | { message: string; code: string; params: DiagnosticParams } => {
     const v = get(name);
     if (v !== undefined) return v;
     if (missing === 'marker') {
       absent.push(name);
       return missingMarker(name);
     }
-    return { message: `${auth.name} needs a value for ${name}` };
+    const params = { auth: auth.name, name };
+    return { message: `${auth.name} needs a value for ${name}`, code: 'request-auth-needs-value', params };
   };
   const headers: DualHeader[] = [];
   if (auth.type === 'BasicAuthentication') {
     const user = need('username');
     const pass = need('password');
-    if (typeof user !== 'string') return { ok: false, message: user.message, pointer };
-    if (typeof pass !== 'string') return { ok: false, message: pass.message, pointer };
+    if (typeof user !== 'string') return { ok: false, ...user, pointer };
+    if (typeof pass !== 'string') return { ok: false, ...pass, pointer };
     if (absent.length > 0) {
       const marked = `Basic ${missingMarker('base64 of username:password')}`;
       headers.push({ name: 'Authorization', real: marked, shown: marked });
@@ -140,13 +150,15 @@ export function authHeaders(
           ok: false,
           message: `${auth.name}: username or password holds a lone UTF-16 surrogate`,
           pointer,
+          code: 'request-auth-surrogate',
+          params: { auth: auth.name },
         };
       }
       headers.push({ name: 'Authorization', real: `Basic ${encoded}`, shown: `Basic ${MASK}` });
     }
   } else if (auth.type === 'OAuth2RefreshCode') {
     const token = need('accessToken');
-    if (typeof token !== 'string') return { ok: false, message: token.message, pointer };
+    if (typeof token !== 'string') return { ok: false, ...token, pointer };
     const shown = absent.includes('accessToken') ? token : MASK;
     headers.push({ name: 'Authorization', real: `Bearer ${token}`, shown: `Bearer ${shown}` });
   }
@@ -157,18 +169,26 @@ export function authHeaders(
         ok: false,
         message: `${auth.name}: restAttributes.headerParamName of ${p.name} is not a valid HTTP header name`,
         pointer: `${p.pointer}/restAttributes/headerParamName`,
+        code: 'request-auth-header-name',
+        params: { auth: auth.name, name: p.name },
       };
     }
     if (get(p.name) === undefined && !p.required) continue;
     const v = need(p.name);
-    if (typeof v !== 'string') return { ok: false, message: v.message, pointer: p.pointer };
+    if (typeof v !== 'string') return { ok: false, ...v, pointer: p.pointer };
     const marked = absent.includes(p.name);
     headers.push({ name: p.headerParamName, real: v, shown: p.secret && !marked ? MASK : v });
   }
   for (const h of headers) {
-    const problem = headerValueProblem(h.real);
+    const problem = headerValueCoded(h.real);
     if (problem !== null) {
-      return { ok: false, message: `${auth.name}: the ${h.name} header value ${problem}`, pointer };
+      return {
+        ok: false,
+        message: `${auth.name}: the ${h.name} header value ${problem.message}`,
+        pointer,
+        code: 'request-auth-header-value',
+        params: { auth: auth.name, header: h.name, ...nestedParams('reason', problem) },
+      };
     }
   }
   return { ok: true, headers, missing: absent };

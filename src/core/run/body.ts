@@ -1,10 +1,10 @@
 /** The POST body of a request: `bodyParams` with placeholders resolved in string values only. */
-import type { JsonObject, JsonValue } from '../types';
+import type { DiagnosticParams, JsonObject, JsonValue } from '../types';
 
-type Rendered =
-  { ok: true; dual: { real: string; shown: string } } | { ok: false; message: string; pointer: string };
-type Result =
-  { ok: true; real: JsonValue; shown: JsonValue } | { ok: false; message: string; pointer: string };
+/** A string that cannot be rendered: English `message`, its place, and its code with params when known. */
+type Failure = { ok: false; message: string; pointer: string; code?: string; params?: DiagnosticParams };
+type Rendered = { ok: true; dual: { real: string; shown: string } } | Failure;
+type Result = { ok: true; real: JsonValue; shown: JsonValue } | Failure;
 
 const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 

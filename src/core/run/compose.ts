@@ -2,7 +2,8 @@
  * Assembling one request of a run from the rendered base (requests.ts) and what pagination
  * adds: the sent copy and the shown copy side by side.
  */
-import { encodeQueryComponent, headerValueProblem, isHeaderName } from '../placeholders/encode';
+import { nestedParams, type CodedText } from '../diagnosticCodes';
+import { encodeQueryComponent, headerValueCoded, isHeaderName } from '../placeholders/encode';
 import { quoteText } from '../placeholders/hostCheck';
 import type { HttpRequest } from '../types';
 import type { DualHeader } from './auth';
@@ -50,10 +51,35 @@ function toRecord(headers: DualHeader[], pick: 'real' | 'shown'): Record<string,
  * NUL or another control character), or null. The message quotes neither value nor raw name.
  */
 export function headerProblem(h: DualHeader): string | null {
-  if (!isHeaderName(h.name)) return `the header name ${quoteText(h.name)} is not a valid HTTP header name`;
-  const problem = headerValueProblem(h.real);
-  return problem === null ? null : `the ${h.name} header value ${problem}`;
+  return headerProblemCoded(h)?.message ?? null;
 }
+
+/** {@link headerProblem} with its code (`request-header-invalid`, `request-header-value`) and params. */
+export function headerProblemCoded(h: DualHeader): Required<CodedText> | null {
+  if (!isHeaderName(h.name)) {
+    const name = quoteText(h.name);
+    const message = `the header name ${name} is not a valid HTTP header name`;
+    return { message, code: 'request-header-invalid', params: { name } };
+  }
+  const problem = headerValueCoded(h.real);
+  if (problem === null) return null;
+  return {
+    message: `the ${h.name} header value ${problem.message}`,
+    code: 'request-header-value',
+    params: { header: h.name, ...nestedParams('reason', problem) },
+  };
+}
+
+/**
+ * Why a request cannot be built (`composeRequest`): `problem` in English, `coded` the same with its
+ * code (a `request-…` diagnostic code) and params.
+ */
+export interface ComposeProblem {
+  problem: string;
+  coded: Required<CodedText>;
+}
+
+const composeProblem = (coded: Required<CodedText>): ComposeProblem => ({ problem: coded.message, coded });
 
 /**
  * Assembles one request: origin + path, then the base query (spec, schedule), then the
@@ -62,12 +88,12 @@ export function headerProblem(h: DualHeader): string | null {
  * pagination value cannot be encoded, a header cannot be sent or the URL holds a control
  * character (literal spec text): such a request is never built.
  */
-export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRequest | { problem: string } {
+export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRequest | ComposeProblem {
   const headers = [...base.headers];
   for (const h of parts.headers ?? []) upsertHeader(headers, h);
   for (const h of headers) {
-    const problem = headerProblem(h);
-    if (problem !== null) return { problem };
+    const problem = headerProblemCoded(h);
+    if (problem !== null) return composeProblem(problem);
   }
   let real: string;
   let shown: string;
@@ -79,7 +105,12 @@ export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRe
     for (const q of parts.query ?? []) {
       const name = safeQuery(q.name);
       const value = safeQuery(q.value);
-      if (name === null || value === null) return { problem: 'a pagination value cannot be encoded' };
+      if (name === null || value === null)
+        return composeProblem({
+          message: 'a pagination value cannot be encoded',
+          code: 'request-pagination-unencodable',
+          params: {},
+        });
       pairs.push({ name, value: { real: value, shown: value } });
     }
     const join = (pick: 'real' | 'shown'): string => {
@@ -93,7 +124,11 @@ export function composeRequest(base: BaseRequest, parts: PageParts): SimulatedRe
   }
   // eslint-disable-next-line no-control-regex -- control characters are what this matches
   const control = /[\u0000-\u001f\u007f-\u009f]/.exec(real);
-  if (control) return { problem: `the URL holds a control character (${quoteText(control[0])})` };
+  if (control) {
+    const char = quoteText(control[0]);
+    const message = `the URL holds a control character (${char})`;
+    return composeProblem({ message, code: 'request-url-control', params: { char } });
+  }
   const request: HttpRequest = { method: base.method, url: real, headers: toRecord(headers, 'real') };
   const display: HttpRequest = { method: base.method, url: shown, headers: toRecord(headers, 'shown') };
   if (base.body !== undefined) {

@@ -4,6 +4,7 @@
  * One page per `step()`: the delay, the request, 429/503 retries, one OAuth token refresh, the
  * page's records and the next request, or the one reason the run stops.
  */
+import { DIAGNOSTIC_CODES, nestedParams, type CodedText } from '../diagnosticCodes';
 import { flatten } from '../flatten/flatten';
 import { parseJson } from '../json/parseJson';
 import type { DiagnosticParams, SpecModel } from '../types';
@@ -88,15 +89,21 @@ const stopOf = (reason: LiveStopReason, message: string, status?: number, coded:
   ...coded,
 });
 
-/** The stop of a sender failure, with the hint its message calls for. */
+/**
+ * The stop of a sender failure, with the hint its code (`sender`: the exchange's error code and
+ * params, when the sender gave them) or else its message calls for.
+ */
 const sendStop = (
   error: Extract<LiveSendResult, { ok: false }>['error'],
   message: string,
   coded: Coded = {},
+  sender?: Pick<LiveExchange, 'errorCode' | 'errorParams'>,
 ): LiveStop => {
   const reason = SEND_FAILURE_REASON[error];
-  const hintCode = reason === 'refused-host' ? { hintCode: refusedHint(message) } : {};
-  return { reason, message, hint: sendFailureHint(reason, message), ...coded, ...hintCode };
+  const by =
+    sender?.errorCode === undefined ? undefined : { code: sender.errorCode, params: sender.errorParams };
+  const hintCode = reason === 'refused-host' ? { hintCode: refusedHint(message, by) } : {};
+  return { reason, message, hint: sendFailureHint(reason, message, by), ...coded, ...hintCode };
 };
 
 /** The code of a page request the sender could not send, when the sender's message has one. */
@@ -178,9 +185,15 @@ export function startLiveRun(
     signal?: LiveAbortSignal,
   ): Promise<LiveStop | null> => {
     refreshed = true;
-    const failed = (message: string, status?: number): LiveStop => ({
-      ...stopOf('http-error', `request ${k}: 401, and the token refresh failed: ${message}`, status),
+    // Why the refresh failed is nested as `reason` (diagnostic code `live-refresh-failed`); the hint
+    // has its code (`refresh`) for the app's languages.
+    const failed = (why: CodedText, status?: number): LiveStop => ({
+      ...stopOf('http-error', `request ${k}: 401, and the token refresh failed: ${why.message}`, status, {
+        code: 'live-refresh-failed',
+        params: { request: String(k), ...nestedParams('reason', why) },
+      }),
       hint: 'check refreshToken, clientId, clientSecret, accessTokenUrl and requestParameterOverride (field names, GET or POST)',
+      hintCode: 'refresh',
     });
     const fields = tokenExchangeFields(values, params);
     const declared = new Set(decls.map((d) => d.name));
@@ -192,7 +205,7 @@ export function startLiveRun(
       declared,
       secretNames,
     );
-    if (!url.ok) return failed(url.message, 401);
+    if (!url.ok) return failed(url, 401);
     const sim = tokenRequest(
       {
         url,
@@ -205,23 +218,48 @@ export function startLiveRun(
     );
     const { exchange, result } = await sendOnce(ctx, 'token-refresh', sim, signal);
     exchanges.push(exchange);
-    if (signal?.aborted) return stopOf('aborted', `request ${k}: aborted during the token refresh`);
+    if (signal?.aborted)
+      return stopOf('aborted', `request ${k}: aborted during the token refresh`, undefined, {
+        code: 'live-refresh-aborted',
+        params: { request: String(k) },
+      });
     if (!result.ok) {
+      // The sender's words (a transport error) stay as they are: they are not a diagnostic code.
       return sendStop(
         result.error,
         `request ${k}: 401, and the token refresh failed: ${exchange.error ?? ''}`,
+        {
+          code: 'live-refresh-failed',
+          params: { request: String(k), ...nestedParams('reason', { message: exchange.error ?? '' }) },
+        },
+        exchange,
       );
     }
     if (result.status < 200 || result.status > 299) {
       const words = apiErrorMessage(result.body, result.headers['content-type'], ctx.secrets);
-      return failed(`accessTokenUrl answered ${statusText(result.status, words)}`, result.status);
+      const answer = statusText(result.status, words);
+      return failed(
+        { message: `accessTokenUrl answered ${answer}`, code: 'live-refresh-status', params: { answer } },
+        result.status,
+      );
     }
     const token = readAccessToken(result.body, fields);
-    if (!token.ok) return failed(token.message, 401);
+    if (!token.ok) return failed(token, 401);
     ctx.secrets.push(token.token);
     const rebuilt = startRun(model, { ...runOptions, params: { ...params, accessToken: token.token } });
-    if (!rebuilt.ok)
-      return failed(`the new access token cannot be used: ${maskSecrets(rebuilt.message, ctx.secrets)}`);
+    if (!rebuilt.ok) {
+      // Why, nested as `reason` (worded by the app when its code is a diagnostic code).
+      const why: CodedText = { message: maskSecrets(rebuilt.message, ctx.secrets) };
+      if (rebuilt.code !== undefined && (DIAGNOSTIC_CODES as readonly string[]).includes(rebuilt.code)) {
+        why.code = rebuilt.code;
+        why.params = maskParams(rebuilt.params ?? {}, ctx.secrets);
+      }
+      return failed({
+        message: `the new access token cannot be used: ${why.message}`,
+        code: 'token-unusable',
+        params: nestedParams('reason', why),
+      });
+    }
     state = { ...state, base: rebuilt.state.base };
     current = state.count === 1 ? rebuilt.first : swapToken(current, accessToken, token.token);
     accessToken = token.token;
@@ -257,7 +295,12 @@ export function startLiveRun(
       if (signal?.aborted || (!result.ok && result.error === 'aborted')) return aborted();
       if (!result.ok) {
         return finish(
-          sendStop(result.error, `request ${k}: ${exchange.error ?? ''}`, sendFailedCode(k, exchange)),
+          sendStop(
+            result.error,
+            `request ${k}: ${exchange.error ?? ''}`,
+            sendFailedCode(k, exchange),
+            exchange,
+          ),
         );
       }
       const status = result.status;
@@ -300,6 +343,8 @@ export function startLiveRun(
         return { exchanges, page: read.page };
       }
       let note = '';
+      // The note's kind and values, for the app's languages (`retry` of diagnostic `live-http-error`).
+      let retry: Record<string, string> = { retry: 'none' };
       if (status === 429 || status === 503) {
         const ms = retryAfterMs(result.headers['retry-after'], Date.now());
         if (ms !== null && ms <= LIVE_LIMITS.maxRetryAfterS * 1000 && retries < LIVE_LIMITS.maxRetries) {
@@ -311,12 +356,21 @@ export function startLiveRun(
           if (signal?.aborted) return aborted();
           continue;
         }
+        const seconds = ms === null ? '' : String(Math.ceil(ms / 1000));
+        const max = String(LIVE_LIMITS.maxRetryAfterS);
+        const tries = String(LIVE_LIMITS.maxRetries);
         note =
           ms === null
             ? ' (no usable Retry-After, so it is not retried)'
             : ms > LIVE_LIMITS.maxRetryAfterS * 1000
-              ? ` (Retry-After ${Math.ceil(ms / 1000)} s is more than ${LIVE_LIMITS.maxRetryAfterS} s, so it is not retried)`
-              : ` (still refused after ${LIVE_LIMITS.maxRetries} retries)`;
+              ? ` (Retry-After ${seconds} s is more than ${max} s, so it is not retried)`
+              : ` (still refused after ${tries} retries)`;
+        retry =
+          ms === null
+            ? { retry: 'noHeader' }
+            : ms > LIVE_LIMITS.maxRetryAfterS * 1000
+              ? { retry: 'tooLong', seconds, max }
+              : { retry: 'exhausted', retries: tries };
       }
       if (status === 401 && canRefresh()) {
         const failed = await refresh(k, exchanges, signal);
@@ -324,7 +378,13 @@ export function startLiveRun(
         continue;
       }
       const words = apiErrorMessage(result.body, result.headers['content-type'], ctx.secrets);
-      return finish(stopOf('http-error', `request ${k}: ${statusText(status, words)}${note}`, status));
+      const answer = statusText(status, words);
+      return finish(
+        stopOf('http-error', `request ${k}: ${answer}${note}`, status, {
+          code: 'live-http-error',
+          params: { request: String(k), answer, ...retry },
+        }),
+      );
     }
   };
 

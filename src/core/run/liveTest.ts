@@ -9,7 +9,8 @@ import {
   type LiveRunOptions,
   type LiveSend,
 } from './liveTypes';
-import type { HttpRequest, SpecModel } from '../types';
+import { nestedParams } from '../diagnosticCodes';
+import type { DiagnosticParams, HttpRequest, SpecModel } from '../types';
 import { authHeaders, chooseAuth, declarationsOf, resolveValues } from './auth';
 import { liveSecrets, ownRecord, sendOnce, type SendContext } from './liveSend';
 import { apiErrorMessage, liveStopHint, sendFailureHint, statusText } from './liveText';
@@ -23,7 +24,7 @@ export interface ConnectionTestResult {
   message: string;
   hint: string;
   code: ConnectionTestCode;
-  params?: Record<string, string | number>;
+  params?: DiagnosticParams;
   /** What `hint` says when it is one of the test's own hints (else the app words `hint` itself). */
   hintCode?: 'choose-auth' | 'give-test-url' | 'check-test-url';
 }
@@ -56,7 +57,7 @@ export async function testConnection(
     message: string,
     hint: string,
     code: ConnectionTestCode,
-    params?: Record<string, string | number>,
+    params?: DiagnosticParams,
     hintCode?: ConnectionTestResult['hintCode'],
   ): ConnectionTestResult => ({
     ok: false,
@@ -91,11 +92,11 @@ export async function testConnection(
   const url = renderAuthUrl('authorizationTestUrl', template, values, declared, secretNames);
   if (!url.ok) {
     const hint = 'check authorizationTestUrl and the values of its placeholders';
-    return fail(url.message, hint, 'test-url', { detail: url.message }, 'check-test-url');
+    return fail(url.message, hint, 'test-url', nestedParams('detail', url), 'check-test-url');
   }
   const headers = authHeaders(auth, values, 'error');
   if (!headers.ok)
-    return fail(headers.message, liveStopHint('blocked'), 'test-headers', { detail: headers.message });
+    return fail(headers.message, liveStopHint('blocked'), 'test-headers', nestedParams('detail', headers));
   const request: HttpRequest = {
     method: 'GET',
     url: url.real,

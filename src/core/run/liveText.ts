@@ -224,14 +224,20 @@ export function liveStopHint(reason: LiveStopReason, status?: number): string {
   }
 }
 
+/** A sender's failure message's stable code and values, when it came with them. */
+export interface SenderCode {
+  code?: string;
+  params?: DiagnosticParams;
+}
+
 /**
  * The hint of a stop that a sender failure caused: for a refused host, whether it was cloud
  * metadata (never allowed) or a loopback/private host (allowed only for a local test API),
- * as the sender's message says; otherwise {@link liveStopHint}.
+ * as the sender's code (or, without one, its message) says; otherwise {@link liveStopHint}.
  */
-export function sendFailureHint(reason: LiveStopReason, message: string): string {
+export function sendFailureHint(reason: LiveStopReason, message: string, sender?: SenderCode): string {
   if (reason !== 'refused-host') return liveStopHint(reason);
-  return REFUSED_HINTS[refusedHint(message)];
+  return REFUSED_HINTS[refusedHint(message, sender)];
 }
 
 const REFUSED_HINTS: Record<RefusedHint, string> = {
@@ -243,13 +249,41 @@ const REFUSED_HINTS: Record<RefusedHint, string> = {
 };
 
 /**
- * Which hint a refused host calls for, from the host rules' message (the local server's, which
- * carries no code): cloud metadata, a URL that cannot be sent as written, or a private host.
+ * Which hint a refused host calls for: cloud metadata, a URL that cannot be sent as written, or a
+ * private host. From the sender's code when it has one (the local server's door: `outbound-refused`
+ * and `outbound-redirect-refused` with the host rule's code nested as `reason`), else from the
+ * words of its message (an older server, which sends no code).
  */
-export function refusedHint(message: string): RefusedHint {
+export function refusedHint(message: string, sender?: SenderCode): RefusedHint {
+  const coded = sender?.code === undefined ? null : refusedHintOf(sender.code, sender.params ?? {});
+  if (coded !== null) return coded;
   if (/metadata/i.test(message)) return 'metadata';
   if (/cannot be sent as written|not an absolute|user info/i.test(message)) return 'bad-url';
   return 'private-host';
+}
+
+/** The hint a refusal's code calls for (see {@link refusedHint}), or null for another code. */
+function refusedHintOf(code: string, params: DiagnosticParams): RefusedHint | null {
+  switch (code) {
+    case 'host-kind-refused':
+    case 'outbound-address-refused':
+    case 'outbound-resolves-to':
+      return params['kind'] === 'metadata' ? 'metadata' : 'private-host';
+    case 'url-unsendable':
+    case 'url-unsendable-shown':
+      return 'bad-url';
+    case 'outbound-refused':
+    case 'outbound-redirect-refused': {
+      const inner = params['reasonCode'];
+      if (typeof inner !== 'string') return null;
+      const innerParams: DiagnosticParams = {};
+      for (const [k, v] of Object.entries(params))
+        if (k.startsWith('reason.')) innerParams[k.slice('reason.'.length)] = v;
+      return refusedHintOf(inner, innerParams);
+    }
+    default:
+      return null;
+  }
 }
 
 /**

@@ -41,8 +41,11 @@ export interface LiveStop {
   /** `message`'s stable code and values, when it has them (for the app's languages). */
   code?: string;
   params?: DiagnosticParams;
-  /** Which hint a `refused-host` stop has: `metadata`, `bad-url` or `private-host`. */
-  hintCode?: RefusedHint;
+  /**
+   * Which hint the stop has, when the reason and status do not say it: a `refused-host` stop's
+   * `metadata`, `bad-url` or `private-host`; `refresh` for a failed OAuth token refresh.
+   */
+  hintCode?: RefusedHint | 'refresh';
 }
 
 /** The three hints of a refused host (see `sendFailureHint`). */
@@ -118,10 +121,14 @@ export const LIVE_LIMITS = {
  * request body = JSON `LiveFetchBody`. Answer:
  * - 200: the first line is JSON `LiveFetchMeta` (no raw line break inside), then `\n`, then the
  *   upstream body's bytes exactly as received;
- * - 502: JSON `{ error, message, ms, redirects? }` (the `ok:false` fields of `LiveSendResult`);
- * - 400: JSON `{ error: 'bad-request', message }` for a body that is not a `LiveFetchBody`;
- * - 413: JSON `{ error: 'too-large', message }` for a request body over 10 MB;
- * - 403: JSON `{ error: 'forbidden', message }` from the guards.
+ * - 502: JSON `{ error, message, code, params, ms, redirects? }` (the `ok:false` fields of
+ *   `LiveSendResult`);
+ * - 400: JSON `{ error: 'bad-request', message, code, params }` for a body that is not a `LiveFetchBody`;
+ * - 413: JSON `{ error: 'bad-request', message, code, params }` for a request body over 10 MB;
+ * - 403: JSON `{ error: 'forbidden', message, code, params }` from the guards.
+ * `code` + `params`: the English `message`'s stable code (a diagnostic code: `outbound-…`,
+ * `host-…`, `url-…`, `server-…`) for the page to word it in its language; an older server sends
+ * only `message`.
  * `GET /api/status` (same guards) answers `LiveServerStatus`.
  */
 export type LiveFetchBody = LiveOutbound;

@@ -2,7 +2,8 @@
  * The OAuth 2 refresh-token exchange of a live run (FORMAT.md §3.1, issue 10): field names from
  * `requestParameterOverride`, the token request (GET query or POST form), reading the new token.
  */
-import { encodeQueryComponent, headerValueProblem, MASK } from '../placeholders/encode';
+import { encodeQueryComponent, headerValueCoded, MASK } from '../placeholders/encode';
+import { nestedParams } from '../diagnosticCodes';
 import { checkUrlSyntax } from '../placeholders/hostCheck';
 import { renderTemplatePair } from '../placeholders/placeholders';
 import type { HttpRequest, JsonValue } from '../types';
@@ -120,11 +121,21 @@ export function renderAuthUrl(
   values: Record<string, string>,
   declared: ReadonlySet<string>,
   secrets: ReadonlySet<string>,
-): { ok: true; real: string; shown: string } | { ok: false; message: string } {
+):
+  | { ok: true; real: string; shown: string }
+  | { ok: false; message: string; code: string; params: Record<string, string | number | string[]> } {
   const r = renderTemplatePair(template, { values, declared, encode: 'raw' }, secrets);
-  if (!r.ok) return { ok: false, message: `${what}: ${r.message}` };
+  if (!r.ok) {
+    const params = { where: what, ...nestedParams('problem', r) };
+    return { ok: false, message: `${what}: ${r.message}`, code: 'request-at', params };
+  }
   const checked = checkUrlSyntax(r.value);
-  if (!checked.ok) return { ok: false, message: `${what} cannot be requested: ${checked.message}` };
+  if (!checked.ok) {
+    // The URL's problem is nested as `problem` (worded by the app when checkUrlSyntax gives it a code).
+    const params = { what, ...nestedParams('problem', checked) };
+    const message = `${what} cannot be requested: ${checked.message}`;
+    return { ok: false, message, code: 'request-url-unrequestable', params };
+  }
   return { ok: true, real: r.value, shown: r.display };
 }
 
@@ -180,22 +191,37 @@ export function tokenRequest(
 /**
  * The new access token in a token endpoint's answer: the string at `accessTokenField` of the JSON
  * object. A message (never quoting the body, which holds tokens) when it is not there or cannot
- * be sent in a header.
+ * be sent in a header, with its code and params (diagnostic codes `token-answer-not-json`,
+ * `token-answer-no-field` `{field}`, `token-unsendable` with the header value's problem nested).
  */
 export function readAccessToken(
   body: Uint8Array,
   fields: TokenExchangeFields,
-): { ok: true; token: string } | { ok: false; message: string } {
+):
+  | { ok: true; token: string }
+  | { ok: false; message: string; code: string; params: Record<string, string | number | string[]> } {
   let value: JsonValue;
   try {
     value = JSON.parse(lenientText(body).replace(/^\uFEFF/, '')) as JsonValue;
   } catch {
-    return { ok: false, message: 'the answer is not JSON' };
+    return { ok: false, message: 'the answer is not JSON', code: 'token-answer-not-json', params: {} };
   }
-  const token = isObject(value) ? value[fields.accessTokenField] : undefined;
+  const field = fields.accessTokenField;
+  const token = isObject(value) ? value[field] : undefined;
   if (typeof token !== 'string' || token === '')
-    return { ok: false, message: `the answer has no ${fields.accessTokenField} string` };
-  const problem = headerValueProblem(token);
-  if (problem !== null) return { ok: false, message: `the new access token ${problem}` };
+    return {
+      ok: false,
+      message: `the answer has no ${field} string`,
+      code: 'token-answer-no-field',
+      params: { field },
+    };
+  const problem = headerValueCoded(token);
+  if (problem !== null)
+    return {
+      ok: false,
+      message: `the new access token ${problem.message}`,
+      code: 'token-unsendable',
+      params: nestedParams('problem', problem),
+    };
   return { ok: true, token };
 }

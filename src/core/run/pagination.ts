@@ -2,6 +2,7 @@
  * Pagination as a step function (SEMANTICS.md §5): `startRun` builds request 1, `nextRequest`
  * reads response k and returns request k+1 or the one reason the run stops.
  */
+import { nestedParams } from '../diagnosticCodes';
 import type { HttpRequest, SampleResponse, SpecModel } from '../types';
 import { composeRequest } from './compose';
 import { decide, pageParts } from './decide';
@@ -41,7 +42,7 @@ export function startRun(
   if (!built.ok) return built;
   const position = p.type === 'PAGE' ? p.initialPageIndex : 0;
   const first = composeRequest(built.base, pageParts(p, position));
-  if ('problem' in first) return { ok: false, message: first.problem, pointer: PAGINATION };
+  if ('problem' in first) return { ok: false, ...first.coded, pointer: PAGINATION };
   const state: RunState = {
     model,
     base: built.base,
@@ -75,7 +76,11 @@ export function nextRequest(
   if ('problem' in next) {
     const reason = state.model.pagination.type === 'CONTINUATION_TOKEN' ? 'no-token' : 'no-pointer';
     const message = `response ${state.count}: request ${state.count + 1} is not built: ${next.problem}`;
-    const params = { response: state.count, request: state.count + 1, problem: next.problem };
+    const params = {
+      response: state.count,
+      request: state.count + 1,
+      ...nestedParams('problem', next.coded),
+    };
     return { state, stop: { reason, message, code: 'stop-not-built', params } };
   }
   const key = requestKey(next.request);

@@ -3,6 +3,8 @@
  * pagination), headers (spec, auth, pagination) and the POST body, each kept twice: as sent and
  * as shown (secrets masked).
  */
+import { nestedParams, type CodedText } from '../diagnosticCodes';
+import { MAX_JSON_DEPTH } from '../json/parseJson';
 import { tooDeepAt, tooDeepMessage } from '../json/depth';
 import { encodeKeeping, isHeaderName, missingMarker } from '../placeholders/encode';
 import { quoteText } from '../placeholders/hostCheck';
@@ -34,7 +36,10 @@ export interface BaseRequest {
   missing: string[];
 }
 
-/** `code`/`params`: set by the failures that have a stable code (a schedule's date format). */
+/**
+ * `code`/`params`: the failure's stable code (a diagnostic code of the `request-…` family, or
+ * `run-…`/`schedule-…`) and its parameters, for the app's languages; the English is `message`.
+ */
 export type Fail = { ok: false; message: string; pointer: string; code?: string; params?: DiagnosticParams };
 
 const ATTR = '/sourceSpec/attributes';
@@ -49,6 +54,28 @@ function located(where: string, message: string): string {
   const used = message.replace(' is declared in no', ` is used in ${where} but declared in no`);
   return used !== message ? used : `${where}: ${message}`;
 }
+
+/**
+ * {@link located} with a code: `request-needs-value-in` and `placeholder-undeclared` for the two
+ * sentences it rewords, else `request-at` (`{where}: {problem}`, the failure nested as `problem`).
+ * Without a code when the English came out some other way (it is then shown as it is).
+ */
+function locatedCoded(where: string, inner: CodedText): CodedText {
+  const message = located(where, inner.message);
+  const p = inner.params ?? {};
+  if (inner.code === 'request-needs-value' && message === `${where} ${inner.message}`)
+    return { message, code: 'request-needs-value-in', params: { ...p, where } };
+  if (
+    inner.code === 'request-undeclared' &&
+    message === `\`${String(p.placeholder)}\` is used in ${where} but declared in no spec.properties`
+  )
+    return { message, code: 'placeholder-undeclared', params: { written: String(p.placeholder), where } };
+  if (inner.code !== undefined && message === `${where}: ${inner.message}`)
+    return { message, code: 'request-at', params: { where, ...nestedParams('problem', inner) } };
+  return { message };
+}
+
+const AUTH_HOST = `urlParams.host is absent, so the host comes from the auth spec's host value`;
 
 /**
  * Renders everything of request 1 that does not depend on pagination. Fails (never throws) with
@@ -92,14 +119,22 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   });
   const render = (text: string, encode: RenderContext['encode'], where: string, pointer: string) => {
     const r = renderTemplatePair(text, ctx(encode), secrets);
-    if (!r.ok) return fail(where, r.message, pointer);
+    if (!r.ok) return fail(where, r, pointer);
     r.missing?.forEach((n) => missing.add(n));
     return { ok: true as const, dual: { real: r.value, shown: r.display } };
   };
-  const fail = (where: string, message: string, pointer: string): Fail => ({
+  const fail = (where: string, inner: CodedText, pointer: string): Fail => ({
     ok: false,
-    message: located(where, message),
+    ...locatedCoded(where, inner),
     pointer,
+  });
+  /** A failure of one sentence with `where` among its params (code `request-…`). */
+  const failAt = (where: string, message: string, code: string, pointer: string): Fail => ({
+    ok: false,
+    message: `${where}: ${message}`,
+    pointer,
+    code,
+    params: { where },
   });
 
   let origin: Dual;
@@ -109,20 +144,26 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     origin = r.dual;
   } else {
     const authHost = Object.prototype.hasOwnProperty.call(values, 'host') ? values.host : undefined;
-    const where = `urlParams.host is absent, so the host comes from the auth spec's host value`;
+    const where = AUTH_HOST;
     const declaresHost = auth ? auth.params.some((d) => d.name === 'host') : false;
     if (authHost === undefined && declaresHost && mode === 'marker') {
       missing.add('host');
       const marked = `https://${missingMarker('host')}`;
       origin = { real: marked, shown: marked };
     } else {
-      if (authHost === undefined || !auth) return fail(where, 'but it has none', `${ATTR}/urlParams`);
+      if (authHost === undefined || !auth)
+        return {
+          ...failAt(where, 'but it has none', 'request-auth-host-none', `${ATTR}/urlParams`),
+          params: {},
+        };
       const r = renderTemplatePair(authHost, { values: {}, declared: new Set(), encode: 'host' }, new Set());
       if (!r.ok) {
-        const why = secrets.has('host')
-          ? 'but it is not a valid URL origin (the value is secret)'
-          : r.message;
-        return fail(where, why, `/authSpec/${auth.index}`);
+        const pointer = `/authSpec/${auth.index}`;
+        if (secrets.has('host')) {
+          const why = 'but it is not a valid URL origin (the value is secret)';
+          return { ...failAt(where, why, 'request-auth-host-secret', pointer), params: {} };
+        }
+        return { ok: false, ...authHostCoded(r), pointer };
       }
       const scheme = /^https?:\/\//i.exec(r.value)?.[0] ?? '';
       origin = { real: r.value, shown: secrets.has('host') ? `${scheme}${MASK}` : r.value };
@@ -140,7 +181,8 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     const where = `urlParams.queryParams${field(name)}`;
     const pointer = `${ATTR}/urlParams/queryParams/${esc(name)}`;
     const encodedName = safeQuery(name);
-    if (encodedName === null) return fail(where, 'the name holds a lone UTF-16 surrogate', pointer);
+    if (encodedName === null)
+      return failAt(where, 'the name holds a lone UTF-16 surrogate', 'request-query-name-surrogate', pointer);
     // Rendering for 'query' first names a parameter whose value cannot be encoded; the whole
     // value (literal text included) is then one form-encoded component, as URLSearchParams does.
     const checked = render(template, 'query', where, pointer);
@@ -149,14 +191,25 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     if (!r.ok) return r;
     const real = encodeKeeping(r.dual.real, 'query', mode === 'marker' && missing.size > 0);
     const shown = encodeKeeping(r.dual.shown, 'query', true);
-    if (!real.ok || !shown.ok) return fail(where, 'the value holds a lone UTF-16 surrogate', pointer);
+    if (!real.ok || !shown.ok)
+      return failAt(
+        where,
+        'the value holds a lone UTF-16 surrogate',
+        'request-query-value-surrogate',
+        pointer,
+      );
     query.push({ name: encodedName, value: { real: real.value, shown: shown.value } });
   }
   for (const [name, text] of sched.query) {
     const v = safeQuery(text);
     const n = safeQuery(name);
     if (v === null || n === null)
-      return fail('scheduleParams', 'a name holds a lone surrogate', `${ATTR}/scheduleParams`);
+      return failAt(
+        'scheduleParams',
+        'a name holds a lone surrogate',
+        'request-schedule-surrogate',
+        `${ATTR}/scheduleParams`,
+      );
     query.push({ name: n, value: { real: v, shown: v } });
   }
 
@@ -164,7 +217,8 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   for (const [name, template] of model.headerParams) {
     const where = `headerParams${field(name)}`;
     const pointer = `${ATTR}/headerParams/${esc(name)}`;
-    if (!isHeaderName(name)) return fail(where, 'the name is not a valid HTTP header name', pointer);
+    if (!isHeaderName(name))
+      return failAt(where, 'the name is not a valid HTTP header name', 'request-header-name', pointer);
     const r = render(template, 'header', where, pointer);
     if (!r.ok) return r;
     headers.push({ name, real: r.dual.real, shown: r.dual.shown });
@@ -180,8 +234,15 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     p.parameterType === 'HEADERPARAM' &&
     !isHeaderName(p.parameterName)
   ) {
-    const message = `paginationParams.parameterName ${quoteText(p.parameterName)} is not a valid HTTP header name, so the token cannot be sent`;
-    return { ok: false, message, pointer: `${ATTR}/paginationParams/parameterName` };
+    const name = quoteText(p.parameterName);
+    const message = `paginationParams.parameterName ${name} is not a valid HTTP header name, so the token cannot be sent`;
+    return {
+      ok: false,
+      message,
+      pointer: `${ATTR}/paginationParams/parameterName`,
+      code: 'request-pagination-header-name',
+      params: { name },
+    };
   }
 
   const method = (model.urlParams.method || 'GET').toUpperCase();
@@ -196,7 +257,10 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   };
   if (method === 'POST' && model.bodyParams !== undefined) {
     const deep = tooDeepAt(model.bodyParams);
-    if (deep !== null) return fail('bodyParams', tooDeepMessage(), `${ATTR}/bodyParams${deep}`);
+    if (deep !== null) {
+      const tooDeep = { message: tooDeepMessage(), code: 'too-deep', params: { max: MAX_JSON_DEPTH } };
+      return fail('bodyParams', tooDeep, `${ATTR}/bodyParams${deep}`);
+    }
     const body = renderBody(model.bodyParams as JsonValue, (text, pointer) =>
       render(text, 'raw', `bodyParams${pointer.replace(/\//g, '.')}`, `${ATTR}/bodyParams${pointer}`),
     );
@@ -204,6 +268,25 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
     base.body = { real: JSON.stringify(body.real), shown: JSON.stringify(body.shown) };
   }
   return { ok: true, base };
+}
+
+/**
+ * The auth spec's host value is not a URL origin (or holds a placeholder): the English as `located`
+ * words it after {@link AUTH_HOST}, with `request-auth-host-undeclared` or `request-auth-host`
+ * (the failure nested as `problem`).
+ */
+function authHostCoded(r: CodedText): CodedText {
+  const message = located(AUTH_HOST, r.message);
+  const p = r.params ?? {};
+  const placeholder = String(p.placeholder);
+  if (
+    r.code === 'request-undeclared' &&
+    message === `\`${placeholder}\` is used in ${AUTH_HOST} but declared in no spec.properties`
+  )
+    return { message, code: 'request-auth-host-undeclared', params: { placeholder } };
+  if (r.code !== undefined && message === `${AUTH_HOST}: ${r.message}`)
+    return { message, code: 'request-auth-host', params: nestedParams('problem', r) };
+  return { message };
 }
 
 /** One warning per declared input that has no value, at its declaration. */

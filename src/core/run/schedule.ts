@@ -4,6 +4,7 @@
  */
 import { checkDateFormat, DEFAULT_DATE_FORMAT, formatDate } from '../dates/formatDate';
 import { renderTemplatePair } from '../placeholders/placeholders';
+import { nestedParams } from '../diagnosticCodes';
 import type { Diagnostic, DiagnosticParams, Schedule } from '../types';
 
 /** A run's window [start, end), epoch milliseconds. */
@@ -121,6 +122,8 @@ export function scheduleParts(
       ok: false,
       message: `scheduleParams.${key}: ${r.message}`,
       pointer: `${SCHEDULE_POINTER}/${key}`,
+      code: 'request-at',
+      params: { where: `scheduleParams.${key}`, ...nestedParams('problem', r) },
     };
   parts.engine.SCHEDULE_QUERY = r.value;
   parts.engineShown.SCHEDULE_QUERY = r.display;

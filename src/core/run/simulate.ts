@@ -2,6 +2,7 @@
  * Simulating a run against sample responses (SEMANTICS.md §3, §5, §6, §7): the requests a spec
  * would send, page by page, and the one reason it stops. Entry of the run/ folder.
  */
+import { nestedParams } from '../diagnosticCodes';
 import { contentItemsOf } from '../flatten/flatten';
 import type { Diagnostic, SampleResponse, SpecModel } from '../types';
 import { nextRequest, startRun } from './pagination';
@@ -67,7 +68,7 @@ export function simulate(
       pointer: started.pointer,
       message: started.message,
       code: 'run-blocked',
-      params: { detail: started.message },
+      params: nestedParams('detail', started),
     });
     const coded = started.code === undefined ? {} : { code: started.code, params: started.params ?? {} };
     return result({ reason: 'blocked', message: started.message, ...coded });

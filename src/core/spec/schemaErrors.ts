@@ -1,4 +1,5 @@
 /** Turns raw JSON Schema errors into diagnostics for people: one per problem, no anyOf/oneOf noise. */
+import { nestedParams, type CodedText } from '../diagnosticCodes';
 import { decodePointer, getAt } from '../json/pointer';
 import { connectionSpecSchema } from '../schemas/index';
 import type { Diagnostic, DiagnosticParams, JsonValue } from '../types';
@@ -46,6 +47,50 @@ function joinOr(words: string[]): string {
   return uniq.length <= 1 ? (uniq[0] ?? '') : `${uniq.slice(0, -1).join(', ')} or ${uniq[uniq.length - 1]}`;
 }
 
+/**
+ * One word of a "must be …" list as coded text (`schema-type-word`): a JSON type code (`string`, …),
+ * worded by the app; `form` for "another form"; anything else (a `const`, a title) as written.
+ */
+function typeWord(type: string, word: string): CodedText {
+  const code = TYPE_WORDS[type] === word ? type : word === 'another form' ? 'form' : 'other';
+  return { message: word, code: 'schema-type-word', params: { type: code, text: word } };
+}
+
+/**
+ * {@link joinOr} of `words` (with `types`, the JSON type code behind each word, `mixed` for none) as
+ * coded text, so the app words each type and the "or" in the chosen language: `schema-type-or`
+ * ("{head} or {last}") over `schema-type-list` ("{head}, {last}") and `schema-type-word`.
+ */
+function typeListText(types: string[], words: string[]): CodedText {
+  const seen = new Set<string>();
+  const items: CodedText[] = [];
+  words.forEach((w, i) => {
+    if (seen.has(w)) return;
+    seen.add(w);
+    items.push(typeWord(types[i] ?? 'mixed', w));
+  });
+  const list = (xs: CodedText[]): CodedText => {
+    const last = xs[xs.length - 1] as CodedText;
+    if (xs.length === 1) return last;
+    const head = list(xs.slice(0, -1));
+    const message = `${head.message}, ${last.message}`;
+    return {
+      message,
+      code: 'schema-type-list',
+      params: { ...nestedParams('head', head), ...nestedParams('last', last) },
+    };
+  };
+  if (items.length === 0) return { message: '' };
+  if (items.length === 1) return items[0] as CodedText;
+  const head = list(items.slice(0, -1));
+  const last = items[items.length - 1] as CodedText;
+  return {
+    message: `${head.message} or ${last.message}`,
+    code: 'schema-type-or',
+    params: { ...nestedParams('head', head), ...nestedParams('last', last) },
+  };
+}
+
 /** The type word of a value ("a list"), by its JSON type code; '' for no value. */
 function foundType(v: JsonValue | undefined): string {
   if (v === undefined) return '';
@@ -77,7 +122,7 @@ function expectParams(types: string[], words: string[], v: JsonValue | undefined
   const single = uniq.length === 1 && Object.hasOwn(TYPE_WORDS, uniq[0] as string);
   return {
     expected: single ? (uniq[0] as string) : 'mixed',
-    expectedText: joinOr(words),
+    ...nestedParams('expectedText', typeListText(types, words)),
     found: v === undefined ? 'none' : foundType(v),
   };
 }

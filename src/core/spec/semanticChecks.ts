@@ -1,7 +1,8 @@
 /** Checks beyond the JSON Schema: paths, dates, host, auth names, categories (validate's third pass). */
 import { checkDateFormat } from '../dates/formatDate';
 import { wrapperName } from '../flatten/flatten';
-import { compileJsonPath, compileLoosePath } from '../jsonpath/jsonPath';
+import { nestedParams } from '../diagnosticCodes';
+import { compileJsonPath, compileLoosePath, compileProblem } from '../jsonpath/jsonPath';
 import { scanPlaceholders } from '../placeholders/placeholders';
 import type { JsonObject, JsonValue, SpecModel } from '../types';
 import { completenessChecks } from './completenessChecks';
@@ -60,7 +61,12 @@ function checkPath(
     pointer,
     'jsonpath-invalid',
     `${label} ${JSON.stringify(expr)} is not valid JSONPath: ${strict.message} (at character ${strict.offset + 1})`,
-    { field: label, expr: JSON.stringify(expr), detail: strict.message, position: String(strict.offset + 1) },
+    {
+      field: label,
+      expr: JSON.stringify(expr),
+      ...nestedParams('detail', compileProblem(strict)),
+      position: String(strict.offset + 1),
+    },
   );
 }
 

@@ -4,11 +4,13 @@ import { Dialog } from '../../components/Dialog';
 import { t as tNow, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { setBaseline } from '../../lib/baseline';
+import { afterMonacoNls } from '../../lib/monacoNls';
 import { useSpecStore } from '../../store';
 import { changeText } from './changeText';
 import { useChangeSummary } from './useChangeSummary';
 
-const ChangesDiff = lazy(() => import('./ChangesDiff'));
+// Monaco's own messages first, in case this loads Monaco before the JSON view (src/lib/monacoNls.ts).
+const ChangesDiff = lazy(afterMonacoNls(() => import('./ChangesDiff')));
 
 const kindLabel = (kind: ChangeEntry['kind']): string =>
   kind === 'added'
@@ -50,16 +52,16 @@ export function ChangesDialog({ onClose }: { onClose: () => void }) {
   const revert = (e: ChangeEntry) => {
     const s = useSpecStore.getState();
     if (s.updateAt(e.pointer, e.revert.value))
-      s.notify(tNow('tools.changes.reverted', { message: changeText(e) }), 'success');
-    else s.notify(tNow('tools.changes.cannotRevert'), 'error');
+      s.notify(() => tNow('tools.changes.reverted', { message: changeText(e) }), 'success');
+    else s.notify(() => tNow('tools.changes.cannotRevert'), 'error');
   };
 
   const markOriginal = () => {
     const s = useSpecStore.getState();
     void setBaseline(s.docId, s.text, s.doc, s.persistSecrets).then((stored) => {
-      if (!stored) s.notify(tNow('tools.changes.notStored'), 'warning');
+      if (!stored) s.notify(() => tNow('tools.changes.notStored'), 'warning');
     });
-    s.notify(tNow('tools.changes.marked'), 'success');
+    s.notify(() => tNow('tools.changes.marked'), 'success');
   };
 
   return (
@@ -125,7 +127,8 @@ export function ChangesDialog({ onClose }: { onClose: () => void }) {
           <span>{t('tools.changes.original')}</span>
           <span>{t('tools.changes.now')}</span>
         </div>
-        <div className="changes-diff" aria-label={t('tools.changes.diffLabel')}>
+        {/* `monaco-component`: Monaco's theme colours reach its right-click menu (drawn in a shadow root). */}
+        <div className="changes-diff monaco-component" aria-label={t('tools.changes.diffLabel')}>
           {baseline !== undefined && (
             <Suspense fallback={<div className="loading">{t('tools.changes.loadingDiff')}</div>}>
               <ChangesDiff original={baseline} modified={text} />

@@ -36,7 +36,8 @@ export function ExportMenu() {
   const current = (): { text: string; errors: number; name: string; id?: string } | null => {
     const s = useSpecStore.getState();
     if (s.parseError) {
-      notify(t('app.exportMenu.fixJsonFirst', { line: String(s.parseError.line) }), 'error');
+      const line = String(s.parseError.line);
+      notify(() => t('app.exportMenu.fixJsonFirst', { line }), 'error');
       return null;
     }
     return {
@@ -56,12 +57,13 @@ export function ExportMenu() {
     if (ok && what === 'json') markExported(useSpecStore.getState().docId);
     if (ok && what === 'json') exportedAsOriginal(c.text);
     if (ok) {
-      const secrets = secretNote(useSpecStore.getState().doc);
+      const doc = useSpecStore.getState().doc;
+      const secrets = secretNote(doc);
       notify(
-        t('app.exportMenu.copied', { what, notes: errorNote(c.errors) + secrets }),
+        () => t('app.exportMenu.copied', { what, notes: errorNote(c.errors) + secretNote(doc) }),
         c.errors || secrets ? 'warning' : 'success',
       );
-    } else notify(t('app.exportMenu.copyFailed'), 'error');
+    } else notify(() => t('app.exportMenu.copyFailed'), 'error');
   };
 
   const download = () => {
@@ -71,9 +73,10 @@ export function ExportMenu() {
     downloadText(file, c.text);
     markExported(useSpecStore.getState().docId);
     exportedAsOriginal(c.text);
-    const secrets = secretNote(useSpecStore.getState().doc);
+    const doc = useSpecStore.getState().doc;
+    const secrets = secretNote(doc);
     notify(
-      t('app.exportMenu.downloaded', { file, notes: errorNote(c.errors) + secrets }),
+      () => t('app.exportMenu.downloaded', { file, notes: errorNote(c.errors) + secretNote(doc) }),
       c.errors || secrets ? 'warning' : 'success',
     );
   };
@@ -89,7 +92,7 @@ export function ExportMenu() {
       if (r.ok) notify(`${r.message}${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
       else notify(r.message, 'error');
     } catch {
-      notify(t('app.exportMenu.loadFailed'), 'error');
+      notify(() => t('app.exportMenu.loadFailed'), 'error');
     }
   };
 

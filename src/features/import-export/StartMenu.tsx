@@ -26,16 +26,20 @@ export interface StartMenuProps {
 export function useLoadSpec(onBeforeLoad: () => string | null) {
   const loadDocument = useSpecStore((s) => s.loadDocument);
   const notify = useSpecStore((s) => s.notify);
-  /** `label` names what is opened, in the current language ("the pasted JSON", a quoted file name). */
-  return (text: string, origin: LoadOrigin, label: string) => {
+  /**
+   * `label` names what is opened ("the pasted JSON", a quoted file name), worded in the current
+   * language when the toast shows (a function) or as it is (a string).
+   */
+  return (text: string, origin: LoadOrigin, label: string | (() => string)) => {
     const kept = onBeforeLoad();
     loadDocument(text, origin);
     const bad = useSpecStore.getState().parseError;
     const keptArgs = { kept: kept ? 'yes' : 'no', keptName: kept ?? '' };
+    const named = typeof label === 'function' ? label : () => label;
     notify(
       bad
-        ? t('app.start.openedInvalid', { label, line: String(bad.line), ...keptArgs })
-        : t('app.start.opened', { label, ...keptArgs }),
+        ? () => t('app.start.openedInvalid', { label: named(), line: String(bad.line), ...keptArgs })
+        : () => t('app.start.opened', { label: named(), ...keptArgs }),
       bad ? 'warning' : 'success',
     );
   };
@@ -54,17 +58,20 @@ export function useOpenFile(onBeforeLoad: () => string | null, onOpenSample?: Op
   return async (file: File) => {
     const r = await readSpecFile(file);
     if (!r.ok) return notify(r.message, 'error');
-    const label = t('app.fileImport.quoted', { name: r.name });
-    const opened = classifyOpenedText(r.text, label);
+    const name = r.name;
+    const label = (): string => t('app.fileImport.quoted', { name });
+    const opened = classifyOpenedText(r.text, label());
     if (opened.action === 'refuse') return notify(opened.message, 'error');
     if (opened.action === 'sample') {
+      const reason = opened.reason;
       if (!onOpenSample)
-        return notify(t('app.fileImport.notOpened', { label, reason: opened.reason }), 'warning');
+        return notify(() => t('app.fileImport.notOpened', { label: label(), reason }), 'warning');
       onOpenSample(r.text, r.name);
-      return notify(t('app.start.fileIsSample', { label }), 'info');
+      return notify(() => t('app.start.fileIsSample', { label: label() }), 'info');
     }
     load(opened.text, 'file', label);
-    if (opened.note) notify(t('app.start.note', { label, note: opened.note }), 'info');
+    const note = opened.note;
+    if (note) notify(() => t('app.start.note', { label: label(), note }), 'info');
   };
 }
 
@@ -77,10 +84,11 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
 
-  const openExample = async (id: string, title: string) => {
-    const r = await fetchExample(id);
+  const openExample = async (e: (typeof EXAMPLES)[number]) => {
+    const r = await fetchExample(e.id);
     if (!r.ok) return notify(r.message, 'error');
-    load(r.text, 'example', t('app.start.exampleLabel', { title }));
+    // The title is worded when read (the toast follows a language switch).
+    load(r.text, 'example', () => t('app.start.exampleLabel', { title: e.title }));
   };
 
   return (
@@ -93,14 +101,14 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
             id: 'blank',
             label: t('app.start.blank'),
             onSelect: () =>
-              load(JSON.stringify(BLANK_SPEC, null, 2) + '\n', 'blank', t('app.start.blankLabel')),
+              load(JSON.stringify(BLANK_SPEC, null, 2) + '\n', 'blank', () => t('app.start.blankLabel')),
           },
           ...EXAMPLES.map((e, i) => ({
             id: `example-${e.id}`,
             label: t('app.start.example', { title: e.title }),
             hint: e.hint,
             separatorBefore: i === 0,
-            onSelect: () => void openExample(e.id, e.title),
+            onSelect: () => void openExample(e),
           })),
           {
             id: 'file',
@@ -149,11 +157,11 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
           const opened = classifyOpenedText(text, t('app.start.pastedSubject'));
           if (opened.action === 'sample' && onOpenSample) {
             onOpenSample(text, t('app.start.pastedSampleName'));
-            return notify(t('app.start.pasteIsSample'), 'info');
+            return notify(() => t('app.start.pasteIsSample'), 'info');
           }
-          load(opened.action === 'load' ? opened.text : text, 'paste', t('app.start.pastedLabel'));
-          if (opened.action === 'load' && opened.note)
-            notify(t('app.start.note', { label: t('app.start.pastedSubject'), note: opened.note }), 'info');
+          load(opened.action === 'load' ? opened.text : text, 'paste', () => t('app.start.pastedLabel'));
+          const note = opened.action === 'load' ? opened.note : null;
+          if (note) notify(() => t('app.start.note', { label: t('app.start.pastedSubject'), note }), 'info');
         }}
       />
     </>

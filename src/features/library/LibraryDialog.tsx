@@ -33,11 +33,11 @@ export function LibraryDialog({ open, onClose, onBeforeLoad }: LibraryDialogProp
 
   const openEntry = (e: LibraryEntry) => {
     const text = readEntryText(e.id);
-    if (text === null) return notify(t('app.library.noText', { name: e.name }), 'error');
+    if (text === null) return notify(() => t('app.library.noText', { name: e.name }), 'error');
     const kept = e.id === useSpecStore.getState().docId ? null : onBeforeLoad();
     loadDocument(text, 'library', { docId: e.id, persistSecrets: e.persistSecrets === true });
     notify(
-      t('app.library.opened', { name: e.name, kept: kept ? 'yes' : 'no', keptName: kept ?? '' }),
+      () => t('app.library.opened', { name: e.name, kept: kept ? 'yes' : 'no', keptName: kept ?? '' }),
       'success',
     );
     onClose();

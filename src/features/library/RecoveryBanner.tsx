@@ -36,7 +36,7 @@ export function RecoveryBanner() {
   const keep = (): void => {
     const t = useSpecStore.getState();
     saveEntry(t.docId, specName(t.doc), storableText(t), undefined, { persistSecrets: t.persistSecrets });
-    t.notify(tr('app.recovery.kept'), 'success');
+    t.notify(() => tr('app.recovery.kept'), 'success');
     setRecovery(null);
   };
   const revert = (): void => {
@@ -45,14 +45,14 @@ export function RecoveryBanner() {
     const name = tr('app.recovery.copyName', { name: specName(t.doc) });
     if (!saveEntry(copyId, name, storableText(t), undefined, { persistSecrets: t.persistSecrets })) {
       // Never trade the restored text for the older copy without keeping it somewhere.
-      t.notify(tr('app.recovery.setAsideFailed'), 'error');
+      t.notify(() => tr('app.recovery.setAsideFailed'), 'error');
       return;
     }
     t.loadDocument(recovery.libraryText, 'library', {
       docId: recovery.docId,
       persistSecrets: entryPersistsSecrets(recovery.docId),
     });
-    t.notify(tr('app.recovery.openedCopy', { name }), 'success');
+    t.notify(() => tr('app.recovery.openedCopy', { name }), 'success');
     setRecovery(null);
   };
   return (

@@ -16,7 +16,7 @@ export function saveCurrentToLibrary(): string | null {
   if (!dirty) return hasEntry(s.docId) ? specName(s.doc) : null;
   if (s.otherTab) {
     s.forkDocument();
-    s.notify(tr('app.librarySync.forked'), 'warning');
+    s.notify(() => tr('app.librarySync.forked'), 'warning');
   }
   const t = useSpecStore.getState();
   const name = specName(t.doc);

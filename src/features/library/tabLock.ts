@@ -25,7 +25,7 @@ const setRole = (writer: boolean, taken = false): void => {
   setAutosaveWritable(writer);
   const s = useSpecStore.getState();
   if (s.otherTab === writer) s.setOtherTab(!writer);
-  if (taken) s.notify(t('app.tabLock.taken'), 'warning');
+  if (taken) s.notify(() => t('app.tabLock.taken'), 'warning');
 };
 
 function lockSession(locks: LockManager): Session {

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useSpecStore } from '../../store';
 import { selectSpecName } from '../../store/selectors';
+import { exportNoteText } from '../../workers/previewClient';
 import { downloadText, fileSlug } from './download';
 import { DiagnosticList } from './DiagnosticList';
 import { previewClient } from './previewService';
@@ -161,7 +162,7 @@ export function RecordsWindow() {
   const back = useCallback(() => update({ view: 'pane' }), [update]);
   const blocked = useCallback(() => {
     update({ view: 'pane' });
-    notify(t('preview.records.popupBlocked'), 'warning');
+    notify(() => t('preview.records.popupBlocked'), 'warning');
   }, [update, notify, t]);
   if (view !== 'window') return null;
   return (
@@ -212,7 +213,9 @@ export function RecordsTab() {
         if (out === null) return;
         const type = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
         downloadText(out.text, `${fileSlug(specName)}-records.${format}`, type);
-        if (out.note) useSpecStore.getState().notify(out.note, 'warning');
+        const { note, omitted } = out;
+        // Worded when shown (the toast follows a language switch) when the counts came with it.
+        if (note) useSpecStore.getState().notify(omitted ? () => exportNoteText(omitted) : note, 'warning');
       });
   };
   const hasTable = result.pageIds.length > 0 && r.columns.length > 0;

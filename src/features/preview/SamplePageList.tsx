@@ -6,13 +6,16 @@ import type { SamplePage } from '../../store/previewTypes';
 import { removeSample } from './previewService';
 import { formatBytes } from '../../i18n/format';
 import { PageHeaders } from './PageHeaders';
+import { envelopeProblemText, sampleSummaryText, sampleWarningText } from '../../workers/previewClient';
 
 /** "page 2: line 3, column 5: message": a page's parse error with its location. */
 export function pageErrorText(index: number, page: SamplePage): string {
   const e = page.error;
   if (!e) return '';
   // The location is said once, up front: drop a trailing "at line 3, column 5" from the message.
-  const message = parseErrorText(e, false).replace(/\s*\(?at line \d+,? column \d+\)?\.?$/i, '');
+  const message = page.problem
+    ? envelopeProblemText(page.problem)
+    : parseErrorText(e, false).replace(/\s*\(?at line \d+,? column \d+\)?\.?$/i, '');
   return t('preview.pages.error', {
     page: formatNumber(index + 1),
     line: formatNumber(e.line),
@@ -21,12 +24,35 @@ export function pageErrorText(index: number, page: SamplePage): string {
   });
 }
 
+/**
+ * A parsed page's summary ("object with 4 keys + 2 headers") in the current language, from its
+ * values; a page from an earlier version without them shows the text it came with.
+ */
+export function pageSummaryText(page: SamplePage): string {
+  return page.shape ? sampleSummaryText(page.shape, page.headerCount) : (page.summary ?? '');
+}
+
+/**
+ * A page's first `max` parse warnings with their places, in the current language (or as a page from
+ * an earlier version has them), and how many it has in all.
+ */
+export function pageWarningTexts(page: SamplePage, max = Infinity): { shown: string[]; count: number } {
+  if (page.parseWarnings)
+    return {
+      shown: page.parseWarnings.slice(0, max).map(sampleWarningText),
+      count: page.parseWarnings.length,
+    };
+  const warnings = page.warnings ?? [];
+  return { shown: warnings.slice(0, max), count: warnings.length };
+}
+
 function PageItem({ page, index, count }: { page: SamplePage; index: number; count: number }) {
   const t = useT();
   const move = useSpecStore((s) => s.moveSamplePage);
   const showTree = useSpecStore((s) => s.setTreePageId);
   const setTab = useSpecStore((s) => s.setPreviewTab);
   const n = index + 1;
+  const warnings = pageWarningTexts(page, 5);
   return (
     <li
       className={`pv-page pv-page-${page.status}`}
@@ -47,7 +73,7 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
             {formatBytes(page.size)} ·{' '}
             <span className="pv-page-status">
               {page.status === 'parsing' && t('preview.pages.parsing')}
-              {page.status === 'ok' && page.summary}
+              {page.status === 'ok' && pageSummaryText(page)}
               {page.status === 'error' && t('preview.pages.notJson')}
             </span>
           </span>
@@ -112,14 +138,12 @@ function PageItem({ page, index, count }: { page: SamplePage; index: number; cou
           <PageHeaders page={page} n={n} />
         </details>
       )}
-      {page.warnings && page.warnings.length > 0 && (
+      {warnings.count > 0 && (
         <ul className="pv-page-warnings">
-          {page.warnings.slice(0, 5).map((w) => (
-            <li key={w}>{w}</li>
+          {warnings.shown.map((w, i) => (
+            <li key={`${i}:${w}`}>{w}</li>
           ))}
-          {page.warnings.length > 5 && (
-            <li>{t('preview.pages.moreWarnings', { count: page.warnings.length - 5 })}</li>
-          )}
+          {warnings.count > 5 && <li>{t('preview.pages.moreWarnings', { count: warnings.count - 5 })}</li>}
         </ul>
       )}
     </li>

@@ -108,7 +108,7 @@ export function SampleTree() {
   const run = (action: TreeAction): void => {
     if (action.disabled) return;
     if (updateMany(action.edits)) notify(action.done, 'success');
-    else notify(t('preview.tree.writeFailed', { path: action.path }), 'error');
+    else notify(() => t('preview.tree.writeFailed', { path: action.path }), 'error');
   };
 
   const ctx: TreeContext = {

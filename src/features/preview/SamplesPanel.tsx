@@ -29,11 +29,12 @@ function addFiles(list: FileList | null): void {
   const tooBig = files.filter((f) => f.size > MAX_SAMPLE_BYTES);
   for (const f of tooBig)
     useSpecStore.getState().notify(
-      t('preview.samples.fileTooBig', {
-        name: f.name,
-        size: formatBytes(f.size),
-        max: formatBytes(MAX_SAMPLE_BYTES),
-      }),
+      () =>
+        t('preview.samples.fileTooBig', {
+          name: f.name,
+          size: formatBytes(f.size),
+          max: formatBytes(MAX_SAMPLE_BYTES),
+        }),
       'error',
     );
   const ok = files.filter((f) => f.size <= MAX_SAMPLE_BYTES);
@@ -88,7 +89,8 @@ export function SamplesPanel() {
       useSpecStore
         .getState()
         .notify(
-          t('preview.samples.pasteTooBig', { size: formatBytes(size), max: formatBytes(MAX_SAMPLE_BYTES) }),
+          () =>
+            t('preview.samples.pasteTooBig', { size: formatBytes(size), max: formatBytes(MAX_SAMPLE_BYTES) }),
           'error',
         );
       return;
@@ -128,12 +130,8 @@ export function SamplesPanel() {
           } else setText(before + (await blob.text()) + after);
         })
         .catch((err: unknown) => {
-          useSpecStore.getState().notify(
-            t('preview.samples.clipboardFailed', {
-              message: err instanceof Error ? err.message : String(err),
-            }),
-            'error',
-          );
+          const message = err instanceof Error ? err.message : String(err);
+          useSpecStore.getState().notify(() => t('preview.samples.clipboardFailed', { message }), 'error');
         });
       return;
     }

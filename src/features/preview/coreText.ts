@@ -6,9 +6,15 @@
  * Parameters go to the message as they are (numbers unformatted: they are values from the spec or
  * counts that the English message prints as digits), lists joined with `formatList`.
  */
-import { liveStopHint, sendFailureHint, type DiagnosticParams, type LiveStopReason } from '@core';
+import {
+  liveStopHint,
+  sendFailureHint,
+  type DiagnosticParams,
+  type LiveExchange,
+  type LiveStopReason,
+} from '@core';
 import { t, type MessageValues } from '../../i18n';
-import { parseErrorText } from '../../i18n/diagnostics';
+import { diagnosticText, isDiagnosticCode, parseErrorText, withNested } from '../../i18n/diagnostics';
 import { formatList } from '../../i18n/format';
 import type { TestedConnection } from '../../store/liveTypes';
 
@@ -22,7 +28,7 @@ export interface CoreText {
 function values(params: DiagnosticParams | undefined): MessageValues {
   const out: MessageValues = {};
   for (const [k, v] of Object.entries(params ?? {})) out[k] = Array.isArray(v) ? formatList(v) : v;
-  return out;
+  return withNested(params, out);
 }
 
 /** A run's stop message (simulated or live run, test case) in the chosen language. */
@@ -99,11 +105,17 @@ export function scheduleText(r: CoreText): string {
     case 'schedule-interval-min':
       return t('run.schedule.intervalMin', v);
     default:
-      return r.message;
+      // A run that cannot start gives the code of what blocks it, worded with the diagnostics.
+      return isDiagnosticCode(r.code) ? diagnosticText(r) : r.message;
   }
 }
 
-/** What the sender said when nothing came back (an exchange’s `error`), in the chosen language. */
+/**
+ * What the sender said when nothing came back (an exchange’s `error`), in the chosen language: this
+ * page’s own sentences (`run.core.send.…`), and the local server’s refusals and failures, whose
+ * codes are diagnostic codes (`outbound-…`, `host-…`, `url-…`, `server-…`; Node’s words inside
+ * them are parameters, shown as they are).
+ */
 export function senderText(r: CoreText): string {
   const v = values(r.params);
   switch (r.code) {
@@ -121,8 +133,10 @@ export function senderText(r: CoreText): string {
       return t('run.core.send.aborted');
     case 'send-threw':
       return t('run.core.send.threw', v);
+    case 'fetch-server-answer':
+      return t('run.core.send.serverAnswer', v);
     default:
-      return r.message;
+      return isDiagnosticCode(r.code) ? diagnosticText(r) : r.message;
   }
 }
 
@@ -166,9 +180,11 @@ export function liveHintText(stop: {
   reason: string;
   status?: number;
   hint: string;
-  hintCode?: 'metadata' | 'bad-url' | 'private-host';
+  hintCode?: 'metadata' | 'bad-url' | 'private-host' | 'refresh';
 }): string {
   const s = stop.status;
+  // A failed OAuth token refresh (core live.ts): what to check in the auth spec's values.
+  if (stop.hintCode === 'refresh') return t('run.core.hint.refresh');
   // A hint the core wrote some other way than by reason and status stays as it is.
   if (stop.reason !== 'refused-host' && stop.hint !== liveStopHint(stop.reason as LiveStopReason, s))
     return stop.hint;
@@ -301,9 +317,28 @@ export function caseFileProblems(file: string, problems: string): string {
   return t('run.core.case.file', { file, problems });
 }
 
-/** A connection test's verdict in the chosen language (the API's and the sender's words kept). */
-export function testMessageText(r: TestedConnection): string {
+/**
+ * A connection test's verdict in the chosen language (the API's words kept). `exchange`: the test's
+ * request, whose sender message (with its code) words a `test-send-failed` detail it matches.
+ */
+export function testMessageText(
+  r: TestedConnection,
+  exchange?: Pick<LiveExchange, 'error' | 'errorCode' | 'errorParams'>,
+): string {
   const v = values(r.params);
+  if (
+    r.code === 'test-send-failed' &&
+    exchange?.errorCode !== undefined &&
+    exchange.error !== undefined &&
+    r.params?.['detail'] === exchange.error
+  ) {
+    const detail = senderText({
+      message: exchange.error,
+      code: exchange.errorCode,
+      params: exchange.errorParams,
+    });
+    return t('run.core.test.failed', { detail });
+  }
   switch (r.code) {
     case 'test-ok':
       return t('run.core.test.ok', v);
@@ -315,9 +350,11 @@ export function testMessageText(r: TestedConnection): string {
       return t('run.core.test.noTestUrl', v);
     case 'test-http':
     case 'test-send-failed':
+      return t('run.core.test.failed', { detail: String(v['answer'] ?? v['detail'] ?? '') });
     case 'test-url':
     case 'test-headers':
-      return t('run.core.test.failed', { detail: String(v['answer'] ?? v['detail'] ?? '') });
+      // The core's message is the reason alone (which URL or header, and why).
+      return String(v['detail'] ?? r.message);
     default:
       return r.message;
   }

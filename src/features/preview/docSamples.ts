@@ -174,7 +174,8 @@ function settle(r: IdbResult<unknown>): void {
   }
   const message = failureText(r);
   // Told once per failure; IndexedDB missing is told once per tab (not again on every spec opened).
-  if (s.sampleStore.state !== 'failed' && !(r.unavailable && toldUnavailable)) s.notify(message, 'warning');
+  if (s.sampleStore.state !== 'failed' && !(r.unavailable && toldUnavailable))
+    s.notify(() => failureText(r), 'warning');
   if (r.unavailable) toldUnavailable = true;
   s.setSampleStore({ state: 'failed', message });
 }
@@ -231,7 +232,7 @@ function leave(prev: Doc): void {
     if (kept)
       useSpecStore
         .getState()
-        .notify(t('preview.store.keptInLibrary', { name, count: value.pages.length }), 'info');
+        .notify(() => t('preview.store.keptInLibrary', { name, count: value.pages.length }), 'info');
   }
   dirty = false;
   if (kept) void write(prev.docId, value);

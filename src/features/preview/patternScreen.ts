@@ -11,6 +11,7 @@
  */
 import { compileLinear } from '@core';
 import { t } from '../../i18n';
+import { diagnosticText } from '../../i18n/diagnostics';
 
 /**
  * Why `pattern` is not checked, or null when it is. Never throws.
@@ -26,33 +27,8 @@ export function screenPattern(pattern: string): string | null {
   // rendered from its code; the JavaScript engine’s own syntax error stays as it is (data).
   if (r.kind === 'invalid')
     return t('run.pattern.invalid', { message: String(r.params?.detail ?? r.message) });
-  const clause = patternClause(r);
+  const clause = diagnosticText(r);
   if (r.kind === 'unsupported' && r.message.startsWith('uses '))
     return t('run.pattern.unsupported', { message: clause });
   return clause;
-}
-
-/** The core’s clause about a pattern it does not run ("uses a lookahead"), in the chosen language. */
-function patternClause(r: {
-  message: string;
-  code?: string;
-  params?: Record<string, string | number>;
-}): string {
-  const v = r.params ?? {};
-  switch (r.code) {
-    case 'pattern-too-long':
-      return t('run.pattern.tooLong', v);
-    case 'pattern-nests-too-deeply':
-      return t('run.pattern.nestsTooDeeply');
-    case 'pattern-program-estimate':
-      return t('run.pattern.programEstimate', v);
-    case 'pattern-program-size':
-      return t('run.pattern.programSize', v);
-    case 'pattern-engine-rejects':
-      return t('run.pattern.engineRejects', v);
-    case 'pattern-uses':
-      return t('run.pattern.uses', v);
-    default:
-      return r.message;
-  }
 }

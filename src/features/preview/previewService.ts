@@ -77,10 +77,20 @@ export function addSamples(list: SampleSource[]): string[] {
         if (!r) return;
         const update = useSpecStore.getState().updateSamplePage;
         if (r.ok) {
-          const { size, summary, warnings } = r;
+          // Stored as values (worded when shown, in the language chosen then); the client's
+          // words only for a result without them.
+          const { size, shape, headerCount, parseWarnings } = r;
+          const words = shape ? { shape, headerCount } : { summary: r.summary };
+          const warned = parseWarnings ? { parseWarnings } : { warnings: r.warnings };
           const headers = r.headers && !given?.headers ? { headers: Object.entries(r.headers) } : {};
-          update(page.id, { status: 'ok', size, summary, warnings, ...headers });
-        } else update(page.id, { status: 'error', size: r.size, error: r.error });
+          update(page.id, { status: 'ok', size, ...words, ...warned, ...headers });
+        } else
+          update(page.id, {
+            status: 'error',
+            size: r.size,
+            error: r.error,
+            problem: r.problem,
+          });
       })
       .catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);

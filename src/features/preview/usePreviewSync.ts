@@ -62,12 +62,11 @@ function requestPreview(): void {
     })
     .catch((err: unknown) => {
       const store = useSpecStore.getState();
-      const message = t('preview.status.failed', {
-        message: err instanceof Error ? err.message : String(err),
-      });
+      const detail = err instanceof Error ? err.message : String(err);
+      const message = t('preview.status.failed', { message: detail });
       store.setPreviewPending(false);
       store.setPreviewFailure(message);
-      store.notify(message, 'error');
+      store.notify(() => t('preview.status.failed', { message: detail }), 'error');
     });
 }
 

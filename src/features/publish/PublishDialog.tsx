@@ -216,7 +216,8 @@ export function PublishDialog({ open, onClose }: { open: boolean; onClose: () =>
     const now = useSpecStore.getState();
     if (now.docId === s.docId && connectionSpecIdOf(now.doc) !== r.connectionSpecId)
       now.updateAt('/id', r.connectionSpecId);
-    if (r.ok) now.notify(tNow('tools.publish.toast', { name, id: r.connectionSpecId }), 'success');
+    const id = r.connectionSpecId;
+    if (r.ok) now.notify(() => tNow('tools.publish.toast', { name, id }), 'success');
   };
 
   // the steps of a run are titled as they ran; the planned ones by what the next run does

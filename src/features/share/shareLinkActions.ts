@@ -77,13 +77,13 @@ export function openShareFragment(hash: string, hooks: ShareOpenHooks): boolean 
   const s = useSpecStore.getState();
   const shared = decodeShareLink(value);
   if (!shared.ok) {
-    s.notify(t('tools.share.damaged', { message: shareDecodeText(shared) }), 'error');
+    s.notify(() => t('tools.share.damaged', { message: shareDecodeText(shared) }), 'error');
     return true;
   }
   const dirty = s.text !== s.loadedText;
   const kept = hooks.beforeLoad();
   if (dirty && kept === null && !hooks.confirm(t('tools.share.confirmLose'))) {
-    s.notify(t('tools.share.notOpened'), 'info');
+    s.notify(() => t('tools.share.notOpened'), 'info');
     return true;
   }
   const docId = newDocId();
@@ -91,12 +91,19 @@ export function openShareFragment(hash: string, hooks: ShareOpenHooks): boolean 
   const now = useSpecStore.getState();
   const saved = saveEntry(docId, specName(now.doc), storableText(now), undefined, {});
   for (const sample of shared.samples) hooks.addSample(sample.text, sample.name);
-  const parts = [
-    t('tools.share.opened', { name: specName(now.doc), saved: saved ? 'yes' : 'no' }),
-    shared.samples.length > 0 ? t('tools.share.samplesAdded', { count: shared.samples.length }) : '',
-    now.parseError ? t('tools.share.openedInvalid', { line: now.parseError.line }) : '',
-    kept ? t('tools.share.previousKept', { name: kept }) : '',
-  ];
-  s.notify(parts.filter(Boolean).join(' '), now.parseError || !saved ? 'warning' : 'success');
+  const name = specName(now.doc);
+  const samples = shared.samples.length;
+  const line = now.parseError?.line;
+  // Worded when shown (a language switch re-words the toast): the values are taken now.
+  const opened = (): string =>
+    [
+      t('tools.share.opened', { name, saved: saved ? 'yes' : 'no' }),
+      samples > 0 ? t('tools.share.samplesAdded', { count: samples }) : '',
+      line !== undefined ? t('tools.share.openedInvalid', { line }) : '',
+      kept ? t('tools.share.previousKept', { name: kept }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  s.notify(opened, now.parseError || !saved ? 'warning' : 'success');
   return true;
 }

@@ -1,14 +1,16 @@
 /**
  * The core's section schemas in the chosen language: titles and descriptions replaced by their
- * messages (ids from src/i18n/dynamic/schema.ts), on a copy memoised per schema and language. The
- * core keeps its English schemas; the validators ignore these annotations. Only the core's own
- * schemas are translated: a partner's schema (`sourceSpec.spec`, an auth `spec`) is spec content.
+ * messages (ids from src/i18n/dynamic/schema.ts), on a copy remade when the language or its loaded
+ * messages change. The core keeps its English schemas; the validators ignore these annotations. Only
+ * the core's own schemas are translated: a partner's schema (`sourceSpec.spec`, an auth `spec`) is
+ * spec content. The JSON view's hovers and completions use the same copy (src/lib/monaco.ts).
  */
-import { currentLocale, tMaybe, type Locale } from '../../i18n';
+import { messagesVersion, tMaybe } from '../../i18n';
 import { schemaNodeTexts } from '../../i18n/dynamic/schema';
 import type { JsonObject, JsonValue, SectionInfo } from '@core';
 
-const memo = new WeakMap<object, Map<Locale, JsonObject>>();
+/** The last copy made of each schema, and the language and messages it was made with. */
+const memo = new WeakMap<object, { version: string; out: JsonObject }>();
 
 const isObj = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,17 +53,13 @@ export function localizedSchema(schema: JsonObject): JsonObject;
 export function localizedSchema(schema: JsonObject | undefined): JsonObject | undefined;
 export function localizedSchema(schema: JsonObject | undefined): JsonObject | undefined {
   if (!schema) return schema;
-  const locale = currentLocale();
-  let byLocale = memo.get(schema);
-  if (!byLocale) {
-    byLocale = new Map();
-    memo.set(schema, byLocale);
-  }
-  let out = byLocale.get(locale);
-  if (!out) {
-    out = translateNode(schema);
-    byLocale.set(locale, out);
-  }
+  // Made again when the language changes or the rest of its catalogue arrives (a copy made before
+  // that would keep English help for good).
+  const version = messagesVersion();
+  const last = memo.get(schema);
+  if (last?.version === version) return last.out;
+  const out = translateNode(schema);
+  memo.set(schema, { version, out });
   return out;
 }
 

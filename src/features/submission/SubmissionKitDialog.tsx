@@ -57,7 +57,8 @@ export function SubmissionKitDialog({ onClose }: { onClose: () => void }) {
     if (!kit.ok) return;
     const file = kitFileName(source);
     downloadBytes(file, kit.zip, 'application/zip');
-    notify(tNow('tools.kit.downloaded', { file, count: kit.files.length }), 'success');
+    const count = kit.files.length;
+    notify(() => tNow('tools.kit.downloaded', { file, count }), 'success');
     onClose();
   };
 

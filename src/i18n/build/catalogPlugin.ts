@@ -7,6 +7,20 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { AREAS, isLaterId, isLocale, LOCALES } from '../locales.js';
 import { compiledCatalog, localeDir } from './catalogs.js';
+// vite.config.ts loads this plugin, where the @core alias does not exist; diagnosticCodes.ts is plain
+// data with no imports.
+// eslint-disable-next-line no-restricted-imports
+import { PREVIEW_DIAGNOSTIC_CODES } from '../../core/diagnosticCodes.js';
+
+/** The messages of the core's codes that only the preview gives (records, runs, the local server). */
+const PREVIEW_DIAGNOSTICS: ReadonlySet<string> = new Set(
+  PREVIEW_DIAGNOSTIC_CODES.map((c) => `diagnostics.${c}`),
+);
+
+/** Whether a message goes to the part of a catalogue loaded after the first paint. */
+export function isLaterMessage(id: string): boolean {
+  return isLaterId(id) || PREVIEW_DIAGNOSTICS.has(id);
+}
 
 const PREFIX = 'virtual:spec-studio-catalog/';
 
@@ -31,7 +45,7 @@ export function catalogPlugin(root: string): Plugin {
         throw new Error(`no catalogue part ${JSON.stringify(part)}`);
       const all = compiledCatalog(root, locale);
       const later = part === 'later';
-      const messages = Object.fromEntries(Object.entries(all).filter(([k]) => isLaterId(k) === later));
+      const messages = Object.fromEntries(Object.entries(all).filter(([k]) => isLaterMessage(k) === later));
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(messages))});`;
     },
   };

@@ -100,8 +100,8 @@ export const createDocumentSlice: StateCreator<SpecState, [], [], DocumentState 
 ) => {
   /** Tells the user once per document when the undo cap (steps or size) first drops the oldest step. */
   const announceCap = (before: History, after: History): void => {
-    if (after.capped && !before.capped) get().notify(undoCapNotice(), 'info');
-    if (after.sizeCapped && !before.sizeCapped) get().notify(undoSizeNotice(), 'info');
+    if (after.capped && !before.capped) get().notify(undoCapNotice, 'info');
+    if (after.sizeCapped && !before.sizeCapped) get().notify(undoSizeNotice, 'info');
   };
 
   /** Whether `text` is ahead of `doc` (a deferred parse is scheduled). */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SpecState, UiActions, UiState } from '../types';
+import type { SpecState, Toast, UiActions, UiState } from '../types';
 
 export function initialUiState(): UiState {
   return {
@@ -39,7 +39,19 @@ export const createUiSlice: StateCreator<SpecState, [], [], UiState & UiActions>
 
   notify: (message, tone = 'info') => {
     const id = ++toastSeq;
-    set({ toasts: [...get().toasts.slice(-2), { id, message, tone }] });
+    // Words given as a function are worded each time the toast is read (rendered): a language
+    // switch re-words the toasts on screen. Toasts are never stored (see persistConfig's toSession).
+    const toast: Toast =
+      typeof message === 'function'
+        ? {
+            id,
+            tone,
+            get message() {
+              return message();
+            },
+          }
+        : { id, message, tone };
+    set({ toasts: [...get().toasts.slice(-2), toast] });
   },
 
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),

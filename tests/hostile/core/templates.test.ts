@@ -38,10 +38,11 @@ const run = (listId?: string) =>
 
 describe('D1: a placeholder with no value', () => {
   it('D1: renderTemplate refuses and names the placeholder', () => {
-    expect(renderTemplate('/lists/${listId}', ctx('path'))).toEqual({
+    expect(renderTemplate('/lists/${listId}', ctx('path'))).toMatchObject({
       ok: false,
       message: 'needs a value for ${listId}',
       name: 'listId',
+      code: 'request-needs-value',
     });
   });
   it('D1: a live run (requireInputs) is blocked with no request; "undefined" or "${listId}" is never in a URL', () => {
@@ -201,10 +202,11 @@ describe('A12: lone surrogates in values', () => {
   it.each([['path'], ['query']] as const)(
     'A12: URL encoding (%s) catches the URIError and names the parameter',
     (encode) => {
-      expect(renderTemplate('/x/${listId}', ctx(encode, { listId: 'a\ud800' }))).toEqual({
+      expect(renderTemplate('/x/${listId}', ctx(encode, { listId: 'a\ud800' }))).toMatchObject({
         ok: false,
         message: 'the value of ${listId} contains a lone UTF-16 surrogate and cannot be encoded',
         name: 'listId',
+        code: 'request-value-unencodable',
       });
     },
   );

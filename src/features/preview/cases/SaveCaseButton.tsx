@@ -16,7 +16,7 @@ export function SaveCaseButton() {
     void saveCaseFromPreview()
       .then((r) => {
         if (!r.ok)
-          useSpecStore.getState().notify(tNow('run.cases.notSaved', { message: r.message }), 'error');
+          useSpecStore.getState().notify(() => tNow('run.cases.notSaved', { message: r.message }), 'error');
       })
       .finally(() => setBusy(false));
   };

@@ -72,18 +72,15 @@ async function loadFor(docId: string): Promise<void> {
   const cases = r.ok && r.value && Array.isArray(r.value.cases) ? r.value.cases : [];
   useSpecStore.getState().setCases(cases, docId);
   if (!r.ok && !r.unavailable)
-    useSpecStore.getState().notify(t('run.cases.readFailed', { message: r.message }), 'warning');
+    useSpecStore.getState().notify(() => t('run.cases.readFailed', { message: r.message }), 'warning');
 }
 
 async function saveFor(docId: string, cases: StoredCase[]): Promise<void> {
   const r = await idbPut('cases', docId, { version: 1, cases } satisfies StoredCases);
   if (r.ok) return;
-  const why = r.quota
-    ? t('run.cases.storageFull')
-    : r.unavailable
-      ? t('run.cases.storageUnavailable')
-      : r.message;
-  useSpecStore.getState().notify(t('run.cases.saveFailed', { why }), 'warning');
+  const why = (): string =>
+    r.quota ? t('run.cases.storageFull') : r.unavailable ? t('run.cases.storageUnavailable') : r.message;
+  useSpecStore.getState().notify(() => t('run.cases.saveFailed', { why: why() }), 'warning');
 }
 
 function runNow(): void {
@@ -185,12 +182,13 @@ export async function saveCaseFromPreview(): Promise<
   store.addCase({ id, testCase: saved });
   const headers = s.samplePages.some((p) => p.status === 'ok' && (p.headers?.length ?? 0) > 0);
   store.notify(
-    t('run.cases.saved', {
-      name: saved.name,
-      hasSecrets: dropped.length > 0 ? 'yes' : 'no',
-      secrets: dropped.join(', '),
-      headers: headers ? 'yes' : 'no',
-    }),
+    () =>
+      t('run.cases.saved', {
+        name: saved.name,
+        hasSecrets: dropped.length > 0 ? 'yes' : 'no',
+        secrets: dropped.join(', '),
+        headers: headers ? 'yes' : 'no',
+      }),
     dropped.length > 0 || headers ? 'warning' : 'success',
   );
   return { ok: true, testCase: saved };

@@ -54,6 +54,7 @@ export function StopBox() {
 /** The connection test’s verdict. */
 export function TestVerdict() {
   const tested = useSpecStore((s) => s.live.tested);
+  const exchange = useSpecStore((s) => s.live.exchanges.find((e) => e.kind === 'connection-test'));
   const t = useT();
   if (!tested) return null;
   const hint = testHintText(tested).replace(/^./, (c) => c.toUpperCase());
@@ -64,7 +65,7 @@ export function TestVerdict() {
       role="status"
     >
       <h3>{tested.ok ? t('run.live.connectionWorks') : t('run.live.connectionFailed')}</h3>
-      <p className="pv-live-message">{testMessageText(tested)}</p>
+      <p className="pv-live-message">{testMessageText(tested, exchange)}</p>
       {!tested.ok && hint && (
         <p>
           <T id="run.live.whatToCheck" values={{ hint }} components={{ 0: <strong /> }} />

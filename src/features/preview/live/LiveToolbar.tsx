@@ -67,7 +67,7 @@ export function LiveToolbar({ model, enabled }: { model: SpecModel; enabled: boo
         title={t('run.live.keepTitle')}
         onClick={() => {
           const n = keepLivePages();
-          if (n > 0) notify(tNow('run.live.kept', { count: n }), 'info');
+          if (n > 0) notify(() => tNow('run.live.kept', { count: n }), 'info');
         }}
       >
         {unkept > 0 ? t('run.live.keepCount', { count: unkept }) : t('run.live.keep')}

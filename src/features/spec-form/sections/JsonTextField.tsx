@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { parseErrorText } from '../../../i18n/diagnostics';
 import { getAt, parseJson, type JsonValue, type ParseError } from '@core';
 import { useT } from '../../../i18n';
+import { afterMonacoNls } from '../../../lib/monacoNls';
 import { useDoc, useFieldEvents, useFrozen, useWrite } from '../hooks/useSpecBindings';
 import { fieldId } from '../model/fieldIds';
 import { deepEqual } from '../model/json';
@@ -18,8 +19,9 @@ interface JsonTextFieldProps {
   removeWhenEmpty?: boolean;
 }
 
-// Monaco stays out of the form's bundle: loaded only when a user turns the code editor on.
-const JsonFieldEditor = lazy(() => import('./JsonFieldEditor'));
+// Monaco stays out of the form's bundle: loaded only when a user turns the code editor on, after
+// Monaco's own messages, in case this loads Monaco before the JSON view (src/lib/monacoNls.ts).
+const JsonFieldEditor = lazy(afterMonacoNls(() => import('./JsonFieldEditor')));
 
 /** Shows `fallback` (the plain textarea) if the code editor's chunk fails to load or render. */
 class TextareaFallback extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -130,16 +132,19 @@ export function JsonTextField({
       ) : code ? (
         <TextareaFallback fallback={textarea}>
           <Suspense fallback={textarea}>
-            <JsonFieldEditor
-              pointer={pointer}
-              value={current.text}
-              onChange={onChange}
-              ariaLabel={label}
-              rows={rows}
-              readOnly={frozen}
-              onFocus={() => events.onFocus(id)}
-              onBlur={() => events.onBlur(id)}
-            />
+            {/* `monaco-component`: Monaco's theme colours reach its right-click menu (a shadow root). */}
+            <div className="monaco-component">
+              <JsonFieldEditor
+                pointer={pointer}
+                value={current.text}
+                onChange={onChange}
+                ariaLabel={label}
+                rows={rows}
+                readOnly={frozen}
+                onFocus={() => events.onFocus(id)}
+                onBlur={() => events.onBlur(id)}
+              />
+            </div>
           </Suspense>
         </TextareaFallback>
       ) : (
