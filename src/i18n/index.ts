@@ -83,6 +83,20 @@ export function hasMessage(id: string): boolean {
 }
 
 /** `id` in the current language when a catalogue has it, else `fallback` (already written for people). */
+/**
+ * `fields` plus a text `key` worded each time it is read, in the language chosen then: for a result
+ * whose text a toast shows (`notify(() => r.message)` then follows a language switch).
+ */
+export function worded<T extends object, K extends string>(
+  fields: T,
+  key: K,
+  words: () => string,
+): T & { readonly [P in K]: string } {
+  return Object.defineProperty({ ...fields }, key, { get: words, enumerable: true }) as T & {
+    readonly [P in K]: string;
+  };
+}
+
 export function tMaybe(id: string, values: MessageValues | undefined, fallback: string): string {
   return hasMessage(id) ? i18n._(id, literalValues(values)) : fallback;
 }

@@ -27,6 +27,8 @@ import { addSamples, clearSamples, setPreviewClient } from '../../src/features/p
 import { SamplePageList } from '../../src/features/preview/SamplePageList';
 import { openShareFragment } from '../../src/features/share/shareLinkActions';
 import { setLocale, t } from '../../src/i18n';
+import { classifyOpenedText, readSpecFile } from '../../src/features/import-export/fileImport';
+import { treeActions } from '../../src/features/preview/tree/treeActions';
 import { same } from './i18n-same';
 import { idbDelete, idbKeys, idbPut } from '../../src/lib/idb';
 import { resetStore, useSpecStore } from '../../src/store';
@@ -92,6 +94,28 @@ describe('toasts follow the language', () => {
     expect(shown).toContain('HTTP 500 from api.partner.test');
     expect(shown).toContain(t('app.tabLock.taken'));
     expect(st().toasts.map((x) => x.tone)).toEqual(['error', 'warning']);
+  });
+
+  it('results other modules hand to a toast are worded when read (file import, tree actions)', async () => {
+    const empty = { name: 'spec.json', size: 0, arrayBuffer: async () => new ArrayBuffer(0) };
+    const r = await readSpecFile(empty);
+    if (r.ok) throw new Error('an empty file opened');
+    st().notify(() => r.message, 'error');
+    const opened = classifyOpenedText('{"a": ', () => t('app.start.pastedSubject'));
+    if (opened.action !== 'refuse') throw new Error('not refused');
+    const [action] = treeActions({ pointer: '/members', value: [] }, {
+      sample: { members: [] },
+      attrs: {},
+      contentPath: null,
+      contentMatches: [],
+    } as never);
+    render(<ToastsView />);
+    const english = [r.message, opened.message, action?.done() ?? ''];
+    expect(english[0]).toBe('“spec.json” was not opened: the file is empty.');
+    await act(() => setLocale('fr', false));
+    const french = [r.message, opened.message, action?.done() ?? ''];
+    french.forEach((text, i) => expect(text, english[i]).not.toBe(english[i]));
+    expect(screen.getByRole('status').textContent).toContain(french[0]);
   });
 });
 

@@ -89,8 +89,8 @@ export function ExportMenu() {
       const m = await import('../submission/flowExports');
       const options = m.flowOptions(s.runInputs.authName, s.flowSchedule);
       const r = what === 'postman' ? m.exportPostman(c.text, options) : m.exportFlowScript(c.text, options);
-      if (r.ok) notify(`${r.message}${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
-      else notify(r.message, 'error');
+      if (r.ok) notify(() => `${r.message}${errorNote(c.errors)}`, c.errors ? 'warning' : 'success');
+      else notify(() => r.message, 'error');
     } catch {
       notify(() => t('app.exportMenu.loadFailed'), 'error');
     }

@@ -57,21 +57,25 @@ export function useOpenFile(onBeforeLoad: () => string | null, onOpenSample?: Op
   const notify = useSpecStore((s) => s.notify);
   return async (file: File) => {
     const r = await readSpecFile(file);
-    if (!r.ok) return notify(r.message, 'error');
+    if (!r.ok) return notify(() => r.message, 'error');
     const name = r.name;
     const label = (): string => t('app.fileImport.quoted', { name });
-    const opened = classifyOpenedText(r.text, label());
-    if (opened.action === 'refuse') return notify(opened.message, 'error');
+    const opened = classifyOpenedText(r.text, label);
+    if (opened.action === 'refuse') return notify(() => opened.message, 'error');
     if (opened.action === 'sample') {
-      const reason = opened.reason;
+      const kept = opened;
       if (!onOpenSample)
-        return notify(() => t('app.fileImport.notOpened', { label: label(), reason }), 'warning');
+        return notify(
+          () => t('app.fileImport.notOpened', { label: label(), reason: kept.reason }),
+          'warning',
+        );
       onOpenSample(r.text, r.name);
       return notify(() => t('app.start.fileIsSample', { label: label() }), 'info');
     }
     load(opened.text, 'file', label);
-    const note = opened.note;
-    if (note) notify(() => t('app.start.note', { label: label(), note }), 'info');
+    // The note is worded when read: the toast follows a language switch.
+    const loaded = opened;
+    if (loaded.note) notify(() => t('app.start.note', { label: label(), note: loaded.note ?? '' }), 'info');
   };
 }
 
@@ -86,7 +90,7 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
 
   const openExample = async (e: (typeof EXAMPLES)[number]) => {
     const r = await fetchExample(e.id);
-    if (!r.ok) return notify(r.message, 'error');
+    if (!r.ok) return notify(() => r.message, 'error');
     // The title is worded when read (the toast follows a language switch).
     load(r.text, 'example', () => t('app.start.exampleLabel', { title: e.title }));
   };
@@ -154,14 +158,19 @@ export function StartMenu({ onBeforeLoad, onOpenSample, onAdobe }: StartMenuProp
         onSubmit={(text) => {
           setPasting(false);
           // Invalid JSON still opens (to be fixed in the editor); an API response becomes a sample.
-          const opened = classifyOpenedText(text, t('app.start.pastedSubject'));
+          const opened = classifyOpenedText(text, () => t('app.start.pastedSubject'));
           if (opened.action === 'sample' && onOpenSample) {
             onOpenSample(text, t('app.start.pastedSampleName'));
             return notify(() => t('app.start.pasteIsSample'), 'info');
           }
           load(opened.action === 'load' ? opened.text : text, 'paste', () => t('app.start.pastedLabel'));
-          const note = opened.action === 'load' ? opened.note : null;
-          if (note) notify(() => t('app.start.note', { label: t('app.start.pastedSubject'), note }), 'info');
+          if (opened.action === 'load' && opened.note) {
+            const loaded = opened;
+            notify(
+              () => t('app.start.note', { label: t('app.start.pastedSubject'), note: loaded.note ?? '' }),
+              'info',
+            );
+          }
         }}
       />
     </>

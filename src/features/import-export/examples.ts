@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { t, worded } from '../../i18n';
 
 /** Built-in example specs, served from public/examples/ (each with a `<id>.sample.json` response). */
 export interface ExampleInfo {
@@ -51,9 +51,13 @@ export async function fetchExample(
 ): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   try {
     const res = await fetch(exampleUrl(id));
-    if (!res.ok) return { ok: false, message: t('app.examples.loadFailedHttp', { id, status: res.status }) };
+    const status = res.status;
+    if (!res.ok)
+      return worded({ ok: false as const }, 'message', () =>
+        t('app.examples.loadFailedHttp', { id, status }),
+      );
     return { ok: true, text: await res.text() };
   } catch {
-    return { ok: false, message: t('app.examples.loadFailed', { id }) };
+    return worded({ ok: false as const }, 'message', () => t('app.examples.loadFailed', { id }));
   }
 }

@@ -4,12 +4,14 @@
  * the Schedule tab. Loaded on first use, so the first paint does not wait for it.
  */
 import { flowScheduleFromInputs, flowScript, postmanFiles, type FlowOptions } from '@core';
-import { t } from '../../i18n';
+import { t, worded } from '../../i18n';
 import type { FlowScheduleInputs } from '../../store';
 import { downloadBytes } from './kitFiles';
 
 /** What an export did, for the toast. */
-export type FlowExportResult = { ok: true; message: string } | { ok: false; message: string };
+/** An export's outcome; its message is worded when read (the toast follows a language switch). */
+export type FlowExportResult =
+  { ok: true; readonly message: string } | { ok: false; readonly message: string };
 
 /** The options the exports take from the app's state. */
 export function flowOptions(authName: string | null, schedule: FlowScheduleInputs): FlowOptions {
@@ -42,29 +44,28 @@ export function flowProblemText(r: {
 /** Downloads `<slug>.postman_collection.json` and `<slug>.postman_environment.json`. */
 export function exportPostman(specText: string, options: FlowOptions): FlowExportResult {
   const r = postmanFiles(specText, options);
-  if (!r.ok) return { ok: false, message: t('tools.flow.noPostman', { message: flowProblemText(r) }) };
+  if (!r.ok)
+    return worded({ ok: false as const }, 'message', () =>
+      t('tools.flow.noPostman', { message: flowProblemText(r) }),
+    );
   downloadBytes(r.collectionFileName, text(JSON.stringify(r.collection, null, 2) + '\n'), 'application/json');
   downloadBytes(
     r.environmentFileName,
     text(JSON.stringify(r.environment, null, 2) + '\n'),
     'application/json',
   );
-  return {
-    ok: true,
-    message: t('tools.flow.postmanDone', {
-      collection: r.collectionFileName,
-      environment: r.environmentFileName,
-    }),
-  };
+  const files = { collection: r.collectionFileName, environment: r.environmentFileName };
+  return worded({ ok: true as const }, 'message', () => t('tools.flow.postmanDone', files));
 }
 
 /** Downloads `<slug>-flow.sh`. */
 export function exportFlowScript(specText: string, options: FlowOptions): FlowExportResult {
   const r = flowScript(specText, options);
-  if (!r.ok) return { ok: false, message: t('tools.flow.noScript', { message: flowProblemText(r) }) };
+  if (!r.ok)
+    return worded({ ok: false as const }, 'message', () =>
+      t('tools.flow.noScript', { message: flowProblemText(r) }),
+    );
   downloadBytes(r.fileName, text(r.script), 'text/x-shellscript');
-  return {
-    ok: true,
-    message: t('tools.flow.scriptDone', { file: r.fileName }),
-  };
+  const file = r.fileName;
+  return worded({ ok: true as const }, 'message', () => t('tools.flow.scriptDone', { file }));
 }

@@ -14,7 +14,8 @@ export interface TreeAction {
   path: string;
   edits: PointerEdit[];
   /** Said after the edit ("contentPath set to $.members"). */
-  done: string;
+  /** The toast once applied, worded when shown (it follows a language switch). */
+  done: () => string;
   /** Why it cannot be used here (shown, and the item is disabled). */
   disabled?: string;
 }
@@ -76,7 +77,7 @@ function paginationAction(
   const base = { id, label, path };
   if (params !== undefined && !isObject(params)) {
     const disabled = t('preview.treeActions.legacyShape');
-    return { ...base, edits: [], done: '', disabled };
+    return { ...base, edits: [], done: () => '', disabled };
   }
   const current = String(params?.type ?? params?.paginationType ?? 'NONE').toUpperCase();
   const field = fieldFor(params);
@@ -84,12 +85,12 @@ function paginationAction(
     return {
       ...base,
       edits: [{ pointer: `${PAGINATION}/${field}`, value: path }],
-      done: t('preview.treeActions.set', { field: `paginationParams.${field}`, path }),
+      done: () => t('preview.treeActions.set', { field: `paginationParams.${field}`, path }),
     };
   }
   if (current !== 'NONE') {
     const disabled = t('preview.treeActions.paginationIs', { type: current });
-    return { ...base, edits: [], done: '', disabled };
+    return { ...base, edits: [], done: () => '', disabled };
   }
   const next: Record<string, JsonValue> = { ...(params as Record<string, JsonValue> | undefined) };
   delete next.paginationType;
@@ -98,7 +99,7 @@ function paginationAction(
   return {
     ...base,
     edits: [{ pointer: PAGINATION, value: next }],
-    done:
+    done: () =>
       type === 'CONTINUATION_TOKEN'
         ? t('preview.treeActions.paginationSetToken', { type, field, path })
         : t('preview.treeActions.paginationSet', { type, field, path }),
@@ -132,7 +133,7 @@ function nodeActions(target: TreeTarget, ctx: TreeActionContext): TreeAction[] {
       label: t('preview.treeActions.records'),
       path,
       edits: pathEdits(ctx.attrs, 'contentPath', path),
-      done: t('preview.treeActions.set', { field: 'contentPath', path }),
+      done: () => t('preview.treeActions.set', { field: 'contentPath', path }),
     });
   }
   if (Array.isArray(value)) {
@@ -144,7 +145,7 @@ function nodeActions(target: TreeTarget, ctx: TreeActionContext): TreeAction[] {
       label: t('preview.treeActions.explode'),
       path: path ?? '',
       edits: path === null ? [] : pathEdits(ctx.attrs, 'explodeEntityPath', path),
-      done: t('preview.treeActions.set', { field: 'explodeEntityPath', path: String(path) }),
+      done: () => t('preview.treeActions.set', { field: 'explodeEntityPath', path: String(path) }),
       ...(path === null ? { disabled: t('preview.treeActions.onlyInRecord') } : {}),
     });
   }
@@ -160,10 +161,11 @@ function nodeActions(target: TreeTarget, ctx: TreeActionContext): TreeAction[] {
   if (isObject(params) && String(params.type ?? '').toUpperCase() === 'OFFSET') {
     const edits: PointerEdit[] = [{ pointer: `${PAGINATION}/endConditionName`, value: path }];
     const field = 'paginationParams.endConditionName';
-    const done =
-      params.endConditionValue === undefined
-        ? t('preview.treeActions.setEnd', { field, path })
-        : t('preview.treeActions.set', { field, path });
+    const hasValue = params.endConditionValue !== undefined;
+    const done = (): string =>
+      hasValue
+        ? t('preview.treeActions.set', { field, path })
+        : t('preview.treeActions.setEnd', { field, path });
     out.push({ id: 'end', label: t('preview.treeActions.end'), path, edits, done });
   }
   return out;
