@@ -128,7 +128,10 @@ export async function testConnection(
       ok: false,
       exchange,
       message: `connection test: ${exchange.error ?? ''}`,
-      hint: sendFailureHint(reason, exchange.error ?? ''),
+      hint: sendFailureHint(reason, exchange.error ?? '', {
+        code: exchange.errorCode,
+        params: exchange.errorParams,
+      }),
       code: 'test-send-failed',
       params: { detail: exchange.error ?? '' },
     };

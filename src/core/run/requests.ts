@@ -48,31 +48,32 @@ const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 /** A key in a message: `.name`, or `[" a\r\nb"]` when it is not plain printable text. */
 const field = (name: string): string => (/^[\x21-\x7e]+$/.test(name) ? `.${name}` : `[${quoteText(name)}]`);
 
-/** Prefixes a rendering failure with the place it happened. */
-function located(where: string, message: string): string {
-  if (message.startsWith('needs a value')) return `${where} ${message}`;
-  const used = message.replace(' is declared in no', ` is used in ${where} but declared in no`);
-  return used !== message ? used : `${where}: ${message}`;
-}
-
 /**
- * {@link located} with a code: `request-needs-value-in` and `placeholder-undeclared` for the two
- * sentences it rewords, else `request-at` (`{where}: {problem}`, the failure nested as `problem`).
- * Without a code when the English came out some other way (it is then shown as it is).
+ * A rendering failure placed where it happened, with its code: `{where} needs a value for ${x}`
+ * (`request-needs-value-in`), "`${x}` is used in {where} but declared in no spec.properties"
+ * (`placeholder-undeclared`), else `{where}: {problem}` (`request-at`, the failure nested).
  */
-function locatedCoded(where: string, inner: CodedText): CodedText {
-  const message = located(where, inner.message);
+function located(where: string, inner: CodedText): CodedText {
   const p = inner.params ?? {};
-  if (inner.code === 'request-needs-value' && message === `${where} ${inner.message}`)
-    return { message, code: 'request-needs-value-in', params: { ...p, where } };
-  if (
-    inner.code === 'request-undeclared' &&
-    message === `\`${String(p.placeholder)}\` is used in ${where} but declared in no spec.properties`
-  )
-    return { message, code: 'placeholder-undeclared', params: { written: String(p.placeholder), where } };
-  if (inner.code !== undefined && message === `${where}: ${inner.message}`)
-    return { message, code: 'request-at', params: { where, ...nestedParams('problem', inner) } };
-  return { message };
+  switch (inner.code) {
+    case 'request-needs-value':
+      return {
+        message: `${where} ${inner.message}`,
+        code: 'request-needs-value-in',
+        params: { ...p, where },
+      };
+    case 'request-undeclared': {
+      const written = String(p.placeholder);
+      const message = `\`${written}\` is used in ${where} but declared in no spec.properties`;
+      return { message, code: 'placeholder-undeclared', params: { written, where } };
+    }
+    default:
+      return {
+        message: `${where}: ${inner.message}`,
+        code: 'request-at',
+        params: { where, ...nestedParams('problem', inner) },
+      };
+  }
 }
 
 const AUTH_HOST = `urlParams.host is absent, so the host comes from the auth spec's host value`;
@@ -125,7 +126,7 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
   };
   const fail = (where: string, inner: CodedText, pointer: string): Fail => ({
     ok: false,
-    ...locatedCoded(where, inner),
+    ...located(where, inner),
     pointer,
   });
   /** A failure of one sentence with `where` among its params (code `request-…`). */
@@ -271,22 +272,19 @@ export function buildBase(model: SpecModel, options: RunOptions): { ok: true; ba
 }
 
 /**
- * The auth spec's host value is not a URL origin (or holds a placeholder): the English as `located`
- * words it after {@link AUTH_HOST}, with `request-auth-host-undeclared` or `request-auth-host`
- * (the failure nested as `problem`).
+ * The auth spec's host value is not a URL origin (or holds a placeholder): placed after
+ * {@link AUTH_HOST} as {@link located} places it, with that sentence's own codes
+ * (`request-auth-host-undeclared`, `request-auth-host` with the failure nested as `problem`).
  */
 function authHostCoded(r: CodedText): CodedText {
-  const message = located(AUTH_HOST, r.message);
-  const p = r.params ?? {};
-  const placeholder = String(p.placeholder);
-  if (
-    r.code === 'request-undeclared' &&
-    message === `\`${placeholder}\` is used in ${AUTH_HOST} but declared in no spec.properties`
-  )
-    return { message, code: 'request-auth-host-undeclared', params: { placeholder } };
-  if (r.code !== undefined && message === `${AUTH_HOST}: ${r.message}`)
-    return { message, code: 'request-auth-host', params: nestedParams('problem', r) };
-  return { message };
+  const at = located(AUTH_HOST, r);
+  if (at.code === 'placeholder-undeclared')
+    return {
+      ...at,
+      code: 'request-auth-host-undeclared',
+      params: { placeholder: String(r.params?.placeholder) },
+    };
+  return { ...at, code: 'request-auth-host', params: nestedParams('problem', r) };
 }
 
 /** One warning per declared input that has no value, at its declaration. */

@@ -7,17 +7,8 @@
 import type { DiagnosticParams, PublishStep, StartProblemCode } from '@core';
 import { t } from '../../i18n';
 import { diagnosticText } from '../../i18n/diagnostics';
+import { paramCount as count, paramText as str, selectKey } from '../../i18n/params';
 import { missingNames } from './publishService';
-
-const str = (p: DiagnosticParams | undefined, k: string): string => {
-  const v = p?.[k];
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-};
-const selectKey = (code: string): string => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-const count = (p: DiagnosticParams | undefined, k: string): number => {
-  const v = p?.[k];
-  return typeof v === 'number' ? v : 0;
-};
 
 /** The core's description of a document (`why`), in the chosen language when it has a code. */
 function whyText(p: DiagnosticParams | undefined): string {

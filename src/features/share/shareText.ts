@@ -1,13 +1,7 @@
 /** Share-link problems of the core (`encodeShareLink`, `decodeShareLink`) in the chosen language. */
-import type { DiagnosticParams, SharedDocument, ShareLinkResult } from '@core';
+import type { SharedDocument, ShareLinkResult } from '@core';
 import { t } from '../../i18n';
-import { formatNumber } from '../../i18n/format';
-
-const num = (p: DiagnosticParams | undefined, k: string): string =>
-  typeof p?.[k] === 'number' ? formatNumber(p[k]) : String(p?.[k] ?? '');
-const str = (p: DiagnosticParams | undefined, k: string): string => String(p?.[k] ?? '');
-/** A kebab-case code as an ICU select key (`no-host` → `noHost`: select keys take no `-`). */
-const selectKey = (code: string): string => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+import { paramNumber as num, paramText as str, selectKey } from '../../i18n/params';
 
 /** Why a link could not be made (`invalid`): the core's code, else its message as written. */
 export function shareEncodeText(r: Extract<ShareLinkResult, { reason: 'invalid' }>): string {

@@ -6,18 +6,7 @@
 import type { DiagnosticParams, KitCheck, KitCheckItem } from '@core';
 import { currentLocale, t } from '../../i18n';
 import { parseErrorText } from '../../i18n/diagnostics';
-import { formatNumber } from '../../i18n/format';
-
-const str = (p: DiagnosticParams | undefined, k: string): string => {
-  const v = p?.[k];
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-};
-const num = (p: DiagnosticParams | undefined, k: string): string => {
-  const v = p?.[k];
-  return typeof v === 'number' ? formatNumber(v) : str(p, k);
-};
-
-const selectKey = (code: string): string => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+import { paramNumber as num, paramText as str, selectKey } from '../../i18n/params';
 
 /** An icon refused by the core's screen (`SvgScreenResult` code and params). */
 export function svgRefusalText(
